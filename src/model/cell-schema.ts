@@ -1,0 +1,143 @@
+/**
+ * The cell document, current schema version. A cell is one JSON file that every view, the CLI
+ * and the tests read. Zod checks it so that every problem comes back with its path inside the
+ * file. Lengths in metres, angles in radians, times in seconds, speeds in m/s.
+ */
+import { z } from 'zod';
+import { isVec3, type Vec3 } from './geometry';
+
+/** The schema version this build writes. Older files are migrated (see migrations.ts). */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+const vec3 = z.custom<Vec3>(isVec3, { error: 'expected 3 numbers' });
+const positive = z.number({ error: 'expected a number' }).finite().positive({ error: 'expected a positive number' });
+const nonNegative = z.number({ error: 'expected a number' }).finite().nonnegative({ error: 'expected a number ≥ 0' });
+const text = z.string({ error: 'expected a string' });
+const size3 = z.custom<Vec3>((v) => isVec3(v) && v.every((x) => x > 0), {
+  error: 'expected 3 positive numbers',
+});
+
+export const poseSchema = z.strictObject({ xyz: vec3, rpy: vec3 }, { error: 'expected a pose {xyz, rpy}' });
+
+const itemBase = {
+  id: text.min(1, { error: 'expected a non-empty id' }),
+  name: text,
+  pose: poseSchema,
+  locked: z.boolean().optional(),
+};
+
+/** Where a robot's description comes from. */
+export const robotSourceSchema = z.discriminatedUnion(
+  'type',
+  [
+    /** A robot from the bundled library in `urdf/`, by id. */
+    z.strictObject({ type: z.literal('bundled'), id: text.min(1) }),
+    /** A robot the user brought: the URDF text and its meshes (base64), kept inside the file. */
+    z.strictObject({
+      type: z.literal('embedded'),
+      fileName: text,
+      urdf: text.min(1),
+      meshes: z.record(z.string(), z.string()).optional(),
+    }),
+  ],
+  { error: 'expected a robot source of type "bundled" or "embedded"' },
+);
+
+const toolSchema = z.strictObject({ type: z.literal('bundled'), id: text.min(1) }).nullable();
+
+export const robotItemSchema = z.strictObject({
+  ...itemBase,
+  type: z.literal('robot'),
+  source: robotSourceSchema,
+  /** The tool mounted on the flange, or null for a bare flange. */
+  tool: toolSchema,
+  /** Joint values (rad or m) in tree order; empty means all zeros. */
+  joints: z.array(z.number().finite()).optional(),
+});
+
+export const conveyorItemSchema = z.strictObject({
+  ...itemBase,
+  type: z.literal('conveyor'),
+  length: positive,
+  width: positive,
+  height: positive,
+  /** Belt speed in m/s along the conveyor's +x axis. */
+  speed: z.number().finite(),
+});
+
+export const tableItemSchema = z.strictObject({ ...itemBase, type: z.literal('table'), size: size3 });
+
+export const palletItemSchema = z.strictObject({
+  ...itemBase,
+  type: z.literal('pallet'),
+  size: size3,
+  /** Slot pattern; later issues use it for placing parts. */
+  pattern: z
+    .object({ rows: z.number().int().positive(), columns: z.number().int().positive(), layers: z.number().int().positive(), pitch: vec3 })
+    .optional(),
+});
+
+export const machineItemSchema = z.strictObject({
+  ...itemBase,
+  type: z.literal('machine'),
+  machineType: z.enum(['cnc', 'press', 'inspection', 'generic']),
+  size: size3,
+  processTime: nonNegative,
+});
+
+export const fenceItemSchema = z.strictObject({
+  ...itemBase,
+  type: z.literal('fence'),
+  length: positive,
+  height: positive,
+});
+
+export const operatorItemSchema = z.strictObject({
+  ...itemBase,
+  type: z.literal('operator'),
+  /** Manual task time per part in seconds (0 when the operator only supervises). */
+  taskTime: nonNegative,
+});
+
+export const itemSchema = z.discriminatedUnion(
+  'type',
+  [robotItemSchema, conveyorItemSchema, tableItemSchema, palletItemSchema, machineItemSchema, fenceItemSchema, operatorItemSchema],
+  { error: 'expected an item whose type is robot, conveyor, table, pallet, machine, fence or operator' },
+);
+
+/** A named frame: in the world, or attached to an item so that it moves with it. */
+export const targetSchema = z.strictObject({
+  id: text.min(1),
+  name: text,
+  parent: z.union([z.literal('world'), z.strictObject({ item: text })]),
+  pose: poseSchema,
+});
+
+/** A robot program: filled by the programs issue; kept as opaque steps here. */
+export const programSchema = z.strictObject({
+  id: text.min(1),
+  robot: text,
+  steps: z.array(z.record(z.string(), z.unknown())),
+});
+
+export const simulationSchema = z.strictObject({
+  /** Fixed physics step in seconds. */
+  dt: positive,
+  seed: z.number().int(),
+  /** Simulated duration of a headless run, in seconds. */
+  duration: positive,
+});
+
+export const cellSchema = z.strictObject({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION, { error: `expected ${CURRENT_SCHEMA_VERSION}` }),
+  name: text,
+  units: z.literal('SI: m, rad, s, kg', { error: 'expected "SI: m, rad, s, kg"' }),
+  /** Floor area the planner has, in metres along x and y. */
+  floor: z.strictObject({ width: positive, depth: positive }),
+  /** People the cell needs per shift: the denominator of the robot density figure. */
+  workersPerShift: nonNegative,
+  items: z.array(itemSchema),
+  targets: z.array(targetSchema),
+  programs: z.array(programSchema),
+  simulation: simulationSchema,
+});

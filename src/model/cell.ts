@@ -1,0 +1,48 @@
+/**
+ * Types of the cell document, derived from its schema so that the two can never disagree.
+ */
+import type { z } from 'zod';
+import type {
+  cellSchema,
+  conveyorItemSchema,
+  fenceItemSchema,
+  itemSchema,
+  machineItemSchema,
+  operatorItemSchema,
+  palletItemSchema,
+  robotItemSchema,
+  robotSourceSchema,
+  tableItemSchema,
+  targetSchema,
+} from './cell-schema';
+
+/** A whole cell document at the current schema version. */
+export type Cell = z.infer<typeof cellSchema>;
+/** Any placed item. Narrow on `type`. */
+export type CellItem = z.infer<typeof itemSchema>;
+/** The `type` tag of an item. */
+export type ItemType = CellItem['type'];
+export type RobotItem = z.infer<typeof robotItemSchema>;
+export type RobotSource = z.infer<typeof robotSourceSchema>;
+export type ConveyorItem = z.infer<typeof conveyorItemSchema>;
+export type TableItem = z.infer<typeof tableItemSchema>;
+export type PalletItem = z.infer<typeof palletItemSchema>;
+export type MachineItem = z.infer<typeof machineItemSchema>;
+export type FenceItem = z.infer<typeof fenceItemSchema>;
+export type OperatorItem = z.infer<typeof operatorItemSchema>;
+export type Target = z.infer<typeof targetSchema>;
+
+/** A blank cell: a 10 m × 8 m floor and nothing on it. */
+export function emptyCell(name = 'Untitled cell'): Cell {
+  return {
+    schemaVersion: 1,
+    name,
+    units: 'SI: m, rad, s, kg',
+    floor: { width: 10, depth: 8 },
+    workersPerShift: 1,
+    items: [],
+    targets: [],
+    programs: [],
+    simulation: { dt: 1 / 240, seed: 1, duration: 60 },
+  };
+}

@@ -1,0 +1,7 @@
+/** The model layer: plain data types, the cell schema, migrations and validation. */
+export * from './geometry';
+export * from './cell';
+export * from './cell-schema';
+export * from './migrations';
+export * from './validate';
+export * from './robot-description';

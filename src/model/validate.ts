@@ -1,0 +1,99 @@
+/**
+ * Reading a cell file: JSON text → migrated → validated `Cell`, or a list of problems, each
+ * naming its path inside the file (`items[3].pose.xyz: expected 3 numbers`).
+ */
+import type { Cell } from './cell';
+import { cellSchema } from './cell-schema';
+import { migrateCell } from './migrations';
+
+/** One thing wrong with a file, with where it is. `path` is empty for the whole document. */
+export interface Problem {
+  path: string;
+  message: string;
+  /** 1-based line in the file, when the problem is a JSON syntax error. */
+  line?: number;
+}
+
+/** The outcome of reading a cell: the cell, or every problem found. */
+export type CellReadResult =
+  | { ok: true; cell: Cell; migrations: string[] }
+  | { ok: false; problems: Problem[] };
+
+/** Formats a path as JavaScript would index it: `items[3].pose.xyz`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+/** `path: message`, or just the message for the whole document. */
+export function formatProblem(p: Problem): string {
+  return p.path ? `${p.path}: ${p.message}` : p.message;
+}
+
+/** Validates an already-parsed, current-version document. */
+export function validateCell(doc: unknown): CellReadResult {
+  const result = cellSchema.safeParse(doc, {
+    // Plain wording for the fields that carry no message of their own.
+    error: (iss) =>
+      iss.input === undefined ? 'required field is missing' : iss.code === 'invalid_type' ? `expected ${iss.expected}` : undefined,
+  });
+  if (result.success) {
+    const dupes = duplicateIds(result.data);
+    if (dupes.length > 0) return { ok: false, problems: dupes };
+    return { ok: true, cell: result.data, migrations: [] };
+  }
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message:
+        issue.code === 'unrecognized_keys'
+          ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+          : issue.message,
+    })),
+  };
+}
+
+function duplicateIds(cell: Cell): Problem[] {
+  const seen = new Map<string, number>();
+  const problems: Problem[] = [];
+  cell.items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first !== undefined) problems.push({ path: `items[${i}].id`, message: `duplicate id "${item.id}" (also items[${first}])` });
+    else seen.set(item.id, i);
+  });
+  return problems;
+}
+
+/** Parses JSON text, migrates it to the current version and validates it. Never throws. */
+export function readCell(text: string): CellReadResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problems: [jsonProblem(text, e)] };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, problems: [{ path: '', message: 'expected a JSON object (a CellTwin cell)' }] };
+  }
+  let migrated;
+  try {
+    migrated = migrateCell(raw as Record<string, unknown>);
+  } catch (e) {
+    return { ok: false, problems: [{ path: '', message: (e as Error).message }] };
+  }
+  const result = validateCell(migrated.doc);
+  return result.ok ? { ...result, migrations: migrated.applied } : result;
+}
+
+/** JSON.parse's message with the line it points at, since planners edit these files by hand. */
+function jsonProblem(text: string, e: unknown): Problem {
+  const message = `not valid JSON: ${e instanceof Error ? e.message : String(e)}`;
+  const m = /position (\d+)/.exec(message);
+  if (m?.[1] === undefined) return { path: '', message };
+  return { path: '', message, line: text.slice(0, Number(m[1])).split('\n').length };
+}

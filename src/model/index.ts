@@ -5,3 +5,4 @@ export * from './cell-schema';
 export * from './migrations';
 export * from './validate';
 export * from './robot-description';
+export * from './item-factory';

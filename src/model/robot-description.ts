@@ -39,6 +39,8 @@ export interface JointDescription {
   axis: Vec3;
   limits: JointLimits | null;
   mimic: Mimic | null;
+  /** `<dynamics>` damping and friction, when the file gives them (0 for an absent attribute). */
+  dynamics?: { damping: number; friction: number };
 }
 
 /** Shape of a visual or collision element. Mesh filenames are kept as written in the file. */
@@ -54,6 +56,8 @@ export interface ShapeDescription {
   geometry: GeometryDescription;
   /** RGBA in 0..1 from the material, when the visual has a colour. */
   color?: [number, number, number, number];
+  /** Texture filename from the material, as written in the file (visuals only). */
+  texture?: string;
 }
 
 /** Mass properties from `<inertial>`. */
@@ -70,6 +74,11 @@ export interface LinkDescription {
   visuals: ShapeDescription[];
   collisions: ShapeDescription[];
   inertial: InertialDescription | null;
+  /**
+   * True for a link the file references but never declares. Only `world` gets this treatment
+   * (Drake and Gazebo files attach the robot to an undeclared `world`); it has no geometry.
+   */
+  implicit?: true;
 }
 
 /** A whole robot, its joints listed in tree order from the root (depth first). */

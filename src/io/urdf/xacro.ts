@@ -1,0 +1,135 @@
+/**
+ * xacro → URDF with npm `xacro-parser`, with `$(find pkg)` resolved against the packages the user
+ * gave and files read through an injected async reader, so the same code expands a xacro from
+ * disk (Node), from a dropped folder or from a zip (page).
+ *
+ * xacro-parser handles the ROS-Industrial xacros (KUKA, ABB, FANUC, Yaskawa, Robotiq) exactly as
+ * ROS's xacro does, but not UR, Panda, Kinova Gen3 or Jaco2 (they use `xacro.load_yaml`, Python
+ * builtins or ROS Jade syntax; see ../shared/corpus/MANIFEST.md). Those fail with one UrdfError
+ * that says so and suggests the pre-expanded .urdf, never with a crash or a hang on a missing file.
+ */
+import { XacroParser } from 'xacro-parser';
+import { UrdfError } from './errors';
+import { readRobot, type ParseUrdfOptions, type UrdfParseResult } from './parse-urdf';
+import { dirname, joinPath, lookupPackage, type PackageMap } from './paths';
+import { parseXml, writeXml, type XmlElement } from './xml';
+
+/** Reads a text file by path (Node: fs; page: a dropped folder or a zip). */
+export type TextReader = (path: string) => Promise<string>;
+
+/** How to expand a xacro file. */
+export interface XacroOptions {
+  /** Where `$(find NAME)` points. */
+  packages?: PackageMap;
+  /** Reads included files; paths are `$(find)` directories or the including file's folder joined with the name. */
+  readFile: TextReader;
+  /** xacro arguments, as `name:=value` on ROS's command line. */
+  args?: Readonly<Record<string, string>>;
+  /** Folder for relative includes; defaults to the folder of `fileName`. */
+  workingPath?: string;
+  /**
+   * A DOMParser class for xacro-parser, which needs one as a global. The page has it; Node does
+   * not, so Node callers pass linkedom's (`import { DOMParser } from 'linkedom'`).
+   */
+  domParser?: unknown;
+}
+
+/** The expanded robot as URDF text and as an element tree. */
+export interface XacroResult {
+  urdf: string;
+  root: XmlElement;
+}
+
+/** Several expansions may run at once; the borrowed global stays until the last one ends. */
+let borrowedDomParser = 0;
+
+async function withDomParser<T>(domParser: unknown, run: () => Promise<T>): Promise<T> {
+  const g = globalThis as { DOMParser?: unknown };
+  const borrow = domParser !== undefined && (g.DOMParser === undefined || borrowedDomParser > 0);
+  if (borrow) {
+    g.DOMParser = domParser;
+    borrowedDomParser++;
+  } else if (g.DOMParser === undefined) {
+    throw new Error('xacro expansion needs a DOMParser: pass options.domParser (e.g. linkedom) outside the browser');
+  }
+  try {
+    return await run();
+  } finally {
+    if (borrow && --borrowedDomParser === 0) delete g.DOMParser;
+  }
+}
+
+/** Converts the DOM xacro-parser returns into our element tree (no line numbers survive). */
+function fromDom(element: Element): XmlElement {
+  const attributes: Record<string, string> = {};
+  for (const attr of Array.from(element.attributes)) attributes[attr.name] = attr.value;
+  let text = '';
+  for (const node of Array.from(element.childNodes)) {
+    if (node.nodeType === 3 || node.nodeType === 4) text += node.nodeValue ?? '';
+  }
+  return { name: element.tagName, attributes, children: Array.from(element.children).map(fromDom), text, line: 0 };
+}
+
+/**
+ * Expands xacro `text` (from `fileName`) into URDF. Throws a UrdfError naming the file on malformed
+ * XML (with its line), an unknown package, an unreadable include, or anything xacro-parser cannot do.
+ */
+export async function expandXacro(text: string, fileName: string, options: XacroOptions): Promise<XacroResult> {
+  // Check well-formedness (and refuse entity bombs) with line numbers before xacro-parser sees it.
+  parseXml(text, fileName);
+  let cause: UrdfError | undefined;
+  const parser = new XacroParser();
+  parser.workingPath = options.workingPath ?? dirname(fileName);
+  parser.arguments = { ...options.args };
+  parser.rospackCommands = (command: string, ...args: string[]): string => {
+    const name = args[0] ?? '';
+    const dir = command === 'find' ? lookupPackage(options.packages, name) : undefined;
+    if (command === 'find' && dir === undefined) {
+      cause = new UrdfError(fileName, `$(find ${name}): package "${name}" is not known (give it as --package ${name}=DIR)`);
+      throw cause;
+    }
+    if (dir === undefined) {
+      cause = new UrdfError(fileName, `xacro substitution $(${command} ${args.join(' ')}) is not supported`);
+      throw cause;
+    }
+    return dir;
+  };
+  parser.getFileContents = async (path: string): Promise<string> => {
+    try {
+      return await options.readFile(joinPath('.', path));
+    } catch {
+      cause = new UrdfError(fileName, `xacro include "${path}" cannot be read`);
+      throw cause;
+    }
+  };
+  let doc: XMLDocument;
+  try {
+    doc = await withDomParser(options.domParser, () => parser.parse(text));
+  } catch (e) {
+    if (cause) throw cause;
+    const message = (e instanceof Error ? e.message : String(e)).replace(/^XacroParser:\s*/, '');
+    throw new UrdfError(fileName, `xacro expansion failed: ${message} (xacro-parser cannot expand every xacro; run ROS's xacro to get a .urdf)`);
+  }
+  const robot = doc.children[0] ?? doc.documentElement;
+  if (!robot) throw new UrdfError(fileName, 'xacro expansion produced no XML element');
+  const root = fromDom(robot);
+  return { root, urdf: `<?xml version="1.0"?>\n${writeXml(root)}\n` };
+}
+
+/**
+ * Expands a xacro file and reads the robot from it. Errors after expansion name the xacro file
+ * without a line: lines of the expanded text do not match the file the user has.
+ */
+export async function parseXacro(
+  text: string,
+  fileName: string,
+  options: XacroOptions & ParseUrdfOptions,
+): Promise<UrdfParseResult & { urdf: string }> {
+  const { root, urdf } = await expandXacro(text, fileName, options);
+  try {
+    return { ...readRobot(root, fileName, options.strict ? { strict: true } : {}), urdf };
+  } catch (e) {
+    if (e instanceof UrdfError) throw new UrdfError(fileName, `after xacro expansion: ${e.message}`);
+    throw e;
+  }
+}

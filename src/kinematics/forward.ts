@@ -1,0 +1,260 @@
+/**
+ * Forward kinematics on a {@link RobotDescription}: the pose of every link for a joint vector.
+ *
+ * Built once per robot, then `compute(q)` runs every physics step for every robot, so it
+ * allocates nothing: joint origins are turned into matrices at construction, and the world
+ * transforms of all links live in one preallocated `Float64Array` (16 numbers per link,
+ * column-major — see mat4.ts). "World" here means the robot's root link frame.
+ *
+ * Joint semantics follow URDF: the child frame is `origin · motion(value)`, where motion is a
+ * rotation about the unit axis (revolute, continuous), a translation along it (prismatic), or
+ * nothing (fixed; floating and planar joints are never driven and stay at their origin).
+ * A mimic joint's value is `multiplier · master + offset` and is not an input.
+ */
+import { activeJoints, type JointDescription, type RobotDescription } from '../model/robot-description';
+import {
+  mat4Create,
+  mat4FromAxisAngle,
+  mat4FromXyzRpy,
+  mat4InvertRigid,
+  mat4MultiplyRigid,
+  mat4Position,
+  mat4Quaternion,
+  mat4ToRowMajor,
+  type Mat4,
+} from './mat4';
+import type { Vec3 } from '../model/geometry';
+
+const FIXED = 0;
+const REVOLUTE = 1;
+const PRISMATIC = 2;
+
+/** Where a joint's value comes from: `scale · q[input] + bias`, or just `bias` when input < 0. */
+interface ValueSource {
+  input: number;
+  scale: number;
+  bias: number;
+}
+
+/** A pose in the form the CLI and the UI print: position, quaternion [x, y, z, w], row-major matrix. */
+export interface PoseReport {
+  position: Vec3;
+  quaternion: [number, number, number, number];
+  /** The 4×4 transform, 16 numbers, row-major. */
+  matrix: number[];
+}
+
+/** Describes a column-major rigid transform as {@link PoseReport}. Allocates; not for hot loops. */
+export function describePose(m: Mat4): PoseReport {
+  return { position: mat4Position(m), quaternion: mat4Quaternion(m), matrix: mat4ToRowMajor(m) };
+}
+
+/**
+ * Precomputed forward kinematics for one robot.
+ *
+ * @example
+ * const fk = new ForwardKinematics(robot);
+ * fk.compute([0, -Math.PI / 2, 0, -Math.PI / 2, 0, 0]);
+ * const tool = fk.relativePose('base', 'tool0'); // column-major 4×4
+ */
+export class ForwardKinematics {
+  /** Link names; index i's world transform is at `transforms[16 i … 16 i + 15]`. */
+  readonly linkNames: readonly string[];
+  /** The inputs of {@link compute}: movable, non-mimic joints in tree order. */
+  readonly inputJoints: readonly JointDescription[];
+  /** Number of inputs (the robot's degrees of freedom). */
+  readonly dof: number;
+  /** World (root-frame) transforms of every link, column-major, 16 numbers per link. */
+  readonly transforms: Float64Array;
+
+  private readonly linkIndexByName = new Map<string, number>();
+  private readonly jointIndexByName = new Map<string, number>();
+  /** Per link: a view into `transforms`. */
+  private readonly world: Mat4[] = [];
+  /** Per joint, in computation order (parents before children). */
+  private readonly kind: Uint8Array;
+  private readonly parent: Int32Array;
+  private readonly child: Int32Array;
+  private readonly origin: Mat4[] = [];
+  private readonly axis: Float64Array;
+  private readonly source: ValueSource[] = [];
+  private readonly values: Float64Array;
+  /** Index in computation order of each input joint. */
+  private readonly inputOrder: Int32Array;
+  private readonly motion = mat4Create();
+  private readonly scratch = mat4Create();
+
+  constructor(robot: RobotDescription) {
+    const links = robot.links.map((l) => l.name);
+    this.linkNames = links;
+    links.forEach((name, i) => this.linkIndexByName.set(name, i));
+    this.transforms = new Float64Array(16 * links.length);
+    for (let i = 0; i < links.length; i++) {
+      const m = this.transforms.subarray(16 * i, 16 * i + 16);
+      m[0] = m[5] = m[10] = m[15] = 1;
+      this.world.push(m);
+    }
+
+    // Our own tree walk from the root, so a parent's transform is always ready before its
+    // children's even if the description lists joints in another order.
+    const ordered = orderFromRoot(robot);
+    const n = ordered.length;
+    this.kind = new Uint8Array(n);
+    this.parent = new Int32Array(n);
+    this.child = new Int32Array(n);
+    this.axis = new Float64Array(3 * n);
+    this.values = new Float64Array(n);
+    ordered.forEach((j, i) => {
+      this.jointIndexByName.set(j.name, i);
+      this.kind[i] = j.type === 'revolute' || j.type === 'continuous' ? REVOLUTE : j.type === 'prismatic' ? PRISMATIC : FIXED;
+      this.parent[i] = this.indexOfLink(j.parent);
+      this.child[i] = this.indexOfLink(j.child);
+      this.origin.push(mat4FromXyzRpy(mat4Create(), j.origin.xyz, j.origin.rpy));
+      this.axis.set(j.axis, 3 * i);
+    });
+
+    this.inputJoints = activeJoints(robot);
+    this.dof = this.inputJoints.length;
+    this.inputOrder = Int32Array.from(this.inputJoints, (j) => this.jointIndexByName.get(j.name) ?? -1);
+    const byName = new Map(robot.joints.map((j) => [j.name, j]));
+    const inputIndex = new Map(this.inputJoints.map((j, i) => [j.name, i]));
+    for (const j of ordered) this.source.push(resolveSource(j, byName, inputIndex));
+  }
+
+  /** Index of a link by name; throws naming the link when there is none. */
+  indexOfLink(name: string): number {
+    const i = this.linkIndexByName.get(name);
+    if (i === undefined) throw new Error(`unknown link "${name}"`);
+    return i;
+  }
+
+  /**
+   * Fills the world transform of every link for the input joint values `q` (length {@link dof},
+   * in the order of {@link inputJoints}; radians or metres). Allocation-free.
+   */
+  compute(q: ArrayLike<number>): this {
+    if (q.length !== this.dof) throw new Error(`expected ${this.dof} joint values, got ${q.length}`);
+    const { kind, parent, child, axis, values, source, origin, world, motion, scratch } = this;
+    for (let i = 0; i < kind.length; i++) {
+      const k = kind[i]!;
+      const parentWorld = world[parent[i]!]!;
+      const childWorld = world[child[i]!]!;
+      if (k === FIXED) {
+        mat4MultiplyRigid(childWorld, parentWorld, origin[i]!);
+        continue;
+      }
+      const s = source[i]!;
+      const v = s.input >= 0 ? s.scale * q[s.input]! + s.bias : s.bias;
+      values[i] = v;
+      const ax = axis[3 * i]!, ay = axis[3 * i + 1]!, az = axis[3 * i + 2]!;
+      if (k === REVOLUTE) {
+        mat4FromAxisAngle(motion, ax, ay, az, v);
+      } else {
+        motion.fill(0);
+        motion[0] = motion[5] = motion[10] = motion[15] = 1;
+        motion[12] = ax * v; motion[13] = ay * v; motion[14] = az * v;
+      }
+      mat4MultiplyRigid(scratch, origin[i]!, motion);
+      mat4MultiplyRigid(childWorld, parentWorld, scratch);
+    }
+    return this;
+  }
+
+  /**
+   * The world transform of a link after {@link compute}: a live view into {@link transforms},
+   * overwritten by the next compute. Read it, don't keep or modify it.
+   */
+  worldOf(link: string | number): Mat4 {
+    const i = typeof link === 'number' ? link : this.indexOfLink(link);
+    const m = this.world[i];
+    if (m === undefined) throw new Error(`no link with index ${i}`);
+    return m;
+  }
+
+  /** Pose of `link` in the root link's frame, copied into `out` (column-major 4×4). */
+  linkPose(link: string | number, out: Mat4 = mat4Create()): Mat4 {
+    out.set(this.worldOf(link));
+    return out;
+  }
+
+  /** Pose of `tip` in `base`'s frame, `base⁻¹ · tip`, written into `out` (column-major 4×4). */
+  relativePose(base: string | number, tip: string | number, out: Mat4 = mat4Create()): Mat4 {
+    mat4InvertRigid(this.scratch, this.worldOf(base));
+    return mat4MultiplyRigid(out, this.scratch, this.worldOf(tip));
+  }
+
+  /** Value of any movable joint (mimic ones included) after the last {@link compute}. */
+  jointValue(name: string): number {
+    const i = this.jointIndexByName.get(name);
+    if (i === undefined) throw new Error(`unknown joint "${name}"`);
+    return this.values[i]!;
+  }
+
+  /**
+   * World axis (unit) of input joint `i` after {@link compute}, written into `out`. The axis is
+   * fixed in the child frame (a rotation about it leaves it unchanged), so it is the child's
+   * rotation applied to the joint axis. For Jacobians.
+   */
+  inputAxis(i: number, out: Float64Array | number[]): void {
+    const j = this.inputOrder[i];
+    if (j === undefined) throw new Error(`no input joint ${i}`);
+    const m = this.world[this.child[j]!]!;
+    const ax = this.axis[3 * j]!, ay = this.axis[3 * j + 1]!, az = this.axis[3 * j + 2]!;
+    out[0] = m[0]! * ax + m[4]! * ay + m[8]! * az;
+    out[1] = m[1]! * ax + m[5]! * ay + m[9]! * az;
+    out[2] = m[2]! * ax + m[6]! * ay + m[10]! * az;
+  }
+
+  /** Index of input joint `i`'s child link, whose origin lies on the joint axis. For Jacobians. */
+  inputChildLink(i: number): number {
+    const j = this.inputOrder[i];
+    if (j === undefined) throw new Error(`no input joint ${i}`);
+    return this.child[j]!;
+  }
+}
+
+/** Joints in an order where each joint's parent link is placed before the joint itself. */
+function orderFromRoot(robot: RobotDescription): JointDescription[] {
+  const byParent = new Map<string, JointDescription[]>();
+  for (const j of robot.joints) {
+    const list = byParent.get(j.parent);
+    if (list) list.push(j);
+    else byParent.set(j.parent, [j]);
+  }
+  const out: JointDescription[] = [];
+  const stack = [robot.root];
+  const seen = new Set<string>();
+  while (stack.length > 0) {
+    const link = stack.pop()!;
+    if (seen.has(link)) throw new Error(`link "${link}" is reached twice: the joints form a cycle`);
+    seen.add(link);
+    const children = byParent.get(link) ?? [];
+    for (const j of children) out.push(j);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!.child);
+  }
+  return out;
+}
+
+/** Follows mimic chains to an input joint (or to a constant when the chain ends at a fixed joint). */
+function resolveSource(
+  joint: JointDescription,
+  byName: Map<string, JointDescription>,
+  inputIndex: Map<string, number>,
+): ValueSource {
+  let scale = 1;
+  let bias = 0;
+  let j = joint;
+  const visited = new Set<string>();
+  while (j.mimic !== null) {
+    if (visited.has(j.name)) throw new Error(`mimic joints form a cycle through "${j.name}"`);
+    visited.add(j.name);
+    const master = byName.get(j.mimic.joint);
+    if (master === undefined) throw new Error(`joint "${j.name}" mimics unknown joint "${j.mimic.joint}"`);
+    // value(j) = m·value(master) + o, composed with what we had: scale·value(j) + bias.
+    bias += scale * j.mimic.offset;
+    scale *= j.mimic.multiplier;
+    j = master;
+  }
+  const input = inputIndex.get(j.name);
+  return input === undefined ? { input: -1, scale: 0, bias } : { input, scale, bias };
+}

@@ -1,0 +1,61 @@
+import { OrbitControls } from '@react-three/drei';
+import { Canvas } from '@react-three/fiber';
+import { cellStore } from '../store/app-store';
+import { useCell } from '../store/use-cell';
+import { FloorOutline } from './FloorOutline';
+import { FrameProbe } from './FrameProbe';
+import { ItemNode } from './ItemNode';
+
+/**
+ * The 3D view of the cell.
+ *
+ * Frames: the cell is Z-up (ROS/URDF). three.js is Y-up, so one root group turns the whole cell
+ * −90° about X (cell z → three y, cell y → three −z) instead of converting every vector. Inside
+ * `<ZUp>` every position, rotation and mesh is in cell coordinates. The grid and the camera live
+ * outside it, in three's frame.
+ */
+export function CellCanvas() {
+  const items = useCell((s) => s.cell.items);
+  const floor = useCell((s) => s.cell.floor);
+  return (
+    <Canvas
+      shadows="percentage"
+      frameloop="demand"
+      dpr={[1, 2]}
+      camera={{ position: [6, 5, 7], fov: 45, near: 0.05, far: 200 }}
+      gl={{ preserveDrawingBuffer: true, antialias: true }}
+      onPointerMissed={(e) => {
+        if (e.button === 0) cellStore.getState().select([]);
+      }}
+    >
+      <color attach="background" args={['#eef1f4']} />
+      <hemisphereLight args={['#ffffff', '#b8c0c8', 1.4]} />
+      <directionalLight
+        position={[6, 12, 4]}
+        intensity={1.6}
+        castShadow
+        shadow-mapSize={[1024, 1024]}
+        shadow-camera-left={-10}
+        shadow-camera-right={10}
+        shadow-camera-top={10}
+        shadow-camera-bottom={-10}
+      />
+      {/* Metre grid over 30 m, with a 100 mm grid on the central 10 m where cells usually sit. */}
+      <gridHelper args={[30, 30, '#8d99a4', '#a9b3bc']} position={[0, 0.001, 0]} />
+      <gridHelper args={[10, 100, '#dfe4e8', '#dfe4e8']} position={[0, 0.0005, 0]} />
+      <mesh rotation={[-Math.PI / 2, 0, 0]} position={[0, -0.002, 0]} receiveShadow>
+        <planeGeometry args={[60, 60]} />
+        <shadowMaterial opacity={0.18} />
+      </mesh>
+      <group rotation={[-Math.PI / 2, 0, 0]} name="cell-root-z-up">
+        <FloorOutline width={floor.width} depth={floor.depth} />
+        <axesHelper args={[0.5]} />
+        {items.map((item) => (
+          <ItemNode key={item.id} item={item} />
+        ))}
+      </group>
+      <OrbitControls makeDefault target={[0, 0.5, 0]} maxPolarAngle={Math.PI / 2 - 0.02} />
+      <FrameProbe />
+    </Canvas>
+  );
+}

@@ -1,0 +1,28 @@
+import { useFrame } from '@react-three/fiber';
+
+/** What the app exposes to browser tests: they wait on this flag, never on sleeps. */
+export interface AppProbe {
+  firstFrameRendered: boolean;
+  frames: number;
+}
+
+declare global {
+  interface Window {
+    __celltwin?: AppProbe;
+  }
+}
+
+/**
+ * Counts rendered frames. useFrame runs just before r3f renders, so the flag goes up on the
+ * second callback, when the first frame is certainly on the canvas.
+ */
+export function FrameProbe() {
+  useFrame((state) => {
+    const probe = (window.__celltwin ??= { firstFrameRendered: false, frames: 0 });
+    probe.frames += 1;
+    // The canvas renders on demand; ask for the one extra frame that confirms the first.
+    if (probe.frames >= 2) probe.firstFrameRendered = true;
+    else state.invalidate();
+  });
+  return null;
+}

@@ -1,0 +1,50 @@
+import type { ThreeEvent } from '@react-three/fiber';
+import { memo } from 'react';
+import { itemExtent, type CellItem } from '../model';
+import { cellStore } from '../store/app-store';
+import { useCell } from '../store/use-cell';
+import { ConveyorModel } from './items/ConveyorModel';
+import { FenceModel } from './items/FenceModel';
+import { MachineModel } from './items/MachineModel';
+import { OperatorModel } from './items/OperatorModel';
+import { PalletModel } from './items/PalletModel';
+import { RobotModel } from './items/RobotModel';
+import { TableModel } from './items/TableModel';
+import { poseEuler } from './pose';
+import { SelectionBox } from './SelectionBox';
+
+function ItemBody({ item }: { item: CellItem }) {
+  switch (item.type) {
+    case 'conveyor':
+      return <ConveyorModel item={item} />;
+    case 'table':
+      return <TableModel item={item} />;
+    case 'pallet':
+      return <PalletModel item={item} />;
+    case 'machine':
+      return <MachineModel item={item} />;
+    case 'fence':
+      return <FenceModel item={item} />;
+    case 'operator':
+      return <OperatorModel item={item} />;
+    case 'robot':
+      return <RobotModel item={item} />;
+  }
+}
+
+/** One placed item: posed in the cell, clickable to select (Shift adds to the selection). */
+export const ItemNode = memo(function ItemNode({ item }: { item: CellItem }) {
+  const selected = useCell((s) => s.selection.includes(item.id));
+  const onClick = (e: ThreeEvent<MouseEvent>) => {
+    e.stopPropagation();
+    const { selection, select } = cellStore.getState();
+    if (e.shiftKey) select(selection.includes(item.id) ? selection.filter((id) => id !== item.id) : [...selection, item.id]);
+    else select([item.id]);
+  };
+  return (
+    <group position={item.pose.xyz} rotation={poseEuler(item.pose)} onClick={onClick} name={item.id}>
+      <ItemBody item={item} />
+      {selected && <SelectionBox size={itemExtent(item)} />}
+    </group>
+  );
+});

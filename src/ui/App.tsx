@@ -1,0 +1,65 @@
+import { useCallback, useState } from 'react';
+import { CellCanvas } from '../scene/CellCanvas';
+import { useCell } from '../store/use-cell';
+import { openCellFile } from './file-actions';
+import { Inspector } from './Inspector';
+import { LibraryPanel } from './LibraryPanel';
+import { Notices } from './Notices';
+import { ShortcutHelp } from './ShortcutHelp';
+import { useShortcuts } from './shortcuts';
+import { TopBar } from './TopBar';
+
+function StatusBar({ onHelp }: { onHelp: () => void }) {
+  const count = useCell((s) => s.cell.items.length);
+  const selected = useCell((s) => s.selection.length);
+  const floor = useCell((s) => s.cell.floor);
+  return (
+    <footer className="statusbar">
+      <span>{count} items</span>
+      <span>{selected > 0 ? `${selected} selected` : 'nothing selected'}</span>
+      <span>
+        floor {floor.width * 1000} × {floor.depth * 1000} mm
+      </span>
+      <span className="muted">Z up · lengths in mm · angles in °</span>
+      <button className="link" onClick={onHelp}>
+        Shortcuts (?)
+      </button>
+    </footer>
+  );
+}
+
+/** The whole page: top bar, library on the left, the 3D cell, the inspector on the right. */
+export function App() {
+  const [help, setHelp] = useState(false);
+  const toggleHelp = useCallback(() => setHelp((h) => !h), []);
+  useShortcuts(toggleHelp);
+  const [dragging, setDragging] = useState(false);
+  return (
+    <div
+      className={`app${dragging ? ' drop-target' : ''}`}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const file = e.dataTransfer.files[0];
+        if (file) void openCellFile(file);
+      }}
+    >
+      <TopBar />
+      <LibraryPanel />
+      <main className="viewport" aria-label="Cell view">
+        <CellCanvas />
+      </main>
+      <Inspector />
+      <StatusBar onHelp={toggleHelp} />
+      <Notices />
+      {help && <ShortcutHelp onClose={toggleHelp} />}
+    </div>
+  );
+}

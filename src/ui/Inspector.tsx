@@ -1,0 +1,107 @@
+import { edit } from './edit';
+import type { Cell, CellItem, Pose } from '../model';
+import { itemTypeLabel } from '../model';
+import { cellStore } from '../store/app-store';
+import { removeItems, setItemPose, setWorkersPerShift, updateItem } from '../store/commands';
+import { useCell } from '../store/use-cell';
+import { ItemFields } from './ItemFields';
+import { NumberField } from './NumberField';
+import { COUNT, DEG, MM } from './units';
+
+function PoseFields({ item }: { item: CellItem }) {
+  const set = (pose: Pose) => edit(setItemPose(item.id, pose));
+  const { xyz, rpy } = item.pose;
+  return (
+    <fieldset>
+      <legend>Pose (in the cell, Z up)</legend>
+      {(['X', 'Y', 'Z'] as const).map((axis, i) => (
+        <NumberField key={axis} label={axis} value={xyz[i] ?? 0} unit={MM} step={10} onCommit={(v) => set({ xyz: xyz.map((c, j) => (j === i ? v : c)) as Pose['xyz'], rpy })} />
+      ))}
+      {(['Roll', 'Pitch', 'Yaw'] as const).map((axis, i) => (
+        <NumberField key={axis} label={axis} value={rpy[i] ?? 0} unit={DEG} step={15} onCommit={(v) => set({ xyz, rpy: rpy.map((c, j) => (j === i ? v : c)) as Pose['rpy'] })} />
+      ))}
+    </fieldset>
+  );
+}
+
+function ItemInspector({ item }: { item: CellItem }) {
+  return (
+    <>
+      <h2>
+        {itemTypeLabel(item.type)} <small className="muted">{item.id}</small>
+      </h2>
+      <label className="field wide">
+        <span className="field-label">Name</span>
+        <input
+          aria-label="Item name"
+          key={item.name}
+          defaultValue={item.name}
+          onBlur={(e) => {
+            const name = e.currentTarget.value.trim();
+            if (name && name !== item.name) edit(updateItem(item.id, { name }));
+          }}
+          onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+        />
+      </label>
+      <PoseFields item={item} />
+      <fieldset>
+        <legend>Parameters</legend>
+        <ItemFields item={item} />
+      </fieldset>
+      <button className="danger" onClick={() => edit(removeItems([item.id]))} title="Delete (Del)">
+        Delete
+      </button>
+    </>
+  );
+}
+
+const floorCommand = (floor: Cell['floor']) => ({ label: 'Change floor size', apply: (c: Cell): Cell => ({ ...c, floor }) });
+
+function CellInspector() {
+  const cell = useCell((s) => s.cell);
+  const area = cell.floor.width * cell.floor.depth;
+  return (
+    <>
+      <h2>Cell</h2>
+      <p className="hint">Select an item in the scene or in the list to edit it.</p>
+      <fieldset>
+        <legend>Floor</legend>
+        <NumberField label="Width (X)" value={cell.floor.width} unit={MM} min={100} step={100} onCommit={(v) => edit(floorCommand({ ...cell.floor, width: v }))} />
+        <NumberField label="Depth (Y)" value={cell.floor.depth} unit={MM} min={100} step={100} onCommit={(v) => edit(floorCommand({ ...cell.floor, depth: v }))} />
+        <p className="readout">
+          Area <strong>{area.toFixed(1)} m²</strong>
+        </p>
+      </fieldset>
+      <fieldset>
+        <legend>Staffing</legend>
+        <NumberField label="Workers / shift" value={cell.workersPerShift} unit={COUNT} min={0} integer onCommit={(v) => edit(setWorkersPerShift(v))} />
+      </fieldset>
+    </>
+  );
+}
+
+/** The right panel: the selected item's fields, or the cell's when nothing is selected. */
+export function Inspector() {
+  const items = useCell((s) => s.cell.items);
+  const selection = useCell((s) => s.selection);
+  const selected = items.filter((i) => selection.includes(i.id));
+  return (
+    <aside className="panel right" aria-label="Inspector">
+      {selected.length === 0 && <CellInspector />}
+      {selected.length === 1 && selected[0] && <ItemInspector item={selected[0]} />}
+      {selected.length > 1 && (
+        <>
+          <h2>{selected.length} items selected</h2>
+          <ul className="plain">
+            {selected.map((i) => (
+              <li key={i.id}>{i.name}</li>
+            ))}
+          </ul>
+          <button className="danger" onClick={() => edit(removeItems(selected.map((i) => i.id)))}>
+            Delete {selected.length} items
+          </button>
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,88 @@
+import { edit } from './edit';
+import type { CellItem, Vec3 } from '../model';
+import { cellStore } from '../store/app-store';
+import { updateItem } from '../store/commands';
+import { NumberField } from './NumberField';
+import { MM, MM_PER_S, SECONDS } from './units';
+
+function update(id: string, patch: Partial<CellItem>): void {
+  edit(updateItem(id, patch));
+}
+
+function SizeFields({ item, size, labels }: { item: CellItem; size: Vec3; labels: [string, string, string] }) {
+  return (
+    <>
+      {size.map((v, axis) => (
+        <NumberField
+          key={axis}
+          label={labels[axis] ?? ''}
+          value={v}
+          unit={MM}
+          min={1}
+          step={10}
+          onCommit={(next) => {
+            const copy: Vec3 = [...size];
+            copy[axis] = next;
+            update(item.id, { size: copy } as Partial<CellItem>);
+          }}
+        />
+      ))}
+    </>
+  );
+}
+
+/** The fields that only one kind of item has (sizes, belt speed, process time…). */
+export function ItemFields({ item }: { item: CellItem }) {
+  switch (item.type) {
+    case 'conveyor':
+      return (
+        <>
+          <NumberField label="Length" value={item.length} unit={MM} min={1} step={10} onCommit={(v) => update(item.id, { length: v })} />
+          <NumberField label="Width" value={item.width} unit={MM} min={1} step={10} onCommit={(v) => update(item.id, { width: v })} />
+          <NumberField label="Belt height" value={item.height} unit={MM} min={1} step={10} onCommit={(v) => update(item.id, { height: v })} />
+          <NumberField label="Belt speed" value={item.speed} unit={MM_PER_S} step={10} onCommit={(v) => update(item.id, { speed: v })} />
+        </>
+      );
+    case 'table':
+      return <SizeFields item={item} size={item.size} labels={['Length', 'Width', 'Height']} />;
+    case 'pallet':
+      return <SizeFields item={item} size={item.size} labels={['Length', 'Width', 'Height']} />;
+    case 'machine':
+      return (
+        <>
+          <label className="field">
+            <span className="field-label">Kind</span>
+            <select
+              aria-label="Machine kind"
+              value={item.machineType}
+              onChange={(e) => update(item.id, { machineType: e.currentTarget.value as typeof item.machineType })}
+            >
+              <option value="cnc">CNC</option>
+              <option value="press">Press</option>
+              <option value="inspection">Inspection</option>
+              <option value="generic">Generic</option>
+            </select>
+            <span className="field-unit" />
+          </label>
+          <SizeFields item={item} size={item.size} labels={['Length', 'Width', 'Height']} />
+          <NumberField label="Process time" value={item.processTime} unit={SECONDS} min={0} onCommit={(v) => update(item.id, { processTime: v })} />
+        </>
+      );
+    case 'fence':
+      return (
+        <>
+          <NumberField label="Length" value={item.length} unit={MM} min={1} step={10} onCommit={(v) => update(item.id, { length: v })} />
+          <NumberField label="Height" value={item.height} unit={MM} min={1} step={10} onCommit={(v) => update(item.id, { height: v })} />
+        </>
+      );
+    case 'operator':
+      return <NumberField label="Task time" value={item.taskTime} unit={SECONDS} min={0} onCommit={(v) => update(item.id, { taskTime: v })} />;
+    case 'robot':
+      return (
+        <p className="hint">
+          {item.source.type === 'bundled' ? `Bundled model: ${item.source.id}` : `Imported from ${item.source.fileName}`}
+          {item.tool ? `, tool: ${item.tool.id}` : ', bare flange'}
+        </p>
+      );
+  }
+}

@@ -1,0 +1,66 @@
+import { createItem, itemTypeLabel, LIBRARY_ITEM_TYPES, type LibraryItemType } from '../model';
+import { cellStore } from '../store/app-store';
+import { addItem, nextItemId } from '../store/commands';
+import { useCell } from '../store/use-cell';
+import { placeInFreeSpot } from '../tools/placement';
+import { ItemIcon } from './icons';
+
+const HINTS: Record<LibraryItemType, string> = {
+  conveyor: '2000 × 500 mm, 200 mm/s',
+  table: '1200 × 800 × 750 mm',
+  pallet: 'EUR 1200 × 800 mm',
+  machine: 'CNC, 45 s cycle',
+  fence: '2000 × 2000 mm panel',
+  operator: 'counts toward density',
+};
+
+/** Adds a library item at the free spot nearest the floor centre and selects it. */
+export function addLibraryItem(type: LibraryItemType): void {
+  const { cell, execute, select } = cellStore.getState();
+  const id = nextItemId(cell, type);
+  const item = placeInFreeSpot(cell, createItem(type, id, { xyz: [0, 0, 0], rpy: [0, 0, 0] }));
+  execute(addItem(item));
+  select([id]);
+}
+
+/** The left panel: the equipment library and the outline of what is in the cell. */
+export function LibraryPanel() {
+  const items = useCell((s) => s.cell.items);
+  const selection = useCell((s) => s.selection);
+  return (
+    <aside className="panel left" aria-label="Library">
+      <h2>Library</h2>
+      <ul className="library">
+        {LIBRARY_ITEM_TYPES.map((type) => (
+          <li key={type}>
+            <button className="library-item" onClick={() => addLibraryItem(type)} title={`Add a ${itemTypeLabel(type).toLowerCase()} to the cell`}>
+              <ItemIcon type={type} />
+              <span>
+                <strong>{itemTypeLabel(type)}</strong>
+                <small>{HINTS[type]}</small>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <h2>In this cell ({items.length})</h2>
+      <ul className="outline">
+        {items.map((item) => (
+          <li key={item.id}>
+            <button
+              className={selection.includes(item.id) ? 'selected' : ''}
+              onClick={(e) => {
+                const { select } = cellStore.getState();
+                select(e.shiftKey ? [...selection, item.id] : [item.id]);
+              }}
+            >
+              <ItemIcon type={item.type} />
+              <span>{item.name}</span>
+            </button>
+          </li>
+        ))}
+        {items.length === 0 && <li className="empty">Nothing placed yet: add equipment from the library above.</li>}
+      </ul>
+    </aside>
+  );
+}

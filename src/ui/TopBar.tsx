@@ -1,0 +1,55 @@
+import { edit } from './edit';
+import { renameCell } from '../store/commands';
+import { cellStore } from '../store/app-store';
+import { useCell } from '../store/use-cell';
+import { newCell, pickAndOpenCellFile, saveCellFile } from './file-actions';
+
+/** Cell name and the document commands: new, open, save, undo, redo. */
+export function TopBar() {
+  const name = useCell((s) => s.cell.name);
+  const canUndo = useCell((s) => s.canUndo);
+  const canRedo = useCell((s) => s.canRedo);
+  const undoLabel = useCell((s) => s.undoLabel);
+  const redoLabel = useCell((s) => s.redoLabel);
+  const dirty = useCell((s) => s.revision !== s.savedRevision);
+  const fileName = useCell((s) => s.fileName);
+  return (
+    <header className="topbar">
+      <div className="brand" title="CellTwin">
+        <span className="logo">◭</span> CellTwin
+      </div>
+      <input
+        className="cell-name"
+        aria-label="Cell name"
+        key={name}
+        defaultValue={name}
+        onBlur={(e) => {
+          const value = e.currentTarget.value.trim();
+          if (value && value !== name) edit(renameCell(value));
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.currentTarget.blur();
+          if (e.key === 'Escape') {
+            e.currentTarget.value = name;
+            e.currentTarget.blur();
+          }
+        }}
+      />
+      <span className="file-state" title={fileName ?? 'not saved to a file yet'}>
+        {dirty ? 'unsaved changes' : fileName ? `saved as ${fileName}` : ''}
+      </span>
+      <nav className="actions">
+        <button onClick={() => void newCell()} title="New cell">New</button>
+        <button onClick={pickAndOpenCellFile} title="Open a .cell.json file (Ctrl+O)">Open</button>
+        <button onClick={saveCellFile} title="Save as .cell.json (Ctrl+S)">Save</button>
+        <span className="sep" />
+        <button onClick={() => cellStore.getState().undo()} disabled={!canUndo} title={`Undo ${undoLabel ?? ''} (Ctrl+Z)`}>
+          Undo
+        </button>
+        <button onClick={() => cellStore.getState().redo()} disabled={!canRedo} title={`Redo ${redoLabel ?? ''} (Ctrl+Shift+Z)`}>
+          Redo
+        </button>
+      </nav>
+    </header>
+  );
+}

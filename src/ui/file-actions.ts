@@ -1,0 +1,70 @@
+/**
+ * New / open / save flows of the top bar and the keyboard. Opening never touches the cell on
+ * screen unless the file is valid, and asks before discarding unsaved edits.
+ */
+import defaultCellText from '../../assets/cells/default.cell.json?raw';
+import { emptyCell, readCell, type Cell } from '../model';
+import { cellStore } from '../store/app-store';
+import { cellFileName, downloadCell, parseCellFile } from '../store/cell-file';
+import { needsConfirmBeforeReplace } from '../store/autosave';
+import { ask, notify } from './notices';
+
+/** The embedded default cell (assets/cells/default.cell.json), validated like any other file. */
+export function defaultCell(): Cell {
+  const result = readCell(defaultCellText);
+  if (!result.ok) throw new Error(`assets/cells/default.cell.json is invalid: ${result.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  return result.cell;
+}
+
+async function okToReplace(action: string): Promise<boolean> {
+  if (!needsConfirmBeforeReplace(cellStore.getState())) return true;
+  return ask(`${action}?`, 'The open cell has changes that were not saved to a file. They will be lost (the autosave keeps only the latest cell).', action);
+}
+
+/** Replaces the document with an empty cell, after asking if there are unsaved edits. */
+export async function newCell(): Promise<void> {
+  if (!(await okToReplace('Start a new cell'))) return;
+  cellStore.getState().loadCell(emptyCell(), null);
+}
+
+/** Reads and opens a `.cell.json` file; on any problem, shows it and leaves the cell as it was. */
+export async function openCellFile(file: File): Promise<boolean> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    notify('error', `Could not read ${file.name}`, [String(e)]);
+    return false;
+  }
+  const result = parseCellFile(text, file.name);
+  if (!result.ok) {
+    const [first, ...rest] = result.message.split('\n');
+    notify('error', `Could not open ${file.name}: the cell on screen is unchanged`, [first ?? '', ...rest].filter(Boolean));
+    return false;
+  }
+  if (!(await okToReplace(`Open ${file.name}`))) return false;
+  cellStore.getState().loadCell(result.cell, file.name);
+  notify('info', `Opened ${file.name}`, result.migrations.map((m) => `migrated: ${m}`));
+  return true;
+}
+
+/** Lets the user pick a cell file with the browser's file dialog. */
+export function pickAndOpenCellFile(): void {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.json,.cell.json,application/json';
+  input.onchange = () => {
+    const file = input.files?.[0];
+    if (file) void openCellFile(file);
+  };
+  input.click();
+}
+
+/** Downloads the cell as `<name>.cell.json` and marks it saved. */
+export function saveCellFile(): void {
+  const { cell, fileName, markSaved } = cellStore.getState();
+  const name = fileName ?? cellFileName(cell);
+  downloadCell(cell, name);
+  markSaved(name);
+  notify('info', `Saved ${name}`);
+}

@@ -1,0 +1,53 @@
+/**
+ * Keyboard shortcuts, as desktop layout tools have them. Ignored while typing in a field so that
+ * Delete and Ctrl+Z keep their text meaning there.
+ */
+import { edit } from './edit';
+import { useEffect } from 'react';
+import { cellStore } from '../store/app-store';
+import { duplicateItems, nextItemId, removeItems } from '../store/commands';
+import { pickAndOpenCellFile, saveCellFile } from './file-actions';
+
+/** Shortcut table, shown by `?` and in the README. */
+export const SHORTCUTS: ReadonlyArray<[keys: string, what: string]> = [
+  ['Ctrl+Z', 'undo'],
+  ['Ctrl+Shift+Z / Ctrl+Y', 'redo'],
+  ['Delete / Backspace', 'delete the selection'],
+  ['Ctrl+D', 'duplicate the selection'],
+  ['Ctrl+A', 'select everything'],
+  ['Escape', 'clear the selection'],
+  ['Ctrl+S', 'save the cell as .cell.json'],
+  ['Ctrl+O', 'open a .cell.json file'],
+  ['?', 'show these shortcuts'],
+];
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/** Installs the shortcuts on window for the lifetime of the calling component. */
+export function useShortcuts(toggleHelp: () => void): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target)) return;
+      const state = cellStore.getState();
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      let handled = true;
+      if (mod && key === 'z' && !e.shiftKey) state.undo();
+      else if (mod && ((key === 'z' && e.shiftKey) || key === 'y')) state.redo();
+      else if (mod && key === 's') saveCellFile();
+      else if (mod && key === 'o') pickAndOpenCellFile();
+      else if (mod && key === 'a') state.select(state.cell.items.map((i) => i.id));
+      else if (mod && key === 'd' && state.selection.length > 0) {
+        edit(duplicateItems(state.selection, (prefix) => nextItemId(cellStore.getState().cell, prefix)));
+      } else if ((e.key === 'Delete' || e.key === 'Backspace') && state.selection.length > 0) edit(removeItems(state.selection));
+      else if (e.key === 'Escape') state.select([]);
+      else if (e.key === '?') toggleHelp();
+      else handled = false;
+      if (handled) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [toggleHelp]);
+}

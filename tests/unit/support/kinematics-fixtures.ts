@@ -1,0 +1,50 @@
+/**
+ * Shared fixtures of the kinematics tests: a seeded RNG (tests never use Math.random, so a
+ * failure reproduces), and loaders for the real robots in ../shared/corpus and the bundled
+ * library in urdf/, both read in place.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseUrdf } from '../../../src/io/urdf/parse-urdf';
+import type { RobotDescription } from '../../../src/model/robot-description';
+import { activeJoints } from '../../../src/model/robot-description';
+
+/** ../shared/corpus seen from the repository root. */
+export const CORPUS_DIR = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
+/** The bundled robot library. */
+export const LIBRARY_DIR = fileURLToPath(new URL('../../../urdf/', import.meta.url));
+
+/** Parses a corpus URDF given by its path below ../shared/corpus. */
+export function loadCorpusRobot(path: string): RobotDescription {
+  return parseUrdf(readFileSync(CORPUS_DIR + path, 'utf8'), path).robot;
+}
+
+/** Parses a bundled URDF given by its file name in urdf/. */
+export function loadBundledRobot(file: string): { robot: RobotDescription; warnings: string[]; text: string } {
+  const text = readFileSync(LIBRARY_DIR + file, 'utf8');
+  return { ...parseUrdf(text, file), text };
+}
+
+/** mulberry32: a tiny seeded generator of floats in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A random vector of the robot's input joints, uniform within each joint's limits; joints
+ * without finite limits (continuous) draw from [−π, π].
+ */
+export function randomJointVector(robot: RobotDescription, random: () => number): number[] {
+  return activeJoints(robot).map((j) => {
+    const lower = Number.isFinite(j.limits?.lower) ? j.limits!.lower : -Math.PI;
+    const upper = Number.isFinite(j.limits?.upper) ? j.limits!.upper : Math.PI;
+    return lower + (upper - lower) * random();
+  });
+}

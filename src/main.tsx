@@ -6,25 +6,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { cellStore } from './store/app-store';
-import { chooseStartupCell, idbStorage, loadAutosave, startAutosave, type AutosaveStorage } from './store/autosave';
+import { chooseStartupCell, idbStorage, loadAutosave, startAutosave } from './store/autosave';
 import { App } from './ui/App';
 import { defaultCell } from './ui/file-actions';
 import { notify } from './ui/notices';
 import './ui/app.css';
 
 async function start(): Promise<void> {
-  let storage: AutosaveStorage | null = null;
-  try {
-    storage = idbStorage();
-  } catch {
-    storage = null; // private windows may refuse IndexedDB: run without autosave
-  }
+  // IndexedDB opens lazily: a refusal (private windows) surfaces as a null autosave, not a throw.
+  const storage = idbStorage();
   // `?fresh` opens the default cell whatever was autosaved (demos, tests).
   const fresh = new URLSearchParams(location.search).has('fresh');
-  const autosave = storage && !fresh ? await loadAutosave(storage).catch(() => null) : null;
+  const autosave = fresh ? null : await loadAutosave(storage);
   const choice = chooseStartupCell({ autosave, defaultCell: defaultCell() });
   cellStore.getState().loadCell(choice.cell, choice.fileName, { dirty: choice.dirty });
-  if (storage) startAutosave(cellStore, storage);
+  startAutosave(cellStore, storage);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   createRoot(root).render(

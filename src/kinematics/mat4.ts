@@ -111,37 +111,47 @@ export function mat4FromXyzRpy(out: Mat4, xyz: Vec3, rpy: Vec3): Mat4 {
 }
 
 /**
- * Rotation by `angle` about the unit axis (x, y, z) through the origin (Rodrigues' formula).
- * The axis must already be unit length; the parser normalises URDF axes.
+ * In place, m ← m · R where R rotates by `angle` about frame axis `axis` (0 = x, 1 = y, 2 = z).
+ * Such a rotation only mixes the other two columns of m's rotation part, a third of the work
+ * of a general product — and nearly every industrial joint turns about a frame axis.
  */
-export function mat4FromAxisAngle(out: Mat4, x: number, y: number, z: number, angle: number): Mat4 {
-  const c = Math.cos(angle), s = Math.sin(angle), t = 1 - c;
-  out[0] = t * x * x + c;
-  out[1] = t * x * y + s * z;
-  out[2] = t * x * z - s * y;
-  out[3] = 0;
-  out[4] = t * x * y - s * z;
-  out[5] = t * y * y + c;
-  out[6] = t * y * z + s * x;
-  out[7] = 0;
-  out[8] = t * x * z + s * y;
-  out[9] = t * y * z - s * x;
-  out[10] = t * z * z + c;
-  out[11] = 0;
-  out[12] = 0;
-  out[13] = 0;
-  out[14] = 0;
-  out[15] = 1;
-  return out;
+export function mat4RotateFrameAxis(m: Mat4, axis: number, angle: number): Mat4 {
+  // Columns (b, c) in right-handed order after the axis: x → (y, z), y → (z, x), z → (x, y).
+  const b = axis === 0 ? 4 : axis === 1 ? 8 : 0;
+  const c = axis === 0 ? 8 : axis === 1 ? 0 : 4;
+  const cos = Math.cos(angle), sin = Math.sin(angle);
+  for (let r = 0; r < 3; r++) {
+    const vb = m[b + r]!, vc = m[c + r]!;
+    m[b + r] = cos * vb + sin * vc;
+    m[c + r] = cos * vc - sin * vb;
+  }
+  return m;
 }
 
-/** Pure translation by `d` along the unit axis (x, y, z): a prismatic joint's motion. */
-export function mat4FromTranslation(out: Mat4, x: number, y: number, z: number): Mat4 {
-  mat4SetIdentity(out);
-  out[12] = x;
-  out[13] = y;
-  out[14] = z;
-  return out;
+/**
+ * In place, m ← m · R where R rotates by `angle` about the unit axis (x, y, z) (Rodrigues'
+ * formula). The axis must already be unit length; the URDF parser normalises axes.
+ */
+export function mat4RotateAxisAngle(m: Mat4, x: number, y: number, z: number, angle: number): Mat4 {
+  const c = Math.cos(angle), s = Math.sin(angle), t = 1 - c;
+  const r00 = t * x * x + c, r10 = t * x * y + s * z, r20 = t * x * z - s * y;
+  const r01 = t * x * y - s * z, r11 = t * y * y + c, r21 = t * y * z + s * x;
+  const r02 = t * x * z + s * y, r12 = t * y * z - s * x, r22 = t * z * z + c;
+  for (let r = 0; r < 3; r++) {
+    const a0 = m[r]!, a1 = m[4 + r]!, a2 = m[8 + r]!;
+    m[r] = a0 * r00 + a1 * r10 + a2 * r20;
+    m[4 + r] = a0 * r01 + a1 * r11 + a2 * r21;
+    m[8 + r] = a0 * r02 + a1 * r12 + a2 * r22;
+  }
+  return m;
+}
+
+/** In place, m ← m · Trans(dx, dy, dz): a move expressed in m's own frame (a prismatic joint). */
+export function mat4TranslateLocal(m: Mat4, dx: number, dy: number, dz: number): Mat4 {
+  m[12] = m[12]! + m[0]! * dx + m[4]! * dy + m[8]! * dz;
+  m[13] = m[13]! + m[1]! * dx + m[5]! * dy + m[9]! * dz;
+  m[14] = m[14]! + m[2]! * dx + m[6]! * dy + m[10]! * dz;
+  return m;
 }
 
 /** The translation part of `m` as [x, y, z]. */

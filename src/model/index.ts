@@ -6,3 +6,5 @@ export * from './migrations';
 export * from './validate';
 export * from './robot-description';
 export * from './item-factory';
+export * from './json-location';
+export * from './robot-library';

@@ -4,6 +4,7 @@
  */
 import type { Cell } from './cell';
 import { cellSchema } from './cell-schema';
+import { locateJsonError } from './json-location';
 import { migrateCell } from './migrations';
 
 /** One thing wrong with a file, with where it is. `path` is empty for the whole document. */
@@ -71,11 +72,14 @@ function duplicateIds(cell: Cell): Problem[] {
 
 /** Parses JSON text, migrates it to the current version and validates it. Never throws. */
 export function readCell(text: string): CellReadResult {
+  // Editors on Windows like to start files with a byte-order mark, which JSON.parse rejects.
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (body.trim() === '') return { ok: false, problems: [{ path: '', message: 'the file is empty' }] };
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(body);
   } catch (e) {
-    return { ok: false, problems: [jsonProblem(text, e)] };
+    return { ok: false, problems: [jsonProblem(body, e)] };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, problems: [{ path: '', message: 'expected a JSON object (a CellTwin cell)' }] };
@@ -90,10 +94,12 @@ export function readCell(text: string): CellReadResult {
   return result.ok ? { ...result, migrations: migrated.applied } : result;
 }
 
-/** JSON.parse's message with the line it points at, since planners edit these files by hand. */
+/**
+ * A syntax error with its line. Node 20's JSON.parse gives no position and engines word it
+ * differently, so the position comes from our own scan; JSON.parse's text is the fallback.
+ */
 function jsonProblem(text: string, e: unknown): Problem {
-  const message = `not valid JSON: ${e instanceof Error ? e.message : String(e)}`;
-  const m = /position (\d+)/.exec(message);
-  if (m?.[1] === undefined) return { path: '', message };
-  return { path: '', message, line: text.slice(0, Number(m[1])).split('\n').length };
+  const at = locateJsonError(text);
+  if (at === null) return { path: '', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
+  return { path: '', message: `not valid JSON: ${at.message} (line ${at.line}, column ${at.column})`, line: at.line };
 }

@@ -22,7 +22,7 @@ export function CellCanvas() {
       shadows="percentage"
       frameloop="demand"
       dpr={[1, 2]}
-      camera={{ position: [6, 5, 7], fov: 45, near: 0.05, far: 200 }}
+      camera={{ position: [4.2, 3.4, 4.6], fov: 45, near: 0.05, far: 200 }}
       gl={{ preserveDrawingBuffer: true, antialias: true }}
       onPointerMissed={(e) => {
         if (e.button === 0) cellStore.getState().select([]);

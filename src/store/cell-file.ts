@@ -3,7 +3,7 @@
  * Node except `downloadCell` and `readCellFile`, which need the browser's Blob/File/URL.
  */
 import { formatProblem, readCell, type Cell, type Problem } from '../model';
-import { locateJsonError, withStableKeys } from './json';
+import { withStableKeys } from './json';
 
 /** The extension every cell file carries. */
 export const CELL_FILE_EXTENSION = '.cell.json';
@@ -52,24 +52,12 @@ export function cellFileName(cell: Pick<Cell, 'name'>): string {
  * or the path of each problem, in the `file[:line]: what` form the CLI also uses.
  */
 export function parseCellFile(text: string, fileName: string): ParseCellFileResult {
-  // Editors on Windows like to start files with a byte-order mark, which JSON.parse rejects.
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (body.trim() === '') {
-    const problems = [{ path: '', message: 'the file is empty' }];
-    return { ok: false, message: `${fileName}: the file is empty`, problems };
-  }
-  const result = readCell(body);
+  const result = readCell(text);
   if (result.ok) return result;
-  const problems = result.problems.map((p): Problem => {
-    if (p.path !== '' || !p.message.startsWith('not valid JSON')) return p;
-    // Same wording in Node and every browser, always with a line: see locateJsonError.
-    const at = locateJsonError(body);
-    return at === null ? p : { path: '', message: `not valid JSON: ${at.message} (line ${at.line}, column ${at.column})`, line: at.line };
-  });
-  const message = problems
+  const message = result.problems
     .map((p) => `${fileName}${p.line !== undefined ? `:${p.line}` : ''}: ${formatProblem(p)}`)
     .join('\n');
-  return { ok: false, message, problems };
+  return { ok: false, message, problems: result.problems };
 }
 
 /** Reads a File the user picked or dropped (browser). Never rejects: read errors become a message. */

@@ -118,6 +118,9 @@ export function pruneSelection(ids: readonly string[], cell: Cell): string[] {
 const sameIds = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((id, i) => id === b[i]);
 
+/** `next`, or `prev` itself when they hold the same ids, so that selection subscribers stay quiet. */
+const stable = (prev: string[], next: string[]): string[] => (sameIds(prev, next) ? prev : next);
+
 /** Creates a document store holding `initial`, with empty history. */
 export function createCellStore(initial: Cell, options: CellStoreOptions = {}): StoreApi<CellState> {
   const limit = Math.max(0, Math.floor(options.historyLimit ?? DEFAULT_HISTORY_LIMIT));
@@ -178,7 +181,7 @@ export function createCellStore(initial: Cell, options: CellStoreOptions = {}): 
         const s = get();
         const after = run(cmd, s.cell);
         if (after === null || after === s.cell || deepEqual(after, s.cell)) return;
-        const selection = pruneSelection(cmd.select ? cmd.select(after, s.selection) : s.selection, after);
+        const selection = stable(s.selection, pruneSelection(cmd.select ? cmd.select(after, s.selection) : s.selection, after));
         record({ label: cmd.label, before: s.cell, after, selectionBefore: s.selection, selectionAfter: selection });
         set({ cell: after, selection, revision: s.revision + 1, ...flags() });
       },
@@ -222,7 +225,7 @@ export function createCellStore(initial: Cell, options: CellStoreOptions = {}): 
         const s = get();
         entry.selectionAfter = s.selection;
         future.push(entry);
-        set({ cell: entry.before, selection: pruneSelection(entry.selectionBefore, entry.before), revision: s.revision + 1, ...flags() });
+        set({ cell: entry.before, selection: stable(s.selection, pruneSelection(entry.selectionBefore, entry.before)), revision: s.revision + 1, ...flags() });
       },
 
       redo() {
@@ -232,7 +235,7 @@ export function createCellStore(initial: Cell, options: CellStoreOptions = {}): 
         const s = get();
         entry.selectionBefore = s.selection;
         past.push(entry);
-        set({ cell: entry.after, selection: pruneSelection(entry.selectionAfter, entry.after), revision: s.revision + 1, ...flags() });
+        set({ cell: entry.after, selection: stable(s.selection, pruneSelection(entry.selectionAfter, entry.after)), revision: s.revision + 1, ...flags() });
       },
 
       select(ids) {

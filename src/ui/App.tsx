@@ -1,13 +1,14 @@
 import { useCallback, useState } from 'react';
 import { CellCanvas } from '../scene/CellCanvas';
 import { useCell } from '../store/use-cell';
-import { openCellFile } from './file-actions';
+import { droppedFiles, handleDrop } from './drop';
 import { Inspector } from './Inspector';
 import { LibraryPanel } from './LibraryPanel';
 import { Notices } from './Notices';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useShortcuts } from './shortcuts';
 import { TopBar } from './TopBar';
+import { ViewToolbar } from './ViewToolbar';
 
 function StatusBar({ onHelp }: { onHelp: () => void }) {
   const count = useCell((s) => s.cell.items.length);
@@ -47,14 +48,15 @@ export function App() {
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        const file = e.dataTransfer.files[0];
-        if (file) void openCellFile(file);
+        // Entries must be read before the handler returns; the DataTransfer is emptied after.
+        void droppedFiles(e.dataTransfer).then(handleDrop);
       }}
     >
       <TopBar />
       <LibraryPanel />
       <main className="viewport" aria-label="Cell view">
         <CellCanvas />
+        <ViewToolbar />
       </main>
       <Inspector />
       <StatusBar onHelp={toggleHelp} />

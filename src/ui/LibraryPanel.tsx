@@ -4,6 +4,7 @@ import { addItem, nextItemId } from '../store/commands';
 import { useCell } from '../store/use-cell';
 import { placeInFreeSpot } from '../tools/placement';
 import { ItemIcon } from './icons';
+import { LibraryRobots } from './LibraryRobots';
 
 const HINTS: Record<LibraryItemType, string> = {
   conveyor: '2000 × 500 mm, 200 mm/s',
@@ -29,7 +30,8 @@ export function LibraryPanel() {
   const selection = useCell((s) => s.selection);
   return (
     <aside className="panel left" aria-label="Library">
-      <h2>Library</h2>
+      <LibraryRobots />
+      <h2>Equipment</h2>
       <ul className="library">
         {LIBRARY_ITEM_TYPES.map((type) => (
           <li key={type}>

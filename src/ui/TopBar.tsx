@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { edit } from './edit';
 import { renameCell } from '../store/commands';
 import { cellStore } from '../store/app-store';
@@ -13,6 +14,9 @@ export function TopBar() {
   const redoLabel = useCell((s) => s.redoLabel);
   const dirty = useCell((s) => s.revision !== s.savedRevision);
   const fileName = useCell((s) => s.fileName);
+  useEffect(() => {
+    document.title = `${name}${dirty ? ' •' : ''} — CellTwin`;
+  }, [name, dirty]);
   return (
     <header className="topbar">
       <div className="brand" title="CellTwin">

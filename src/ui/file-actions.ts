@@ -5,7 +5,7 @@
 import defaultCellText from '../../assets/cells/default.cell.json?raw';
 import { emptyCell, readCell, type Cell } from '../model';
 import { cellStore } from '../store/app-store';
-import { cellFileName, downloadCell, parseCellFile } from '../store/cell-file';
+import { CELL_FILE_ACCEPT, cellFileName, downloadCell, readCellFile } from '../store/cell-file';
 import { needsConfirmBeforeReplace } from '../store/autosave';
 import { ask, notify } from './notices';
 
@@ -29,17 +29,9 @@ export async function newCell(): Promise<void> {
 
 /** Reads and opens a `.cell.json` file; on any problem, shows it and leaves the cell as it was. */
 export async function openCellFile(file: File): Promise<boolean> {
-  let text: string;
-  try {
-    text = await file.text();
-  } catch (e) {
-    notify('error', `Could not read ${file.name}`, [String(e)]);
-    return false;
-  }
-  const result = parseCellFile(text, file.name);
+  const result = await readCellFile(file);
   if (!result.ok) {
-    const [first, ...rest] = result.message.split('\n');
-    notify('error', `Could not open ${file.name}: the cell on screen is unchanged`, [first ?? '', ...rest].filter(Boolean));
+    notify('error', `Could not open ${file.name}: the cell on screen is unchanged`, result.message.split('\n'));
     return false;
   }
   if (!(await okToReplace(`Open ${file.name}`))) return false;
@@ -52,7 +44,7 @@ export async function openCellFile(file: File): Promise<boolean> {
 export function pickAndOpenCellFile(): void {
   const input = document.createElement('input');
   input.type = 'file';
-  input.accept = '.json,.cell.json,application/json';
+  input.accept = CELL_FILE_ACCEPT;
   input.onchange = () => {
     const file = input.files?.[0];
     if (file) void openCellFile(file);

@@ -143,6 +143,8 @@ export async function serveStatic(options: ServeOptions = {}): Promise<StaticSer
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed');
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
       if (pathname === '/' || pathname === base.slice(0, -1)) return send(302, '', undefined, { Location: base });
+      // Chromium asks for /favicon.ico when a page declares no icon; that is no fault of the app.
+      if (pathname === '/favicon.ico') return send(204, '');
       if (!pathname.startsWith(base)) {
         notFound.push(pathname);
         return send(404, `not under ${base}: ${pathname}`);

@@ -1,5 +1,6 @@
 import type { Command } from '../command';
+import { inspectCommand } from './inspect';
 import { validateCommand } from './validate';
 
-/** Every command, in the order `--help` lists them. Later issues add inspect, fk, ik, plan, run. */
-export const COMMANDS: readonly Command[] = [validateCommand];
+/** Every command, in the order `--help` lists them. Later issues add fk, ik, plan, run. */
+export const COMMANDS: readonly Command[] = [validateCommand, inspectCommand];

@@ -25,9 +25,12 @@ export function toSlashes(path: string): string {
 /** The folder part of a path (`a/b/c.urdf` → `a/b`; `c.urdf` → `.`; `/c` → `/`). */
 export function dirname(path: string): string {
   const p = toSlashes(path).replace(/\/+$/, '');
+  if (p === '') return path === '' ? '.' : '/';
+  if (/^[a-zA-Z]:$/.test(p)) return `${p}/`;
   const i = p.lastIndexOf('/');
   if (i < 0) return '.';
-  return i === 0 ? '/' : p.slice(0, i);
+  if (i === 0) return '/';
+  return /^[a-zA-Z]:$/.test(p.slice(0, i)) ? p.slice(0, i + 1) : p.slice(0, i);
 }
 
 /** The last segment of a path. */

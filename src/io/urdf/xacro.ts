@@ -19,7 +19,10 @@ export type TextReader = (path: string) => Promise<string>;
 
 /** How to expand a xacro file. */
 export interface XacroOptions {
-  /** Where `$(find NAME)` points. */
+  /**
+   * Where `$(find NAME)` points. Give absolute folders (as the working path): xacro-parser
+   * prefixes any path not starting with `/` with the including file's folder.
+   */
   packages?: PackageMap;
   /** Reads included files; paths are `$(find)` directories or the including file's folder joined with the name. */
   readFile: TextReader;
@@ -81,19 +84,23 @@ export async function expandXacro(text: string, fileName: string, options: Xacro
   const parser = new XacroParser();
   parser.workingPath = options.workingPath ?? dirname(fileName);
   parser.arguments = { ...options.args };
-  parser.rospackCommands = (command: string, ...args: string[]): string => {
+  // xacro-parser asks here first for every $(command ...); returning undefined lets it handle
+  // $(arg) itself from `arguments` and the file's defaults.
+  parser.rospackCommands = ((command: string, ...args: string[]): string | undefined => {
+    if (command === 'arg') return undefined;
+    // No environment in the page: $(optenv VAR default) takes its default, as with VAR unset.
+    if (command === 'optenv') return args.slice(1).join(' ');
     const name = args[0] ?? '';
     const dir = command === 'find' ? lookupPackage(options.packages, name) : undefined;
-    if (command === 'find' && dir === undefined) {
-      cause = new UrdfError(fileName, `$(find ${name}): package "${name}" is not known (give it as --package ${name}=DIR)`);
-      throw cause;
-    }
-    if (dir === undefined) {
-      cause = new UrdfError(fileName, `xacro substitution $(${command} ${args.join(' ')}) is not supported`);
-      throw cause;
-    }
-    return dir;
-  };
+    if (dir !== undefined) return dir;
+    cause = new UrdfError(
+      fileName,
+      command === 'find'
+        ? `$(find ${name}): package "${name}" is not known (give it as --package ${name}=DIR)`
+        : `xacro substitution $(${[command, ...args].join(' ')}) is not supported`,
+    );
+    throw cause;
+  }) as (command: string, ...args: string[]) => string;
   parser.getFileContents = async (path: string): Promise<string> => {
     try {
       return await options.readFile(joinPath('.', path));
@@ -107,7 +114,11 @@ export async function expandXacro(text: string, fileName: string, options: Xacro
     doc = await withDomParser(options.domParser, () => parser.parse(text));
   } catch (e) {
     if (cause) throw cause;
-    const message = (e instanceof Error ? e.message : String(e)).replace(/^XacroParser:\s*/, '');
+    // xacro-parser nests its messages over several lines; the CLI prints one.
+    const message = (e instanceof Error ? e.message : String(e))
+      .replace(/XacroParser:\s*/g, '')
+      .replace(/\.?\s*\n\s*/g, '; ')
+      .replace(/[.;\s]+$/, '');
     throw new UrdfError(fileName, `xacro expansion failed: ${message} (xacro-parser cannot expand every xacro; run ROS's xacro to get a .urdf)`);
   }
   const robot = doc.children[0] ?? doc.documentElement;

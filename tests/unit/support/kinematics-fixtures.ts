@@ -48,3 +48,18 @@ export function randomJointVector(robot: RobotDescription, random: () => number)
     return lower + (upper - lower) * random();
   });
 }
+
+/**
+ * Each bundled robot next to the corpus URDF of the same robot (read in place, never copied).
+ * Vendor figures from ../shared/corpus/DATASHEETS.md section 1: reach (mm) and joint speeds (°/s).
+ * `corpusDiffers` names joints whose corpus limits we knowingly do not follow (see the test).
+ */
+export const BUNDLED_VS_CORPUS = [
+  { id: 'ur5e', corpus: 'ur_description/urdf/ur5e.urdf', reachMm: 850, speedsDeg: [180, 180, 180, 180, 180, 180], corpusDiffers: [] },
+  { id: 'ur10e', corpus: 'ur_description/urdf/ur10e.urdf', reachMm: 1300, speedsDeg: [120, 120, 180, 180, 180, 180], corpusDiffers: [] },
+  { id: 'kuka_kr6_r900_sixx', corpus: 'kuka_kr6_support/urdf/kr6r900sixx.urdf', reachMm: 901, speedsDeg: [360, 300, 360, 381, 388, 615], corpusDiffers: [] },
+  { id: 'abb_irb120', corpus: 'abb_irb120_support/urdf/irb120_3_58.urdf', reachMm: 580, speedsDeg: [250, 250, 250, 320, 320, 420], corpusDiffers: [] },
+  { id: 'fanuc_lrmate200id', corpus: 'fanuc_lrmate200id_support/urdf/lrmate200id.urdf', reachMm: 717, speedsDeg: [450, 380, 520, 550, 545, 1000], corpusDiffers: [] },
+  // The corpus GP7 gives T ±6.2944 rad (±360.6°) at 17.4845 rad/s (1001.8 °/s); the datasheet says ±360° and 1000 °/s.
+  { id: 'yaskawa_gp7', corpus: 'motoman_gp7_support/urdf/gp7.urdf', reachMm: 927, speedsDeg: [375, 315, 410, 550, 550, 1000], corpusDiffers: ['t'] },
+] as const;

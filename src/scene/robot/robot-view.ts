@@ -1,0 +1,98 @@
+/**
+ * Builds the three.js view of a robot with urdf-loader. The robot appears as soon as its tree is
+ * parsed; meshes fill in as they arrive; a missing or unreadable mesh becomes a grey placeholder
+ * and a warning naming the file, so a load always finishes (urdf-loader alone can wait forever).
+ */
+import { LoadingManager, MeshStandardMaterial, type Object3D } from 'three';
+import URDFLoader, { type URDFRobot } from 'urdf-loader';
+import type { RobotDescription } from '../../model';
+import { meshFormat, parseMesh } from './mesh-loaders';
+import { placeholderBoxes, placeholderObject } from './placeholder';
+
+/** Where mesh bytes come from. `ref` is the filename exactly as the URDF writes it. */
+export interface MeshResolver {
+  /** The mesh's bytes, or null when the file is not there. */
+  read(ref: string): Promise<ArrayBuffer | null>;
+  /** A fetchable URL (blob:/data:/http:) for a file a mesh refers to (textures), or null. */
+  urlFor(ref: string): string | null;
+}
+
+/** A robot view being loaded. */
+export interface RobotViewLoad {
+  robot: URDFRobot;
+  /** Resolves with the warnings when every mesh is loaded or replaced by a placeholder. */
+  done: Promise<string[]>;
+}
+
+export interface RobotViewOptions {
+  onProgress?(loaded: number, total: number): void;
+}
+
+const collisionMaterial = new MeshStandardMaterial({ color: '#f08a24', transparent: true, opacity: 0.55, roughness: 0.6 });
+
+/**
+ * Starts loading the view of `description` from its URDF `text`. Visual and collision geometry
+ * are both built; {@link showCollision} switches between them.
+ */
+export function loadRobotView(text: string, description: RobotDescription, meshes: MeshResolver, options: RobotViewOptions = {}): RobotViewLoad {
+  const boxes = placeholderBoxes(description);
+  const warnings: string[] = [];
+  const pending: Array<Promise<void>> = [];
+  let loaded = 0;
+  const manager = new LoadingManager();
+  // Textures inside DAE/glTF files are requested relative to the mesh; map them to real URLs.
+  manager.setURLModifier((url) => meshes.urlFor(url.replace(/^mesh:\/\//, '')) ?? url);
+
+  const loader = new URDFLoader(manager);
+  loader.parseCollision = true;
+  // Hand package:// paths to our resolver untouched instead of letting urdf-loader rewrite them.
+  loader.packages = (pkg: string) => `package://${pkg}`;
+  loader.loadMeshCb = (ref, _manager, material, done) => {
+    const format = meshFormat(ref);
+    const job = (async () => {
+      try {
+        if (!format) throw new Error(`no loader for this file type`);
+        const bytes = await meshes.read(ref);
+        if (!bytes) throw new Error('file not found');
+        const base = `mesh://${ref.replace(/[^/]*$/, '')}`;
+        done(await parseMesh(format, bytes, base, manager, material));
+      } catch (e) {
+        warnings.push(`mesh ${ref}: ${(e as Error).message}; shown as a grey box`);
+        done(placeholderObject(boxes.get(ref)));
+      } finally {
+        loaded += 1;
+        options.onProgress?.(loaded, pending.length);
+      }
+    })();
+    pending.push(job);
+  };
+  const robot = loader.parse(text);
+  robot.traverse((o) => {
+    if ((o as { isURDFCollider?: boolean }).isURDFCollider) {
+      o.visible = false;
+      o.traverse((m) => 'material' in m && (m.material = collisionMaterial));
+    }
+  });
+  options.onProgress?.(0, pending.length);
+  const done = Promise.all(pending).then(() => {
+    // Meshes arrived after the traverse above: give collider meshes their see-through material.
+    showCollision(robot, false);
+    robot.traverse((o) => {
+      o.castShadow = true;
+    });
+    return warnings;
+  });
+  return { robot, done };
+}
+
+/** Shows collision geometry instead of the visual (or back). */
+export function showCollision(robot: Object3D, collision: boolean): void {
+  robot.traverse((o) => {
+    const tagged = o as { isURDFCollider?: boolean; isURDFVisual?: boolean };
+    if (tagged.isURDFCollider) {
+      o.visible = collision;
+      o.traverse((m) => 'material' in m && m !== o && (m.material = collisionMaterial));
+    }
+    if (tagged.isURDFVisual) o.visible = !collision;
+  });
+}

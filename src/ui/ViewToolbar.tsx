@@ -1,0 +1,38 @@
+import { useStore } from 'zustand';
+import { robotLoadStore } from '../scene/robot/load-status';
+import { viewOptionsStore } from '../scene/view-options';
+
+/** Loading progress of robot meshes: shown while any robot is still loading. */
+function LoadProgress() {
+  const statuses = useStore(robotLoadStore, (s) => s);
+  const loading = Object.values(statuses).filter((s) => !s.done);
+  if (loading.length === 0) return null;
+  const loaded = loading.reduce((n, s) => n + s.loaded, 0);
+  const total = loading.reduce((n, s) => n + s.total, 0);
+  const label = loading.map((s) => s.label).join(', ');
+  return (
+    <div className="load-progress" role="progressbar" aria-label={`Loading ${label}`} aria-valuemin={0} aria-valuemax={total} aria-valuenow={loaded}>
+      <span>
+        Loading {label}
+        {total > 0 ? `: ${loaded} of ${total} meshes` : '…'}
+      </span>
+      <div className="bar">
+        <div style={{ width: total > 0 ? `${(100 * loaded) / total}%` : '10%' }} />
+      </div>
+    </div>
+  );
+}
+
+/** Overlay on the 3D view: view switches and load progress. */
+export function ViewToolbar() {
+  const collision = useStore(viewOptionsStore, (s) => s.showCollision);
+  return (
+    <div className="view-toolbar">
+      <label title="Show robots' collision geometry instead of their visual meshes">
+        <input type="checkbox" checked={collision} onChange={(e) => viewOptionsStore.setState({ showCollision: e.currentTarget.checked })} />
+        Collision geometry
+      </label>
+      <LoadProgress />
+    </div>
+  );
+}

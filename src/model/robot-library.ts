@@ -11,7 +11,6 @@
 import { z } from 'zod';
 import libraryJson from '../../urdf/library.json';
 import { isVec3, type Vec3 } from './geometry';
-import { formatPath } from './validate';
 
 const positive = z.number().finite().positive();
 const nonNegative = z.number().finite().nonnegative();
@@ -103,7 +102,9 @@ export function libraryEntries(): readonly LibraryEntry[] {
   const parsed = librarySchema.safeParse(libraryJson);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`urdf/library.json: ${issue ? `${formatPath(issue.path)}: ${issue.message}` : 'invalid'}`);
+    // Path as `entries[2].jointSpeeds[0]`; formatted here, not with validate.ts, which imports us.
+    const path = (issue?.path ?? []).map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
+    throw new Error(`urdf/library.json: ${path}: ${issue?.message ?? 'invalid'}`);
   }
   const ids = new Set<string>();
   for (const entry of parsed.data.entries) {

@@ -6,6 +6,7 @@ import type { Cell } from './cell';
 import { cellSchema } from './cell-schema';
 import { locateJsonError } from './json-location';
 import { migrateCell } from './migrations';
+import { findLibraryEntry, libraryGrippers, libraryRobots } from './robot-library';
 
 /** One thing wrong with a file, with where it is. `path` is empty for the whole document. */
 export interface Problem {
@@ -43,8 +44,8 @@ export function validateCell(doc: unknown): CellReadResult {
       iss.input === undefined ? 'required field is missing' : iss.code === 'invalid_type' ? `expected ${iss.expected}` : undefined,
   });
   if (result.success) {
-    const dupes = duplicateIds(result.data);
-    if (dupes.length > 0) return { ok: false, problems: dupes };
+    const problems = [...duplicateIds(result.data), ...unknownLibraryIds(result.data)];
+    if (problems.length > 0) return { ok: false, problems };
     return { ok: true, cell: result.data, migrations: [] };
   }
   return {
@@ -57,6 +58,23 @@ export function validateCell(doc: unknown): CellReadResult {
           : issue.message,
     })),
   };
+}
+
+/** Robots and tools that name a bundled model this build does not have. */
+function unknownLibraryIds(cell: Cell): Problem[] {
+  const problems: Problem[] = [];
+  cell.items.forEach((item, i) => {
+    if (item.type !== 'robot') return;
+    if (item.source.type === 'bundled' && findLibraryEntry(item.source.id)?.kind !== 'robot') {
+      const known = libraryRobots().map((r) => r.id).join(', ');
+      problems.push({ path: `items[${i}].source.id`, message: `no bundled robot "${item.source.id}" (known: ${known})` });
+    }
+    if (item.tool && findLibraryEntry(item.tool.id)?.kind !== 'gripper') {
+      const known = libraryGrippers().map((g) => g.id).join(', ');
+      problems.push({ path: `items[${i}].tool.id`, message: `no bundled tool "${item.tool.id}" (known: ${known})` });
+    }
+  });
+  return problems;
 }
 
 function duplicateIds(cell: Cell): Problem[] {

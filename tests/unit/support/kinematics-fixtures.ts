@@ -52,7 +52,7 @@ export function randomJointVector(robot: RobotDescription, random: () => number)
 /**
  * Each bundled robot next to the corpus URDF of the same robot (read in place, never copied).
  * Vendor figures from ../shared/corpus/DATASHEETS.md section 1: reach (mm) and joint speeds (°/s).
- * `corpusDiffers` names joints whose corpus limits we knowingly do not follow (see the test).
+ * `corpusDiffers` names joints whose corpus limits we knowingly do not follow (bundled-robots.test.ts).
  */
 export const BUNDLED_VS_CORPUS = [
   { id: 'ur5e', corpus: 'ur_description/urdf/ur5e.urdf', reachMm: 850, speedsDeg: [180, 180, 180, 180, 180, 180], corpusDiffers: [] },

@@ -185,13 +185,19 @@ export class ForwardKinematics {
     return m;
   }
 
-  /** Pose of `link` in the root link's frame, copied into `out` (column-major 4×4). */
+  /**
+   * Pose of `link` in the root link's frame, copied into `out` (column-major 4×4). Without
+   * `out` a new array is made: pass one in per-step code.
+   */
   linkPose(link: string | number, out: Mat4 = mat4Create()): Mat4 {
     out.set(this.worldOf(link));
     return out;
   }
 
-  /** Pose of `tip` in `base`'s frame, `base⁻¹ · tip`, written into `out` (column-major 4×4). */
+  /**
+   * Pose of `tip` in `base`'s frame, `base⁻¹ · tip`, written into `out` (column-major 4×4; use
+   * describePose for the CLI's row-major form). Pass `out` in per-step code to avoid allocating.
+   */
   relativePose(base: string | number, tip: string | number, out: Mat4 = mat4Create()): Mat4 {
     mat4InvertRigid(this.scratch, this.worldOf(base));
     return mat4MultiplyRigid(out, this.scratch, this.worldOf(tip));

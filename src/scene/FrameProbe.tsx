@@ -1,9 +1,16 @@
 import { useFrame } from '@react-three/fiber';
+import type { Cell } from '../model';
+import { cellStore } from '../store/app-store';
+import { robotLoadStore, type RobotLoadStatus } from './robot/load-status';
 
 /** What the app exposes to browser tests: they wait on this flag, never on sleeps. */
 export interface AppProbe {
   firstFrameRendered: boolean;
   frames: number;
+  /** Robot loads by item id: meshes loaded, done, warnings, error. */
+  robotLoads?: () => Record<string, RobotLoadStatus>;
+  /** The document on screen. */
+  cell?: () => Cell;
 }
 
 declare global {
@@ -18,7 +25,12 @@ declare global {
  */
 export function FrameProbe() {
   useFrame((state) => {
-    const probe = (window.__celltwin ??= { firstFrameRendered: false, frames: 0 });
+    const probe = (window.__celltwin ??= {
+      firstFrameRendered: false,
+      frames: 0,
+      robotLoads: () => robotLoadStore.getState(),
+      cell: () => cellStore.getState().cell,
+    });
     probe.frames += 1;
     // The canvas renders on demand; ask for the one extra frame that confirms the first.
     if (probe.frames >= 2) probe.firstFrameRendered = true;

@@ -357,6 +357,9 @@ export function measurePng(png: Buffer): CanvasStats {
   };
 }
 
+/** Hides every element but canvases (visibility is inherited, and a canvas may undo it). */
+const CANVAS_ONLY_STYLE = 'body * { visibility: hidden !important; } body canvas { visibility: visible !important; }';
+
 /** Thresholds of {@link canvasIsNotBlank}. */
 export interface BlankThresholds {
   /** Least number of distinct colours; default 16 (a lit scene has hundreds). */
@@ -366,9 +369,9 @@ export interface BlankThresholds {
 }
 
 /**
- * Screenshots the WebGL canvas (default: the first `canvas`), decodes the PNG and throws, with
- * the figures, unless it shows enough colours and enough non-background pixels. Returns the
- * figures and the PNG (to save it).
+ * Screenshots the WebGL canvas (default: the first `canvas`) with the page's other elements
+ * hidden, decodes the PNG and throws, with the figures, unless it shows enough colours and enough
+ * non-background pixels. Returns the figures and the PNG (to save it).
  */
 export async function canvasIsNotBlank(
   page: Page,
@@ -377,7 +380,9 @@ export async function canvasIsNotBlank(
 ): Promise<CanvasStats & { png: Buffer }> {
   const canvas = page.locator(selector).first();
   await canvas.waitFor({ state: 'visible' });
-  const png = await canvas.screenshot({ animations: 'disabled' });
+  // Only the canvas's own pixels: HTML overlays drawn over it (toolbars, labels) are hidden while
+  // the shot is taken, so a canvas that draws nothing cannot pass on the strength of its overlays.
+  const png = await canvas.screenshot({ animations: 'disabled', style: CANVAS_ONLY_STYLE });
   const stats = measurePng(png);
   const minColours = thresholds.minDistinctColours ?? 16;
   const minShare = thresholds.minNonBackgroundShare ?? 0.02;

@@ -34,7 +34,7 @@ const levelOf = (layer: string): number | undefined => {
 };
 
 /** Packages the core layers must not import (a name or its sub-paths). */
-const CORE_FORBIDDEN_PACKAGES = [/^three(\/|$)/, /^react(\/|$)/, /^react-dom(\/|$)/, /^@react-three\//, /^zustand(\/|$)/];
+const CORE_FORBIDDEN_PACKAGES = [/^three(\/|$)/, /^react(\/|$)/, /^react-dom(\/|$)/, /^@react-three\//, /^zustand(\/|$)/, /^urdf-loader(\/|$)/];
 /** Packages workers/ must not import. */
 const WORKER_FORBIDDEN_PACKAGES = [/^three(\/|$)/, /^react(\/|$)/, /^react-dom(\/|$)/, /^@react-three\//];
 /** DOM globals the core layers must not touch. `x.document.y` (a property) is not the global. */

@@ -4,6 +4,7 @@
  */
 import type { CellItem, ItemType } from './cell';
 import type { Pose } from './geometry';
+import { findLibraryEntry } from './robot-library';
 
 /** The item types the library offers without a robot description. */
 export const LIBRARY_ITEM_TYPES = ['conveyor', 'table', 'pallet', 'machine', 'fence', 'operator'] as const;
@@ -59,7 +60,12 @@ export function itemExtent(item: CellItem): [number, number, number] {
       return [item.length, 0.05, item.height];
     case 'operator':
       return [0.5, 0.35, 1.75];
-    case 'robot':
-      return [0.4, 0.4, 1];
+    case 'robot': {
+      // The bundled library knows the base and the reach; an imported robot gets a generic box.
+      const entry = item.source.type === 'bundled' ? findLibraryEntry(item.source.id) : undefined;
+      if (entry?.kind !== 'robot') return [0.4, 0.4, 1];
+      const side = Math.max(entry.footprint[0], entry.footprint[1]) * 1.3;
+      return [side, side, entry.reach * 1.15];
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { ThreeEvent } from '@react-three/fiber';
-import { memo } from 'react';
+import { memo, useRef } from 'react';
+import type { Group } from 'three';
 import { itemExtent, type CellItem } from '../model';
 import { cellStore } from '../store/app-store';
 import { useCell } from '../store/use-cell';
@@ -35,6 +36,7 @@ function ItemBody({ item }: { item: CellItem }) {
 /** One placed item: posed in the cell, clickable to select (Shift adds to the selection). */
 export const ItemNode = memo(function ItemNode({ item }: { item: CellItem }) {
   const selected = useCell((s) => s.selection.includes(item.id));
+  const body = useRef<Group>(null);
   const onClick = (e: ThreeEvent<MouseEvent>) => {
     e.stopPropagation();
     const { selection, select } = cellStore.getState();
@@ -43,8 +45,10 @@ export const ItemNode = memo(function ItemNode({ item }: { item: CellItem }) {
   };
   return (
     <group position={item.pose.xyz} rotation={poseEuler(item.pose)} onClick={onClick} name={item.id}>
-      <ItemBody item={item} />
-      {selected && <SelectionBox size={itemExtent(item)} />}
+      <group ref={body}>
+        <ItemBody item={item} />
+      </group>
+      {selected && <SelectionBox body={body} extent={itemExtent(item)} version={item} />}
     </group>
   );
 });

@@ -1,17 +1,44 @@
-import { useMemo } from 'react';
-import { BoxGeometry, EdgesGeometry } from 'three';
+import { useLayoutEffect, useMemo, useState, type RefObject } from 'react';
+import { Box3, BoxGeometry, EdgesGeometry, Matrix4, Vector3, type Object3D } from 'three';
+
+const PAD = 0.03;
+
+/** Bounds of `body`'s meshes in `body`'s own frame (so the outline turns with the item). */
+function localBounds(body: Object3D): Box3 {
+  const box = new Box3();
+  const toLocal = new Matrix4().copy(body.matrixWorld).invert();
+  const part = new Box3();
+  body.updateWorldMatrix(true, true);
+  body.traverse((o) => {
+    const geometry = (o as { geometry?: { boundingBox: Box3 | null; computeBoundingBox(): void } }).geometry;
+    if (!geometry || !o.visible) return;
+    if (!geometry.boundingBox) geometry.computeBoundingBox();
+    if (!geometry.boundingBox) return;
+    part.copy(geometry.boundingBox).applyMatrix4(new Matrix4().multiplyMatrices(toLocal, o.matrixWorld));
+    box.union(part);
+  });
+  return box;
+}
 
 /**
- * A thin outline around an item's extent, drawn on top so a selected item stays visible
- * through whatever stands in front of it.
+ * A thin outline around a selected item, drawn on top so it stays visible through whatever
+ * stands in front. Sized from what is actually drawn (a robot's current pose included), or from
+ * the item's nominal extent while nothing is drawn yet.
  */
-export function SelectionBox({ size }: { size: [number, number, number] }) {
-  const geometry = useMemo(() => {
-    const pad = 0.03;
-    return new EdgesGeometry(new BoxGeometry(size[0] + pad, size[1] + pad, size[2] + pad));
-  }, [size[0], size[1], size[2]]);
+export function SelectionBox({ body, extent, version }: { body: RefObject<Object3D | null>; extent: [number, number, number]; version: unknown }) {
+  const [bounds, setBounds] = useState<{ size: Vector3; centre: Vector3 } | null>(null);
+  useLayoutEffect(() => {
+    const box = body.current ? localBounds(body.current) : new Box3();
+    setBounds(box.isEmpty() ? null : { size: box.getSize(new Vector3()), centre: box.getCenter(new Vector3()) });
+  }, [body, version]);
+  const size = bounds?.size ?? new Vector3(...extent);
+  const centre = bounds?.centre ?? new Vector3(0, 0, extent[2] / 2);
+  const geometry = useMemo(
+    () => new EdgesGeometry(new BoxGeometry(size.x + PAD, size.y + PAD, size.z + PAD)),
+    [size.x, size.y, size.z],
+  );
   return (
-    <lineSegments geometry={geometry} position={[0, 0, size[2] / 2]} renderOrder={10}>
+    <lineSegments geometry={geometry} position={centre} renderOrder={10}>
       <lineBasicMaterial color="#1e90ff" depthTest={false} transparent />
     </lineSegments>
   );

@@ -5,6 +5,7 @@ import { cellStore } from '../store/app-store';
 import { removeItems, setItemPose, setWorkersPerShift, updateItem } from '../store/commands';
 import { useCell } from '../store/use-cell';
 import { ItemFields } from './ItemFields';
+import { JogPanel } from './JogPanel';
 import { NumberField } from './NumberField';
 import { COUNT, DEG, MM } from './units';
 
@@ -48,6 +49,7 @@ function ItemInspector({ item }: { item: CellItem }) {
         <legend>Parameters</legend>
         <ItemFields item={item} />
       </fieldset>
+      {item.type === 'robot' && <JogPanel item={item} />}
       <button className="danger" onClick={() => edit(removeItems([item.id]))} title="Delete (Del)">
         Delete
       </button>

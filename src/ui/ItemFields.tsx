@@ -1,5 +1,5 @@
 import { edit } from './edit';
-import type { CellItem, Vec3 } from '../model';
+import { libraryGrippers, type CellItem, type Vec3 } from '../model';
 import { cellStore } from '../store/app-store';
 import { updateItem } from '../store/commands';
 import { NumberField } from './NumberField';
@@ -79,10 +79,27 @@ export function ItemFields({ item }: { item: CellItem }) {
       return <NumberField label="Task time" value={item.taskTime} unit={SECONDS} min={0} onCommit={(v) => update(item.id, { taskTime: v })} />;
     case 'robot':
       return (
-        <p className="hint">
-          {item.source.type === 'bundled' ? `Bundled model: ${item.source.id}` : `Imported from ${item.source.fileName}`}
-          {item.tool ? `, tool: ${item.tool.id}` : ', bare flange'}
-        </p>
+        <>
+          <p className="hint">{item.source.type === 'bundled' ? `Bundled model: ${item.source.id}` : `Imported from ${item.source.fileName}`}</p>
+          <label className="field wide">
+            <span className="field-label">Tool</span>
+            <select
+              aria-label="Tool"
+              value={item.tool?.id ?? ''}
+              onChange={(e) => {
+                const id = e.currentTarget.value;
+                update(item.id, { tool: id ? { type: 'bundled', id } : null } as Partial<CellItem>);
+              }}
+            >
+              <option value="">bare flange</option>
+              {libraryGrippers().map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.model}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
       );
   }
 }

@@ -6,6 +6,7 @@ import { activeJoints, libraryFileFor, type RobotItem } from '../../model';
 import { flangeLink } from '../robot/flange';
 import { setLoadStatus } from '../robot/load-status';
 import { resolveRobotSource } from '../robot/robot-sources';
+import { resolvedRobot } from '../robot/resolved-cache';
 import { loadRobotView, showCollision } from '../robot/robot-view';
 import { viewOptionsStore } from '../view-options';
 import { COLORS } from './materials';
@@ -44,7 +45,7 @@ export function RobotModel({ item }: { item: RobotItem }) {
     setFailed(false);
     setLoadStatus(item.id, { label: item.name, loaded: 0, total: 0, done: false, warnings: [], error: null });
     (async () => {
-      const resolved = await resolveRobotSource(item.source, libraryFileFor);
+      const resolved = await resolvedRobot(item.source);
       if (cancelled) return;
       const load = loadRobotView(resolved.text, resolved.description, resolved.meshes, {
         onProgress: (done, total) => {

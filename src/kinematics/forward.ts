@@ -37,7 +37,7 @@ const REVOLUTE = 4;
 const PRISMATIC = 5;
 
 /** Where a joint's value comes from: `scale · q[input] + bias`, or just `bias` when input < 0. */
-interface ValueSource {
+export interface ValueSource {
   input: number;
   scale: number;
   bias: number;
@@ -223,6 +223,18 @@ export class ForwardKinematics {
     out[0] = m[0]! * ax + m[4]! * ay + m[8]! * az;
     out[1] = m[1]! * ax + m[5]! * ay + m[9]! * az;
     out[2] = m[2]! * ax + m[6]! * ay + m[10]! * az;
+  }
+
+  /**
+   * Where joint `name`'s value comes from (any joint; fixed ones give input −1): an input
+   * joint has scale 1 and bias 0, a mimic joint follows its master's input through its chain of
+   * multipliers and offsets. For Jacobians, where a mimic joint adds `scale ×` its column to
+   * its master's.
+   */
+  valueSource(name: string): ValueSource {
+    const i = this.jointIndexByName.get(name);
+    if (i === undefined) throw new Error(`unknown joint "${name}"`);
+    return { input: this.input[i]!, scale: this.scale[i]!, bias: this.bias[i]! };
   }
 
   /** Index of input joint `i`'s child link, whose origin lies on the joint axis. For Jacobians. */

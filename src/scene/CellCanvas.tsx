@@ -1,10 +1,12 @@
-import { OrbitControls } from '@react-three/drei';
+import { GizmoHelper, GizmoViewport, OrbitControls } from '@react-three/drei';
 import { Canvas } from '@react-three/fiber';
 import { cellStore } from '../store/app-store';
 import { useCell } from '../store/use-cell';
 import { FloorOutline } from './FloorOutline';
 import { FrameProbe } from './FrameProbe';
 import { ItemNode } from './ItemNode';
+import { SelectionGizmo } from './SelectionGizmo';
+import { CameraRig } from './CameraRig';
 
 /**
  * The 3D view of the cell.
@@ -49,12 +51,17 @@ export function CellCanvas() {
       </mesh>
       <group rotation={[-Math.PI / 2, 0, 0]} name="cell-root-z-up">
         <FloorOutline width={floor.width} depth={floor.depth} />
-        <axesHelper args={[0.5]} />
         {items.map((item) => (
           <ItemNode key={item.id} item={item} />
         ))}
       </group>
+      <SelectionGizmo />
+      <CameraRig />
       <OrbitControls makeDefault target={[0, 0.5, 0]} maxPolarAngle={Math.PI / 2 - 0.02} />
+      <GizmoHelper alignment="bottom-right" margin={[56, 56]}>
+        {/* three's axes shown under the cell's names: three y is cell Z (up), three z is cell −Y. */}
+        <GizmoViewport labels={['X', 'Z', '−Y']} axisColors={['#d9534f', '#3a7bd5', '#5cb85c']} labelColor="#fff" />
+      </GizmoHelper>
       <FrameProbe />
     </Canvas>
   );

@@ -1,4 +1,6 @@
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect } from 'react';
+import { Vector3 } from 'three';
 import type { Cell } from '../model';
 import { cellStore } from '../store/app-store';
 import { robotLoadStore, type RobotLoadStatus } from './robot/load-status';
@@ -11,6 +13,8 @@ export interface AppProbe {
   robotLoads?: () => Record<string, RobotLoadStatus>;
   /** The document on screen. */
   cell?: () => Cell;
+  /** Page pixel position of a point given in cell coordinates (Z up), for tests that drag handles. */
+  project?: (xyz: [number, number, number]) => [number, number];
 }
 
 declare global {
@@ -19,18 +23,33 @@ declare global {
   }
 }
 
+/** The probe on window, created on first use with everything but the projection. */
+function appProbe(): AppProbe {
+  return (window.__celltwin ??= {
+    firstFrameRendered: false,
+    frames: 0,
+    robotLoads: () => robotLoadStore.getState(),
+    cell: () => cellStore.getState().cell,
+  });
+}
+
 /**
  * Counts rendered frames. useFrame runs just before r3f renders, so the flag goes up on the
  * second callback, when the first frame is certainly on the canvas.
  */
 export function FrameProbe() {
+  const { camera, gl } = useThree();
+  useEffect(() => {
+    const probe = appProbe();
+    probe.project = ([x, y, z]) => {
+      // Cell (Z up) to three (Y up): the root group turns −90° about X, so (x, y, z) → (x, z, −y).
+      const v = new Vector3(x, z, -y).project(camera);
+      const rect = gl.domElement.getBoundingClientRect();
+      return [rect.left + ((v.x + 1) / 2) * rect.width, rect.top + ((1 - v.y) / 2) * rect.height];
+    };
+  }, [camera, gl]);
   useFrame((state) => {
-    const probe = (window.__celltwin ??= {
-      firstFrameRendered: false,
-      frames: 0,
-      robotLoads: () => robotLoadStore.getState(),
-      cell: () => cellStore.getState().cell,
-    });
+    const probe = appProbe();
     probe.frames += 1;
     // The canvas renders on demand; ask for the one extra frame that confirms the first.
     if (probe.frames >= 2) probe.firstFrameRendered = true;

@@ -1,6 +1,8 @@
 import { useStore } from 'zustand';
 import { robotLoadStore } from '../scene/robot/load-status';
+import { requestFocus } from '../scene/focus';
 import { viewOptionsStore } from '../scene/view-options';
+import { gizmoStore } from '../tools/gizmo-state';
 
 /** Loading progress of robot meshes: shown while any robot is still loading. */
 function LoadProgress() {
@@ -26,8 +28,23 @@ function LoadProgress() {
 /** Overlay on the 3D view: view switches and load progress. */
 export function ViewToolbar() {
   const collision = useStore(viewOptionsStore, (s) => s.showCollision);
+  const { mode, snap } = useStore(gizmoStore);
   return (
     <div className="view-toolbar">
+      <div className="tool-buttons" role="toolbar" aria-label="Transform">
+        <button className={mode === 'translate' ? 'on' : ''} aria-pressed={mode === 'translate'} onClick={() => gizmoStore.setState({ mode: 'translate' })} title="Move handles (W)">
+          Move
+        </button>
+        <button className={mode === 'rotate' ? 'on' : ''} aria-pressed={mode === 'rotate'} onClick={() => gizmoStore.setState({ mode: 'rotate' })} title="Rotate handles (E)">
+          Rotate
+        </button>
+        <button className={snap ? 'on' : ''} aria-pressed={snap} onClick={() => gizmoStore.setState({ snap: !snap })} title="Snap to 10 mm / 15° (hold Shift while dragging to move freely)">
+          Snap 10 mm / 15°
+        </button>
+        <button onClick={requestFocus} title="Frame the selection, or the whole cell (F)">
+          Frame
+        </button>
+      </div>
       <label title="Show robots' collision geometry instead of their visual meshes">
         <input type="checkbox" checked={collision} onChange={(e) => viewOptionsStore.setState({ showCollision: e.currentTarget.checked })} />
         Collision geometry

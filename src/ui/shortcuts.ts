@@ -6,6 +6,8 @@ import { edit } from './edit';
 import { useEffect } from 'react';
 import { cellStore } from '../store/app-store';
 import { duplicateItems, nextItemId, removeItems } from '../store/commands';
+import { requestFocus } from '../scene/focus';
+import { gizmoStore } from '../tools/gizmo-state';
 import { pickAndOpenCellFile, saveCellFile } from './file-actions';
 
 /** Shortcut table, shown by `?` and in the README. */
@@ -16,6 +18,9 @@ export const SHORTCUTS: ReadonlyArray<[keys: string, what: string]> = [
   ['Ctrl+D', 'duplicate the selection'],
   ['Ctrl+A', 'select everything'],
   ['Escape', 'clear the selection'],
+  ['W / E', 'move / rotate handles on the selected item'],
+  ['Shift (while dragging)', 'move freely, without the 10 mm / 15° snap'],
+  ['F', 'frame the selection (or the whole cell)'],
   ['Ctrl+S', 'save the cell as .cell.json'],
   ['Ctrl+O', 'open a .cell.json file'],
   ['?', 'show these shortcuts'],
@@ -44,10 +49,24 @@ export function useShortcuts(toggleHelp: () => void): void {
       } else if ((e.key === 'Delete' || e.key === 'Backspace') && state.selection.length > 0) edit(removeItems(state.selection));
       else if (e.key === 'Escape') state.select([]);
       else if (e.key === '?') toggleHelp();
+      else if (!mod && key === 'w') gizmoStore.setState({ mode: 'translate' });
+      else if (!mod && key === 'e') gizmoStore.setState({ mode: 'rotate' });
+      else if (!mod && key === 'f') requestFocus();
+      else if (e.key === 'Shift') {
+        gizmoStore.setState({ free: true });
+        handled = false;
+      }
       else handled = false;
       if (handled) e.preventDefault();
     };
+    const onKeyUp = (e: KeyboardEvent) => {
+      if (e.key === 'Shift') gizmoStore.setState({ free: false });
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keyup', onKeyUp);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keyup', onKeyUp);
+    };
   }, [toggleHelp]);
 }

@@ -1,24 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { activeJoints, type JointDescription, type JointLimits } from '../../model/robot-description';
-import { UrdfError } from '../../io/urdf/errors';
-import { isXacroName, loadRobotFile, loadRobotZip, type LoadedRobot, type LoadRobotOptions } from '../../io/urdf/load-robot';
-import { nodeRobotFiles } from '../../io/urdf/node-files';
-import { looksLikeZip } from '../../io/urdf/zip';
+import type { LoadedRobot } from '../../io/urdf/load-robot';
 import { readArgs } from '../args';
 import type { Command } from '../command';
 import { InputError } from '../errors';
-
-/** `NAME=VALUE` (or xacro's `NAME:=VALUE`) pairs of a repeatable option. */
-function pairs(option: string, values: string[] | undefined, resolveValue: (v: string) => string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const item of values ?? []) {
-    const m = /^([^=:]+):?=(.*)$/.exec(item);
-    if (!m?.[1] || m[2] === undefined || m[2] === '') throw new InputError(option, `expected NAME=VALUE, got "${item}"`);
-    out[m[1]] = resolveValue(m[2]);
-  }
-  return out;
-}
+import { loadRobotArg, ROBOT_FILE_OPTIONS, ROBOT_FILE_USAGE } from '../robot-file';
 
 /** JSON has no Infinity: an absent position limit is written as null. */
 function limitsJson(limits: JointLimits | null) {
@@ -92,47 +77,12 @@ function humanText(file: string, loaded: LoadedRobot): string {
 export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'read a robot (URDF, xacro or zip): links, joints in tree order, DOF, meshes, warnings',
-  usage:
-    'celltwin inspect FILE.urdf|FILE.xacro|FILE.zip [--json] [--package NAME=DIR ...] [--arg NAME:=VALUE ...] [--entry PATH] [--strict]\n' +
-    '  --package  where package://NAME and $(find NAME) point (default: search parent folders of FILE;\n' +
-    '             for a zip, DIR is a folder inside the zip)\n' +
-    '  --arg      a xacro argument;  --entry  the robot file inside a zip;  --strict  refuse what urdfdom refuses',
+  usage: 'celltwin inspect FILE.urdf|FILE.xacro|FILE.zip [--json] [--package NAME=DIR ...] [--arg NAME:=VALUE ...] [--entry PATH] [--strict]\n' + ROBOT_FILE_USAGE,
   async run(argv, io) {
-    const { values, positionals } = readArgs('inspect', argv, {
-      json: { type: 'boolean' },
-      package: { type: 'string', multiple: true },
-      arg: { type: 'string', multiple: true },
-      entry: { type: 'string' },
-      strict: { type: 'boolean' },
-    });
+    const { values, positionals } = readArgs('inspect', argv, { json: { type: 'boolean' }, ...ROBOT_FILE_OPTIONS });
     const file = positionals[0];
     if (file === undefined) throw new InputError('inspect', 'expected a robot file: celltwin inspect FILE.urdf');
-    const path = resolve(io.cwd, file);
-    let data: Uint8Array;
-    try {
-      data = new Uint8Array(await readFile(path));
-    } catch (e) {
-      throw new InputError(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-    const zip = /\.zip$/i.test(file) || looksLikeZip(data);
-    const options: LoadRobotOptions = {
-      packages: pairs('--package', values.package, (dir) => (zip ? dir : resolve(io.cwd, dir))),
-      args: pairs('--arg', values.arg, (v) => v),
-      strict: values.strict === true,
-      displayName: file,
-    };
-    const needsXacro = zip || isXacroName(file);
-    // linkedom is loaded only for xacro: xacro-parser needs a DOMParser, which Node lacks.
-    if (needsXacro) options.domParser = (await import('linkedom')).DOMParser;
-    let loaded: LoadedRobot;
-    try {
-      loaded = zip
-        ? await loadRobotZip(data, file, values.entry !== undefined ? { ...options, entry: values.entry } : options)
-        : await loadRobotFile(path, nodeRobotFiles(), options);
-    } catch (e) {
-      if (e instanceof UrdfError) throw new InputError(e.file, e.message, e.line);
-      throw e;
-    }
+    const loaded = await loadRobotArg(file, io.cwd, values);
     io.out(values.json ? JSON.stringify(inspectJson(file, loaded), null, 2) : humanText(file, loaded));
     return 0;
   },

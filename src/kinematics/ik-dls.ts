@@ -1,0 +1,182 @@
+/**
+ * Numerical IK by damped least squares (Levenberg–Marquardt) on the geometric Jacobian.
+ *
+ * Each iteration solves (J Jᵀ + λ² I) y = e and steps dq = Jᵀ y, the least-squares step that
+ * stays bounded near singularities. λ adapts: a step that lowers the error is kept and λ
+ * shrinks (toward Gauss–Newton, which converges quadratically near a solution); a step that
+ * does not is undone and λ grows (toward a short gradient step). Joint limits are respected by
+ * projection: the new joint vector is clamped into the limits, and a joint sitting on a limit
+ * that the step would push further out is taken out of the solve (its column zeroed) so the
+ * other joints make up for it instead of the step being silently cut.
+ *
+ * One instance per chain; buffers are allocated once, so a run allocates nothing.
+ */
+import type { Mat4 } from './mat4';
+import { mat4Create } from './mat4';
+import type { Jacobian } from './jacobian';
+import { solveSpdInPlace } from './linalg';
+import { poseErrorInto } from './pose-error';
+
+/** What a run aims for and how long it may try. */
+export interface DlsSettings {
+  /** Converged when the position error is at most this (m). */
+  positionTolerance: number;
+  /** Converged when the orientation error is at most this (rad); ignored when positionOnly. */
+  orientationTolerance: number;
+  /** Iterations (Jacobian evaluations) allowed in this run. */
+  maxIterations: number;
+  /** Only the tip position matters (3 rows instead of 6). */
+  positionOnly: boolean;
+}
+
+const LAMBDA_START = 1e-2;
+const LAMBDA_MIN = 1e-9;
+const LAMBDA_MAX = 1e3;
+/** Largest change of one joint per step (rad or m): keeps a far target from flinging the arm. */
+const MAX_STEP = 0.5;
+
+/** A damped-least-squares solver bound to one Jacobian (and so one chain and one FK). */
+export class DlsSolver {
+  /** Position error (m) after the last run. */
+  positionError = Infinity;
+  /** Orientation error (rad) after the last run (0 for position-only runs). */
+  orientationError = Infinity;
+  /** Iterations the last run used. */
+  iterations = 0;
+
+  private readonly n: number;
+  private readonly a = new Float64Array(36);
+  private readonly y = new Float64Array(6);
+  private readonly err = new Float64Array(6);
+  private readonly errTry = new Float64Array(6);
+  private readonly dq: Float64Array;
+  private readonly locked: Uint8Array;
+  private readonly qTry: Float64Array;
+  private readonly pose = mat4Create();
+
+  /**
+   * @param jacobian the chain's Jacobian (its FK is the one driven here)
+   * @param ranges lower/upper limit of every input joint, packed [lo0, hi0, lo1, hi1, …]
+   */
+  constructor(
+    private readonly jacobian: Jacobian,
+    private readonly ranges: Float64Array,
+  ) {
+    this.n = jacobian.columns;
+    this.dq = new Float64Array(this.n);
+    this.locked = new Uint8Array(this.n);
+    this.qTry = new Float64Array(jacobian.fk.dof);
+  }
+
+  /**
+   * Iterates from `q` (all inputs, within limits) toward `target` (tip in base, column-major),
+   * leaving the best joint vector found in `q`. Returns true when both errors are within the
+   * tolerances. Errors and iterations are left in the public fields.
+   */
+  run(q: Float64Array, target: Mat4, s: DlsSettings): boolean {
+    const { jacobian, n, err, errTry, qTry } = this;
+    const rows = s.positionOnly ? 3 : 6;
+    let cost = this.evaluate(q, target, err, rows);
+    let lambda = LAMBDA_START;
+    let fkAtQ = true;
+    let checkpoint = cost;
+    this.iterations = 0;
+    while (!this.within(err, s)) {
+      if (this.iterations >= s.maxIterations) break;
+      this.iterations++;
+      if (!fkAtQ) jacobian.fk.compute(q);
+      jacobian.update();
+      this.locked.fill(0);
+      // Up to three passes: each may lock joints that sit on a limit and would be pushed out.
+      for (let pass = 0; pass < 3 && this.step(q, err, rows, lambda); pass++);
+      let largest = 0;
+      for (let k = 0; k < n; k++) largest = Math.max(largest, Math.abs(this.dq[k]!));
+      const shrink = largest > MAX_STEP ? MAX_STEP / largest : 1;
+      qTry.set(q);
+      for (let k = 0; k < n; k++) {
+        const i = jacobian.inputOfColumn(k);
+        const v = q[i]! + shrink * this.dq[k]!;
+        const lo = this.ranges[2 * i]!, hi = this.ranges[2 * i + 1]!;
+        qTry[i] = v < lo ? lo : v > hi ? hi : v;
+      }
+      const costTry = this.evaluate(qTry, target, errTry, rows);
+      if (costTry < cost) {
+        q.set(qTry);
+        err.set(errTry);
+        cost = costTry;
+        fkAtQ = true;
+        lambda = Math.max(lambda * 0.3, LAMBDA_MIN);
+      } else {
+        fkAtQ = false;
+        lambda *= 8;
+        if (lambda > LAMBDA_MAX) break; // no step direction helps: a local minimum or a limit wall
+      }
+      // Stalled: after 12 iterations less than 1% better. Restarts do better than creeping.
+      if (this.iterations % 12 === 0) {
+        if (cost > 0.99 * checkpoint) break;
+        checkpoint = cost;
+      }
+    }
+    if (!fkAtQ) jacobian.fk.compute(q);
+    // The fields describe q, not the last (possibly rejected) trial.
+    this.positionError = Math.hypot(err[0]!, err[1]!, err[2]!);
+    this.orientationError = rows === 6 ? Math.hypot(err[3]!, err[4]!, err[5]!) : 0;
+    return this.within(err, s);
+  }
+
+  /**
+   * Computes dq for the current Jacobian and error with damping λ, zeroing locked columns.
+   * Returns true when it locked another joint (so the caller solves again).
+   */
+  private step(q: Float64Array, err: Float64Array, rows: number, lambda: number): boolean {
+    const { n, a, y, dq, locked } = this;
+    const J = this.jacobian.matrix;
+    for (let r = 0; r < rows; r++) {
+      for (let c = r; c < rows; c++) {
+        let sum = 0;
+        for (let k = 0; k < n; k++) if (locked[k] === 0) sum += J[r * n + k]! * J[c * n + k]!;
+        a[r * rows + c] = sum;
+        a[c * rows + r] = sum;
+      }
+      a[r * rows + r] = a[r * rows + r]! + lambda * lambda;
+      y[r] = err[r]!;
+    }
+    if (!solveSpdInPlace(a, rows, y)) {
+      dq.fill(0);
+      return false;
+    }
+    let lockedMore = false;
+    for (let k = 0; k < n; k++) {
+      if (locked[k] !== 0) {
+        dq[k] = 0;
+        continue;
+      }
+      let sum = 0;
+      for (let r = 0; r < rows; r++) sum += J[r * n + k]! * y[r]!;
+      dq[k] = sum;
+      const i = this.jacobian.inputOfColumn(k);
+      const v = q[i]!;
+      if ((v <= this.ranges[2 * i]! && sum < 0) || (v >= this.ranges[2 * i + 1]! && sum > 0)) {
+        locked[k] = 1;
+        lockedMore = true;
+      }
+    }
+    return lockedMore;
+  }
+
+  /** FK at q, the pose error into `err`, and its squared size (m² + rad²). */
+  private evaluate(q: Float64Array, target: Mat4, err: Float64Array, rows: number): number {
+    const { fk, chain } = this.jacobian;
+    fk.compute(q);
+    fk.relativePose(chain.baseLink, chain.tipLink, this.pose);
+    poseErrorInto(err, this.pose, target);
+    let sum = 0;
+    for (let r = 0; r < rows; r++) sum += err[r]! * err[r]!;
+    return sum;
+  }
+
+  private within(err: Float64Array, s: DlsSettings): boolean {
+    if (Math.hypot(err[0]!, err[1]!, err[2]!) > s.positionTolerance) return false;
+    return s.positionOnly || Math.hypot(err[3]!, err[4]!, err[5]!) <= s.orientationTolerance;
+  }
+}

@@ -55,6 +55,45 @@ export const robotItemSchema = z.strictObject({
   joints: z.array(z.number().finite()).optional(),
 });
 
+/** The shape of a part, in its own frame with the origin at its centre (a cylinder's axis is z). */
+export const partShapeSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('box'), size: size3 }),
+    z.strictObject({ type: z.literal('cylinder'), radius: positive, length: positive }),
+  ],
+  { error: 'expected a part shape of type "box" or "cylinder"' },
+);
+
+/** What a part is made of: its shape, mass (kg) and friction coefficient (default 0.5). */
+const partKind = {
+  shape: partShapeSchema,
+  mass: positive,
+  friction: nonNegative.optional(),
+};
+
+/** A kind of part a source makes. */
+export const partSpecSchema = z.strictObject(partKind);
+
+/** A part placed in the cell when the simulation starts. */
+export const partSchema = z.strictObject({ id: text.min(1, { error: 'expected a non-empty id' }), name: text.optional(), ...partKind, pose: poseSchema });
+
+/**
+ * A part source at the infeed (−x) end of a conveyor: one part every `interval` seconds, each
+ * interval varied uniformly by ±`jitter` s and each part shifted across the belt by ±`lateral` m
+ * (both drawn from the cell's seeded random numbers). A source waits while its spot is occupied.
+ */
+export const partSourceSchema = z.strictObject({
+  part: partSpecSchema,
+  interval: positive,
+  jitter: nonNegative.optional(),
+  lateral: nonNegative.optional(),
+  /** Time of the first part (default 0). */
+  start: nonNegative.optional(),
+  /** Stop after this many parts (default: no limit). */
+  count: z.number().int().positive().optional(),
+});
+
 export const conveyorItemSchema = z.strictObject({
   ...itemBase,
   type: z.literal('conveyor'),
@@ -63,6 +102,10 @@ export const conveyorItemSchema = z.strictObject({
   height: positive,
   /** Belt speed in m/s along the conveyor's +x axis. */
   speed: z.number().finite(),
+  /** A light barrier across the belt, `position` metres from the infeed (−x) end. */
+  sensor: z.strictObject({ position: nonNegative }).optional(),
+  /** Parts put on the belt at its infeed end. */
+  source: partSourceSchema.optional(),
 });
 
 export const tableItemSchema = z.strictObject({ ...itemBase, type: z.literal('table'), size: size3 });
@@ -140,4 +183,6 @@ export const cellSchema = z.strictObject({
   targets: z.array(targetSchema),
   programs: z.array(programSchema),
   simulation: simulationSchema,
+  /** Parts lying in the cell at the start (optional; none when absent). */
+  parts: z.array(partSchema).optional(),
 });

@@ -7,6 +7,7 @@ import { cellStore } from '../store/app-store';
 import { setItemPose } from '../store/commands';
 import { useCell } from '../store/use-cell';
 import { gizmoStore, SNAP_ROTATION_RAD, SNAP_TRANSLATION_M } from '../tools/gizmo-state';
+import { sessionStore } from '../tools/session-state';
 
 /** The pose a dragged item group now has, in cell coordinates (its parent is the Z-up root). */
 function poseOf(o: Object3D): Pose {
@@ -25,10 +26,11 @@ export function SelectionGizmo() {
   const selected = useCell((s) => (s.selection.length === 1 ? s.cell.items.find((i) => i.id === s.selection[0]) : undefined));
   const locked = selected?.locked === true;
   const { mode, snap, free } = useStore(gizmoStore);
+  const readOnly = useStore(sessionStore, (s) => s.readOnly);
   const scene = useThree((s) => s.scene);
   const id = selection.length === 1 ? selection[0] : undefined;
   const target = id ? scene.getObjectByName(id) : undefined;
-  if (!id || !target || locked) return null;
+  if (!id || !target || locked || readOnly) return null;
   const snapping = snap && !free;
   return (
     <TransformControls

@@ -1,4 +1,6 @@
 import { useCallback, useState } from 'react';
+import { useStore } from 'zustand';
+import { refuseIfReadOnly, sessionStore } from './session';
 import { CellCanvas } from '../scene/CellCanvas';
 import { useCell } from '../store/use-cell';
 import { droppedFiles, handleDrop } from './drop';
@@ -35,6 +37,7 @@ export function App() {
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   useShortcuts(toggleHelp);
   const [dragging, setDragging] = useState(false);
+  const readOnly = useStore(sessionStore, (s) => s.readOnly);
   return (
     <div
       className={`app${dragging ? ' drop-target' : ''}`}
@@ -49,16 +52,21 @@ export function App() {
         e.preventDefault();
         setDragging(false);
         // Entries must be read before the handler returns; the DataTransfer is emptied after.
+        if (refuseIfReadOnly()) return;
         void droppedFiles(e.dataTransfer).then(handleDrop);
       }}
     >
       <TopBar />
-      <LibraryPanel />
+      <fieldset className="panel-guard left" disabled={readOnly}>
+        <LibraryPanel />
+      </fieldset>
       <main className="viewport" aria-label="Cell view">
         <CellCanvas />
         <ViewToolbar />
       </main>
-      <Inspector />
+      <fieldset className="panel-guard right" disabled={readOnly}>
+        <Inspector />
+      </fieldset>
       <StatusBar onHelp={toggleHelp} />
       <Notices />
       {help && <ShortcutHelp onClose={toggleHelp} />}

@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
+import { useStore } from 'zustand';
 import { edit } from './edit';
 import { renameCell } from '../store/commands';
 import { cellStore } from '../store/app-store';
 import { useCell } from '../store/use-cell';
 import { newCell, pickAndOpenCellFile, saveCellFile } from './file-actions';
+import { makeCopy, sessionStore, shareCell } from './session';
 
 /** Cell name and the document commands: new, open, save, undo, redo. */
 export function TopBar() {
@@ -14,6 +16,7 @@ export function TopBar() {
   const redoLabel = useCell((s) => s.redoLabel);
   const dirty = useCell((s) => s.revision !== s.savedRevision);
   const fileName = useCell((s) => s.fileName);
+  const readOnly = useStore(sessionStore, (s) => s.readOnly);
   useEffect(() => {
     document.title = `${name}${dirty ? ' •' : ''} — CellTwin`;
   }, [name, dirty]);
@@ -27,6 +30,7 @@ export function TopBar() {
         aria-label="Cell name"
         key={name}
         defaultValue={name}
+        readOnly={readOnly}
         onBlur={(e) => {
           const value = e.currentTarget.value.trim();
           if (value && value !== name) edit(renameCell(value));
@@ -39,18 +43,31 @@ export function TopBar() {
           }
         }}
       />
-      <span className="file-state" title={fileName ?? 'not saved to a file yet'}>
-        {dirty ? 'unsaved changes' : fileName ? `saved as ${fileName}` : ''}
-      </span>
+      {readOnly ? (
+        <span className="shared-banner">
+          Shared cell · read-only
+          <button className="primary" onClick={makeCopy}>
+            Make a copy
+          </button>
+        </span>
+      ) : (
+        <span className="file-state" title={fileName ?? 'not saved to a file yet'}>
+          {dirty ? 'unsaved changes' : fileName ? `saved as ${fileName}` : ''}
+        </span>
+      )}
       <nav className="actions">
-        <button onClick={() => void newCell()} title="New cell">New</button>
-        <button onClick={pickAndOpenCellFile} title="Open a .cell.json file (Ctrl+O)">Open</button>
+        <button onClick={() => void shareCell()} title="Copy a link that holds the whole cell">
+          Share
+        </button>
+        <span className="sep" />
+        <button onClick={() => void newCell()} title="New cell" disabled={readOnly}>New</button>
+        <button onClick={pickAndOpenCellFile} title="Open a .cell.json file (Ctrl+O)" disabled={readOnly}>Open</button>
         <button onClick={saveCellFile} title="Save as .cell.json (Ctrl+S)">Save</button>
         <span className="sep" />
-        <button onClick={() => cellStore.getState().undo()} disabled={!canUndo} title={`Undo ${undoLabel ?? ''} (Ctrl+Z)`}>
+        <button onClick={() => cellStore.getState().undo()} disabled={!canUndo || readOnly} title={`Undo ${undoLabel ?? ''} (Ctrl+Z)`}>
           Undo
         </button>
-        <button onClick={() => cellStore.getState().redo()} disabled={!canRedo} title={`Redo ${redoLabel ?? ''} (Ctrl+Shift+Z)`}>
+        <button onClick={() => cellStore.getState().redo()} disabled={!canRedo || readOnly} title={`Redo ${redoLabel ?? ''} (Ctrl+Shift+Z)`}>
           Redo
         </button>
       </nav>

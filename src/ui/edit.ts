@@ -5,9 +5,11 @@
 import { cellStore } from '../store/app-store';
 import type { EditCommand } from '../store/cell-store';
 import { notify } from './notices';
+import { refuseIfReadOnly } from './session';
 
 /** Executes `cmd` as one undo entry; returns false, and says why, when the store refused it. */
 export function edit(cmd: EditCommand): boolean {
+  if (refuseIfReadOnly()) return false;
   const before = cellStore.getState().lastError;
   cellStore.getState().execute(cmd);
   const after = cellStore.getState().lastError;

@@ -9,6 +9,7 @@ import { duplicateItems, nextItemId, removeItems } from '../store/commands';
 import { requestFocus } from '../scene/focus';
 import { gizmoStore } from '../tools/gizmo-state';
 import { pickAndOpenCellFile, saveCellFile } from './file-actions';
+import { refuseIfReadOnly } from './session';
 
 /** Shortcut table, shown by `?` and in the README. */
 export const SHORTCUTS: ReadonlyArray<[keys: string, what: string]> = [
@@ -39,6 +40,11 @@ export function useShortcuts(toggleHelp: () => void): void {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       let handled = true;
+      const editing = (mod && ['z', 'y', 'd', 's', 'o'].includes(key)) || e.key === 'Delete' || e.key === 'Backspace';
+      if (editing && refuseIfReadOnly()) {
+        e.preventDefault();
+        return;
+      }
       if (mod && key === 'z' && !e.shiftKey) state.undo();
       else if (mod && ((key === 'z' && e.shiftKey) || key === 'y')) state.redo();
       else if (mod && key === 's') saveCellFile();

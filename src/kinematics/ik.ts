@@ -1,0 +1,273 @@
+/**
+ * Inverse kinematics for any base/tip pair of a robot: a full pose (position + orientation) or
+ * a position only.
+ *
+ * Order of attempts, cheapest and most predictable first:
+ * 1. closed form, when the chain is a 6-axis arm of a known family (ik-arm.ts): all eight
+ *    branches, each joint moved to its ±2π equivalent nearest the seed within limits, a few
+ *    DLS iterations to polish away the URDF's rounding, and the branch nearest the seed wins;
+ * 2. damped least squares from the seed (the natural choice while jogging or dragging: it
+ *    stays on the current branch);
+ * 3. DLS from random joint vectors within limits (a seeded RNG, so the same call gives the same
+ *    answer in Node and in the browser), keeping the converged solution nearest the seed.
+ * An unreachable target gives `converged: false` with the best effort found and the errors
+ * left — finite numbers, never NaN.
+ */
+import type { Vec3 } from '../model/geometry';
+import type { JointDescription, RobotDescription } from '../model/robot-description';
+import { ForwardKinematics } from './forward';
+import { Jacobian } from './jacobian';
+import { mat4Create, type Mat4 } from './mat4';
+import { mat4FromPositionQuaternion, type Quaternion } from './pose-error';
+import { DlsSolver, type DlsSettings } from './ik-dls';
+import { analyseArm, type ArmGeometry, type ClosedFormKind } from './ik-arm';
+import { BRANCHES, closedFormBranches } from './ik-closed-form';
+import { checkJointValues, nearestEquivalent, packedRanges } from './limits';
+import { seededRandom } from './random';
+
+/** A target for the tip in the base frame; without `quaternion` only the position is solved. */
+export interface IkTarget {
+  position: Vec3;
+  /** Orientation [x, y, z, w] (normalised here). */
+  quaternion?: Quaternion;
+}
+
+/** Tuning of one solve; every field has a default. */
+export interface IkOptions {
+  /** Solve the position only (default: true when the target has no quaternion). */
+  positionOnly?: boolean;
+  /** Converged at or below this position error (m). Default 1e-8. */
+  positionTolerance?: number;
+  /** Converged at or below this orientation error (rad). Default 1e-7. */
+  orientationTolerance?: number;
+  /** DLS iterations per attempt. Default 100. */
+  maxIterations?: number;
+  /** Random restarts after the attempt from the seed. Default 24; 0 for live dragging. */
+  restarts?: number;
+  /** Converged restart solutions to compare before taking the one nearest the seed. Default 3. */
+  candidates?: number;
+  /** Seed of the restart RNG. Default 1. */
+  randomSeed?: number;
+  /** Try the closed form first when the chain has one. Default true. */
+  closedForm?: boolean;
+}
+
+/** What a solve found. */
+export interface IkResult {
+  /** All input joints (ForwardKinematics order); joints off the chain keep their seed values. */
+  q: number[];
+  /** Distance (m) between the tip and the target. */
+  positionError: number;
+  /** Angle (rad) between the tip's and the target's orientation; 0 for position-only solves. */
+  orientationError: number;
+  /** DLS iterations spent over all attempts (0 for an exact closed-form answer). */
+  iterations: number;
+  converged: boolean;
+  /** The closed-form branch (0–7: 4·shoulder + 2·elbow + wrist) when the closed form answered. */
+  branch?: number;
+  method: 'closed-form' | 'numerical';
+}
+
+/** One closed-form branch, for a UI that lets the user pick a configuration. */
+export interface IkBranch {
+  branch: number;
+  /** All input joints; arm joints moved to their equivalents nearest the seed where possible. */
+  q: number[];
+  /** False when some joint has no equivalent within its limits. */
+  withinLimits: boolean;
+}
+
+/** Iterations of DLS that polish a closed-form branch. */
+const POLISH_ITERATIONS = 8;
+
+/**
+ * IK solver for one base/tip pair. Build once per robot and chain (it analyses the geometry
+ * and allocates its buffers), then call {@link solve} as often as needed.
+ *
+ * @example
+ * const ik = new InverseKinematics(robot, 'base_link', 'tool0');
+ * const r = ik.solve({ position: [0.4, 0.1, 0.3], quaternion: [1, 0, 0, 0] }, currentQ);
+ * if (r.converged) robotQ = r.q;
+ */
+export class InverseKinematics {
+  readonly fk: ForwardKinematics;
+  readonly jacobian: Jacobian;
+  /** The input joints (ForwardKinematics order): what `seed` and `q` list. */
+  readonly inputJoints: readonly JointDescription[];
+  /** The closed-form family of this chain, or null when only DLS applies. */
+  readonly closedForm: ClosedFormKind | null;
+  private readonly arm: ArmGeometry | null;
+  private readonly ranges: Float64Array;
+  private readonly dls: DlsSolver;
+  private readonly target = mat4Create();
+  private readonly branchValues = new Float64Array(6 * BRANCHES);
+  private readonly branchValid = new Uint8Array(BRANCHES);
+
+  constructor(robot: RobotDescription, base: string, tip: string, fk: ForwardKinematics = new ForwardKinematics(robot)) {
+    this.fk = fk;
+    this.jacobian = new Jacobian(robot, base, tip, fk);
+    this.inputJoints = fk.inputJoints;
+    this.ranges = packedRanges(fk.inputJoints);
+    this.dls = new DlsSolver(this.jacobian, this.ranges);
+    this.arm = analyseArm(this.jacobian);
+    this.closedForm = this.arm?.kind ?? null;
+  }
+
+  /**
+   * Solves for `target` (tip in base: an {@link IkTarget} or a column-major Mat4) starting from
+   * `seed` (the current joint values, all inputs). Throws naming the joint and its range when a
+   * seed value is outside its limits, and when the target is not finite.
+   */
+  solve(target: IkTarget | Mat4, seed: ArrayLike<number>, options: IkOptions = {}): IkResult {
+    checkJointValues(this.inputJoints, seed);
+    const positionOnly = options.positionOnly ?? (!(target instanceof Float64Array) && target.quaternion === undefined);
+    this.setTarget(target, positionOnly);
+    const settings: DlsSettings = {
+      positionTolerance: options.positionTolerance ?? 1e-8,
+      orientationTolerance: options.orientationTolerance ?? 1e-7,
+      maxIterations: options.maxIterations ?? 100,
+      positionOnly,
+    };
+    let iterations = 0;
+    if (this.arm && !positionOnly && options.closedForm !== false) {
+      const found = this.solveClosedForm(seed, settings);
+      iterations += found.iterations;
+      if (found.result) return { ...found.result, iterations };
+    }
+    const q = Float64Array.from(seed);
+    const converged = this.dls.run(q, this.target, settings);
+    iterations += this.dls.iterations;
+    if (converged) return this.result(q, seed, true, iterations);
+
+    let best = { q: Float64Array.from(q), cost: this.cost() };
+    let nearest: { q: Float64Array; distance: number } | null = null;
+    let found = 0;
+    const random = seededRandom(options.randomSeed ?? 1);
+    for (let r = 0; r < (options.restarts ?? 24); r++) {
+      this.randomStart(q, seed, random);
+      const ok = this.dls.run(q, this.target, settings);
+      iterations += this.dls.iterations;
+      if (ok) {
+        this.wrapToward(q, seed);
+        const distance = this.distance(q, seed);
+        if (nearest === null || distance < nearest.distance) nearest = { q: Float64Array.from(q), distance };
+        if (++found >= (options.candidates ?? 3)) break;
+      } else if (nearest === null && this.cost() < best.cost) {
+        best = { q: Float64Array.from(q), cost: this.cost() };
+      }
+    }
+    const chosen = nearest ? nearest.q : best.q;
+    this.dls.run(chosen, this.target, { ...settings, maxIterations: 0 }); // errors of the chosen q
+    return this.result(chosen, seed, nearest !== null, iterations);
+  }
+
+  /**
+   * Every closed-form branch for a full-pose target (empty when the chain has no closed form
+   * or the target is out of reach). `seed` (default: zeros clamped into the limits) decides
+   * which ±2π equivalent each joint takes and the value of a joint a singularity leaves free.
+   */
+  branches(target: IkTarget | Mat4, seed?: ArrayLike<number>): IkBranch[] {
+    if (!this.arm) return [];
+    const start = seed ?? this.inputJoints.map((_, i) => Math.min(Math.max(0, this.ranges[2 * i]!), this.ranges[2 * i + 1]!));
+    checkJointValues(this.inputJoints, start);
+    this.setTarget(target, false);
+    const out: IkBranch[] = [];
+    closedFormBranches(this.arm, this.target, this.arm.inputs.map((i) => start[i]!), this.branchValues, this.branchValid);
+    for (let b = 0; b < BRANCHES; b++) {
+      if (this.branchValid[b] === 0) continue;
+      const q = Array.from(start);
+      const withinLimits = this.placeBranch(b, q, start);
+      out.push({ branch: b, q, withinLimits });
+    }
+    return out;
+  }
+
+  /** Tries every branch, polishes it, keeps the converged one nearest the seed. */
+  private solveClosedForm(seed: ArrayLike<number>, settings: DlsSettings): { result: IkResult | null; iterations: number } {
+    const arm = this.arm!;
+    closedFormBranches(arm, this.target, arm.inputs.map((i) => seed[i]!), this.branchValues, this.branchValid);
+    const q = Float64Array.from(seed);
+    let best: { q: Float64Array; distance: number; branch: number } | null = null;
+    let iterations = 0;
+    for (let b = 0; b < BRANCHES; b++) {
+      if (this.branchValid[b] === 0) continue;
+      q.set(seed as ArrayLike<number>);
+      if (!this.placeBranch(b, q, seed)) continue;
+      const ok = this.dls.run(q, this.target, { ...settings, maxIterations: POLISH_ITERATIONS });
+      iterations += this.dls.iterations;
+      if (!ok) continue;
+      const distance = this.distance(q, seed);
+      if (best === null || distance < best.distance) best = { q: Float64Array.from(q), distance, branch: b };
+    }
+    if (best === null) return { result: null, iterations };
+    this.dls.run(best.q, this.target, { ...settings, maxIterations: 0 });
+    return { result: { ...this.result(best.q, seed, true, 0), branch: best.branch, method: 'closed-form' }, iterations };
+  }
+
+  /** Writes branch b's joints into q, each at its equivalent nearest the seed; false if one fits no limit. */
+  private placeBranch(b: number, q: Float64Array | number[], seed: ArrayLike<number>): boolean {
+    let inside = true;
+    this.arm!.inputs.forEach((i, k) => {
+      const raw = this.branchValues[6 * b + k]!;
+      const v = nearestEquivalent(raw, seed[i]!, this.ranges[2 * i]!, this.ranges[2 * i + 1]!);
+      if (Number.isNaN(v)) inside = false;
+      q[i] = Number.isNaN(v) ? raw : v;
+    });
+    return inside;
+  }
+
+  private setTarget(target: IkTarget | Mat4, positionOnly: boolean): void {
+    if (target instanceof Float64Array) {
+      if (target.length !== 16 || !target.every(Number.isFinite)) throw new Error('target matrix must be 16 finite numbers');
+      this.target.set(target);
+      return;
+    }
+    if (!target.position.every(Number.isFinite)) throw new Error(`target position [${target.position.join(', ')}] is not finite`);
+    const q: Quaternion = positionOnly || target.quaternion === undefined ? [0, 0, 0, 1] : target.quaternion;
+    mat4FromPositionQuaternion(this.target, target.position, q);
+  }
+
+  /** A random joint vector within limits on the chain; other joints keep the seed. */
+  private randomStart(q: Float64Array, seed: ArrayLike<number>, random: () => number): void {
+    q.set(seed as ArrayLike<number>);
+    for (const i of this.jacobian.chain.inputs) {
+      let lo = this.ranges[2 * i]!, hi = this.ranges[2 * i + 1]!;
+      if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
+        lo = Math.max(lo, seed[i]! - Math.PI);
+        hi = Math.min(hi, seed[i]! + Math.PI);
+      }
+      q[i] = lo + (hi - lo) * random();
+    }
+  }
+
+  /** Moves revolute chain joints to their ±2π equivalent nearest the seed (the pose is unchanged). */
+  private wrapToward(q: Float64Array, seed: ArrayLike<number>): void {
+    for (const i of this.jacobian.chain.inputs) {
+      if (this.inputJoints[i]!.type === 'prismatic') continue;
+      const v = nearestEquivalent(q[i]!, seed[i]!, this.ranges[2 * i]!, this.ranges[2 * i + 1]!);
+      if (!Number.isNaN(v)) q[i] = v;
+    }
+  }
+
+  private distance(q: ArrayLike<number>, seed: ArrayLike<number>): number {
+    let sum = 0;
+    for (const i of this.jacobian.chain.inputs) sum += (q[i]! - seed[i]!) ** 2;
+    return sum;
+  }
+
+  private cost(): number {
+    return this.dls.positionError ** 2 + this.dls.orientationError ** 2;
+  }
+
+  private result(q: Float64Array, seed: ArrayLike<number>, converged: boolean, iterations: number): IkResult {
+    if (converged) this.wrapToward(q, seed);
+    return {
+      q: Array.from(q),
+      positionError: this.dls.positionError,
+      orientationError: this.dls.orientationError,
+      iterations,
+      converged,
+      method: 'numerical',
+    };
+  }
+}

@@ -13,8 +13,10 @@
  *
  * Limits: the sum of a decelerating and an accelerating ramp can ask more of a joint than
  * either move alone (a joint that reverses direction adds the two accelerations). Each overlap
- * is therefore checked against the joint limits on a fine grid, and halved until it passes
- * (down to no blend, a stop at the corner). Every corner saves exactly its τ:
+ * is therefore checked against the joint limits on a fine grid and, if it fails, shortened by
+ * bisection to the longest overlap that passes (down to none: a stop at the corner). Between
+ * trapezoidal moves a reversing joint's accelerations add at once, whatever τ, so such corners
+ * often get no blend; s-curve moves start and end with zero acceleration, so short overlaps pass. Every corner saves exactly its τ:
  * duration = Σ move durations − Σ τ.
  */
 import type { JointMotionLimits } from './limits';
@@ -22,6 +24,8 @@ import type { BlendableMove, JointTrajectory, JointVector } from './trajectory';
 
 /** Points checked inside each overlap when validating it against the limits. */
 const CHECK_POINTS = 64;
+/** Bisection steps when an overlap must be shortened: τ to within 2⁻²⁰ of its cap. */
+const BISECTIONS = 20;
 
 /** Several moves run one after the other, corners blended; a {@link JointTrajectory}. */
 export class BlendedSequence implements JointTrajectory {
@@ -65,7 +69,16 @@ export class BlendedSequence implements JointTrajectory {
       }
       const r = radii[k - 1]!;
       let tau = r > 0 ? Math.min(a.timeWithin(r), b.timeWithin(r), a.rampOut, b.rampIn) : 0;
-      while (tau > 0 && !this.overlapWithinLimits(a, b, tau, limits)) tau = tau > 1e-6 ? tau / 2 : 0;
+      if (tau > 0 && !this.overlapWithinLimits(a, b, tau, limits)) {
+        // Bisect for the longest overlap that passes (no overlap always does).
+        let lo = 0, hi = tau;
+        for (let it = 0; it < BISECTIONS; it++) {
+          const mid = (lo + hi) / 2;
+          if (this.overlapWithinLimits(a, b, mid, limits)) lo = mid;
+          else hi = mid;
+        }
+        tau = lo;
+      }
       this.overlaps[k - 1] = tau;
       this.startTimes[k] = this.startTimes[k - 1]! + a.duration - tau;
     }

@@ -4,6 +4,7 @@ import { cellStore } from '../store/app-store';
 import { useCell } from '../store/use-cell';
 import { FloorOutline } from './FloorOutline';
 import { FrameProbe } from './FrameProbe';
+import { SceneHandles } from './SceneHandles';
 import { ItemNode } from './ItemNode';
 import { SelectionGizmo } from './SelectionGizmo';
 import { CameraRig } from './CameraRig';
@@ -63,6 +64,7 @@ export function CellCanvas() {
         <GizmoViewport labels={['X', 'Z', '−Y']} axisColors={['#d9534f', '#3a7bd5', '#5cb85c']} labelColor="#fff" />
       </GizmoHelper>
       <FrameProbe />
+      <SceneHandles rootName="cell-root-z-up" />
     </Canvas>
   );
 }

@@ -38,7 +38,7 @@ export function SelectionBox({ body, extent, version }: { body: RefObject<Object
     [size.x, size.y, size.z],
   );
   return (
-    <lineSegments geometry={geometry} position={centre} renderOrder={10}>
+    <lineSegments name="selection-outline" geometry={geometry} position={centre} renderOrder={10}>
       <lineBasicMaterial color="#1e90ff" depthTest={false} transparent />
     </lineSegments>
   );

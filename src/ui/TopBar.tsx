@@ -5,6 +5,7 @@ import { renameCell } from '../store/commands';
 import { cellStore } from '../store/app-store';
 import { useCell } from '../store/use-cell';
 import { newCell, pickAndOpenCellFile, saveCellFile } from './file-actions';
+import { exportGltf, exportPlanSvg, exportScreenshot } from './export-actions';
 import { makeCopy, sessionStore, shareCell } from './session';
 
 /** Cell name and the document commands: new, open, save, undo, redo. */
@@ -56,6 +57,14 @@ export function TopBar() {
         </span>
       )}
       <nav className="actions">
+        <details className="menu">
+          <summary title="Export the view, the layout or the plan">Export</summary>
+          <div className="menu-items" onClick={(e) => e.currentTarget.parentElement?.removeAttribute('open')}>
+            <button onClick={() => void exportScreenshot()}>Screenshot (PNG)</button>
+            <button onClick={() => void exportGltf()}>Layout 3D (glTF .glb)</button>
+            <button onClick={() => void exportPlanSvg()}>Plan with dimensions (SVG)</button>
+          </div>
+        </details>
         <button onClick={() => void shareCell()} title="Copy a link that holds the whole cell">
           Share
         </button>

@@ -1,4 +1,6 @@
-import { GizmoHelper, GizmoViewport, OrbitControls } from '@react-three/drei';
+import { GizmoHelper, GizmoViewport, OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-three/drei';
+import { useStore } from 'zustand';
+import { viewOptionsStore } from './view-options';
 import { Canvas } from '@react-three/fiber';
 import { cellStore } from '../store/app-store';
 import { useCell } from '../store/use-cell';
@@ -20,12 +22,12 @@ import { CameraRig } from './CameraRig';
 export function CellCanvas() {
   const items = useCell((s) => s.cell.items);
   const floor = useCell((s) => s.cell.floor);
+  const view = useStore(viewOptionsStore, (s) => s.view);
   return (
     <Canvas
       shadows="percentage"
       frameloop="demand"
       dpr={[1, 2]}
-      camera={{ position: [4.2, 3.4, 4.6], fov: 45, near: 0.05, far: 200 }}
       gl={{ preserveDrawingBuffer: true, antialias: true }}
       onPointerMissed={(e) => {
         if (e.button === 0) cellStore.getState().select([]);
@@ -58,7 +60,13 @@ export function CellCanvas() {
       </group>
       <SelectionGizmo />
       <CameraRig />
-      <OrbitControls makeDefault target={[0, 0.5, 0]} maxPolarAngle={Math.PI / 2 - 0.02} />
+      {view === 'top' ? (
+        // Looking down three's −y; screen-up is three's −z, which is the cell's +Y.
+        <OrthographicCamera makeDefault position={[0, 40, 0]} up={[0, 0, -1]} zoom={70} near={0.1} far={200} />
+      ) : (
+        <PerspectiveCamera makeDefault position={[4.2, 3.4, 4.6]} fov={45} near={0.05} far={200} />
+      )}
+      <OrbitControls key={view} makeDefault target={[0, view === 'top' ? 0 : 0.5, 0]} enableRotate={view !== 'top'} maxPolarAngle={Math.PI / 2 - 0.02} />
       <GizmoHelper alignment="bottom-right" margin={[56, 56]}>
         {/* three's axes shown under the cell's names: three y is cell Z (up), three z is cell −Y. */}
         <GizmoViewport labels={['X', 'Z', '−Y']} axisColors={['#d9534f', '#3a7bd5', '#5cb85c']} labelColor="#fff" />

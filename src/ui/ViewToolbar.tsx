@@ -29,6 +29,7 @@ function LoadProgress() {
 export function ViewToolbar() {
   const collision = useStore(viewOptionsStore, (s) => s.showCollision);
   const { mode, snap } = useStore(gizmoStore);
+  const view = useStore(viewOptionsStore, (s) => s.view);
   return (
     <div className="view-toolbar">
       <div className="tool-buttons" role="toolbar" aria-label="Transform">
@@ -43,6 +44,14 @@ export function ViewToolbar() {
         </button>
         <button onClick={requestFocus} title="Frame the selection, or the whole cell (F)">
           Frame
+        </button>
+      </div>
+      <div className="tool-buttons" role="toolbar" aria-label="View">
+        <button className={view === 'perspective' ? 'on' : ''} aria-pressed={view === 'perspective'} onClick={() => viewOptionsStore.setState({ view: 'perspective' })} title="Perspective view (orbit with the mouse)">
+          3D
+        </button>
+        <button className={view === 'top' ? 'on' : ''} aria-pressed={view === 'top'} onClick={() => viewOptionsStore.setState({ view: 'top' })} title="Orthographic top view (pan and zoom)">
+          Top
         </button>
       </div>
       <label title="Show robots' collision geometry instead of their visual meshes">

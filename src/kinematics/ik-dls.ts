@@ -29,9 +29,10 @@ export interface DlsSettings {
   positionOnly: boolean;
 }
 
-const LAMBDA_START = 1e-2;
-const LAMBDA_MIN = 1e-9;
-const LAMBDA_MAX = 1e3;
+/** Damping μ = λ² (units of J Jᵀ: m² or rad² per rad²): start, floor and give-up ceiling. */
+const MU_START = 1e-4;
+const MU_MIN = 1e-18;
+const MU_MAX = 1e6;
 /** Largest change of one joint per step (rad or m): keeps a far target from flinging the arm. */
 const MAX_STEP = 0.5;
 
@@ -74,42 +75,63 @@ export class DlsSolver {
    * tolerances. Errors and iterations are left in the public fields.
    */
   run(q: Float64Array, target: Mat4, s: DlsSettings): boolean {
-    const { jacobian, n, err, errTry, qTry } = this;
+    const { jacobian, n, err, errTry, qTry, dq } = this;
+    const J = jacobian.matrix;
     const rows = s.positionOnly ? 3 : 6;
     let cost = this.evaluate(q, target, err, rows);
-    let lambda = LAMBDA_START;
+    // μ = λ², adapted by Nielsen's rule from the gain ratio ρ = actual / predicted decrease:
+    // a step that does what the linear model promised lowers μ (toward Gauss–Newton), a poor
+    // one raises it, a failed one raises it faster each time (ν doubles).
+    let mu = MU_START;
+    let nu = 2;
     let fkAtQ = true;
+    let fresh = false; // the Jacobian belongs to q
     let checkpoint = cost;
     this.iterations = 0;
     while (!this.within(err, s)) {
       if (this.iterations >= s.maxIterations) break;
       this.iterations++;
-      if (!fkAtQ) jacobian.fk.compute(q);
-      jacobian.update();
+      if (!fresh) {
+        if (!fkAtQ) jacobian.fk.compute(q);
+        jacobian.update();
+        fresh = true;
+      }
       this.locked.fill(0);
       // Up to three passes: each may lock joints that sit on a limit and would be pushed out.
-      for (let pass = 0; pass < 3 && this.step(q, err, rows, lambda); pass++);
+      for (let pass = 0; pass < 3 && this.step(q, err, rows, mu); pass++);
       let largest = 0;
-      for (let k = 0; k < n; k++) largest = Math.max(largest, Math.abs(this.dq[k]!));
+      for (let k = 0; k < n; k++) largest = Math.max(largest, Math.abs(dq[k]!));
       const shrink = largest > MAX_STEP ? MAX_STEP / largest : 1;
       qTry.set(q);
       for (let k = 0; k < n; k++) {
         const i = jacobian.inputOfColumn(k);
-        const v = q[i]! + shrink * this.dq[k]!;
+        const v = q[i]! + shrink * dq[k]!;
         const lo = this.ranges[2 * i]!, hi = this.ranges[2 * i + 1]!;
         qTry[i] = v < lo ? lo : v > hi ? hi : v;
+        dq[k] = qTry[i]! - q[i]!; // the step actually taken, for the predicted decrease
+      }
+      // Predicted cost after the step by the linear model: |e − J dq|².
+      let predicted = 0;
+      for (let r = 0; r < rows; r++) {
+        let jd = 0;
+        for (let k = 0; k < n; k++) jd += J[r * n + k]! * dq[k]!;
+        predicted += (err[r]! - jd) ** 2;
       }
       const costTry = this.evaluate(qTry, target, errTry, rows);
+      fkAtQ = false;
       if (costTry < cost) {
+        const rho = (cost - costTry) / Math.max(cost - predicted, 1e-300);
         q.set(qTry);
         err.set(errTry);
         cost = costTry;
         fkAtQ = true;
-        lambda = Math.max(lambda * 0.3, LAMBDA_MIN);
+        fresh = false;
+        mu = Math.max(mu * Math.max(1 / 3, 1 - (2 * rho - 1) ** 3), MU_MIN);
+        nu = 2;
       } else {
-        fkAtQ = false;
-        lambda *= 8;
-        if (lambda > LAMBDA_MAX) break; // no step direction helps: a local minimum or a limit wall
+        mu *= nu;
+        nu *= 2;
+        if (mu > MU_MAX) break; // no step direction helps: a local minimum or a limit wall
       }
       // Stalled: after 12 iterations less than 1% better. Restarts do better than creeping.
       if (this.iterations % 12 === 0) {
@@ -125,10 +147,10 @@ export class DlsSolver {
   }
 
   /**
-   * Computes dq for the current Jacobian and error with damping λ, zeroing locked columns.
+   * Computes dq for the current Jacobian and error with damping μ = λ², zeroing locked columns.
    * Returns true when it locked another joint (so the caller solves again).
    */
-  private step(q: Float64Array, err: Float64Array, rows: number, lambda: number): boolean {
+  private step(q: Float64Array, err: Float64Array, rows: number, mu: number): boolean {
     const { n, a, y, dq, locked } = this;
     const J = this.jacobian.matrix;
     for (let r = 0; r < rows; r++) {
@@ -138,7 +160,7 @@ export class DlsSolver {
         a[r * rows + c] = sum;
         a[c * rows + r] = sum;
       }
-      a[r * rows + r] = a[r * rows + r]! + lambda * lambda;
+      a[r * rows + r] = a[r * rows + r]! + mu;
       y[r] = err[r]!;
     }
     if (!solveSpdInPlace(a, rows, y)) {

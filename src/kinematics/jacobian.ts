@@ -34,6 +34,12 @@ export class Jacobian {
   readonly matrix: Float64Array;
   private readonly columnOfInput: Int32Array;
   private readonly gram: Float64Array;
+  // The chain's joints as flat arrays, for the loop in update (see ChainJoint).
+  private readonly jointLink: Int32Array;
+  private readonly jointColumn: Int32Array;
+  private readonly jointAxis: Float64Array;
+  private readonly jointScale: Float64Array;
+  private readonly jointPrismatic: Uint8Array;
 
   /** Pass `fk` to share one ForwardKinematics (IK does); otherwise the Jacobian makes its own. */
   constructor(robot: RobotDescription, base: string, tip: string, fk: ForwardKinematics = new ForwardKinematics(robot)) {
@@ -45,6 +51,12 @@ export class Jacobian {
     this.chain.inputs.forEach((input, k) => (this.columnOfInput[input] = k));
     const side = Math.max(6, this.columns);
     this.gram = new Float64Array(side * side);
+    const joints = this.chain.joints;
+    this.jointLink = Int32Array.from(joints, (j) => j.childLink);
+    this.jointColumn = Int32Array.from(joints, (j) => this.columnOfInput[j.input]!);
+    this.jointAxis = Float64Array.from(joints.flatMap((j) => j.axis));
+    this.jointScale = Float64Array.from(joints, (j) => j.scale);
+    this.jointPrismatic = Uint8Array.from(joints, (j) => (j.prismatic ? 1 : 0));
   }
 
   /** Input joint index (ForwardKinematics.compute order) of column `k`. */
@@ -62,25 +74,26 @@ export class Jacobian {
 
   /** Fills {@link matrix} from the ForwardKinematics' last compute. Allocation-free. */
   update(): Float64Array {
-    const { fk, matrix: J, columns: n } = this;
+    const { matrix: J, columns: n, jointLink, jointColumn, jointAxis, jointScale, jointPrismatic } = this;
+    const T = this.fk.transforms; // link i's world transform at 16 i (column-major)
     J.fill(0);
-    const tip = fk.worldOf(this.chain.tipLink);
-    const tx = tip[12]!, ty = tip[13]!, tz = tip[14]!;
-    for (const joint of this.chain.joints) {
-      const m = fk.worldOf(joint.childLink);
-      const [x, y, z] = joint.axis;
-      const s = joint.scale;
-      const ax = (m[0]! * x + m[4]! * y + m[8]! * z) * s;
-      const ay = (m[1]! * x + m[5]! * y + m[9]! * z) * s;
-      const az = (m[2]! * x + m[6]! * y + m[10]! * z) * s;
-      const k = this.columnOfInput[joint.input]!;
-      if (joint.prismatic) {
+    const t = 16 * this.chain.tipLink;
+    const tx = T[t + 12]!, ty = T[t + 13]!, tz = T[t + 14]!;
+    for (let j = 0; j < jointLink.length; j++) {
+      const o = 16 * jointLink[j]!;
+      const x = jointAxis[3 * j]!, y = jointAxis[3 * j + 1]!, z = jointAxis[3 * j + 2]!;
+      const s = jointScale[j]!;
+      const ax = (T[o]! * x + T[o + 4]! * y + T[o + 8]! * z) * s;
+      const ay = (T[o + 1]! * x + T[o + 5]! * y + T[o + 9]! * z) * s;
+      const az = (T[o + 2]! * x + T[o + 6]! * y + T[o + 10]! * z) * s;
+      const k = jointColumn[j]!;
+      if (jointPrismatic[j] === 1) {
         J[k] = J[k]! + ax;
         J[n + k] = J[n + k]! + ay;
         J[2 * n + k] = J[2 * n + k]! + az;
         continue;
       }
-      const rx = tx - m[12]!, ry = ty - m[13]!, rz = tz - m[14]!;
+      const rx = tx - T[o + 12]!, ry = ty - T[o + 13]!, rz = tz - T[o + 14]!;
       J[k] = J[k]! + ay * rz - az * ry;
       J[n + k] = J[n + k]! + az * rx - ax * rz;
       J[2 * n + k] = J[2 * n + k]! + ax * ry - ay * rx;
@@ -89,13 +102,15 @@ export class Jacobian {
       J[5 * n + k] = J[5 * n + k]! + az;
     }
     // World → base frame: multiply both halves of every column by the base rotation's transpose.
-    const b = fk.worldOf(this.chain.baseLink);
+    const b = 16 * this.chain.baseLink;
+    const b0 = T[b]!, b1 = T[b + 1]!, b2 = T[b + 2]!, b4 = T[b + 4]!, b5 = T[b + 5]!, b6 = T[b + 6]!;
+    const b8 = T[b + 8]!, b9 = T[b + 9]!, b10 = T[b + 10]!;
     for (let k = 0; k < n; k++) {
       for (let half = 0; half < 6; half += 3) {
         const vx = J[half * n + k]!, vy = J[(half + 1) * n + k]!, vz = J[(half + 2) * n + k]!;
-        J[half * n + k] = b[0]! * vx + b[1]! * vy + b[2]! * vz;
-        J[(half + 1) * n + k] = b[4]! * vx + b[5]! * vy + b[6]! * vz;
-        J[(half + 2) * n + k] = b[8]! * vx + b[9]! * vy + b[10]! * vz;
+        J[half * n + k] = b0 * vx + b1 * vy + b2 * vz;
+        J[(half + 1) * n + k] = b4 * vx + b5 * vy + b6 * vz;
+        J[(half + 2) * n + k] = b8 * vx + b9 * vy + b10 * vz;
       }
     }
     return J;

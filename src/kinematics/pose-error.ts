@@ -48,23 +48,28 @@ export function poseErrorInto(out: Float64Array, current: Mat4, target: Mat4): v
   out[1] = target[13]! - current[13]!;
   out[2] = target[14]! - current[14]!;
   // E = R_t · R_cᵀ: E[i][j] = Σ_k R_t[i][k] · R_c[j][k]; column-major R[i][k] = m[4k + i].
-  const e = (i: number, j: number): number =>
-    target[i]! * current[j]! + target[4 + i]! * current[4 + j]! + target[8 + i]! * current[8 + j]!;
-  const m00 = e(0, 0), m11 = e(1, 1), m22 = e(2, 2);
+  // Written out (no helper closure): this runs once per IK iteration.
+  const t0 = target[0]!, t1 = target[1]!, t2 = target[2]!, t4 = target[4]!, t5 = target[5]!, t6 = target[6]!;
+  const t8 = target[8]!, t9 = target[9]!, t10 = target[10]!;
+  const c0 = current[0]!, c1 = current[1]!, c2 = current[2]!, c4 = current[4]!, c5 = current[5]!, c6 = current[6]!;
+  const c8 = current[8]!, c9 = current[9]!, c10 = current[10]!;
+  const m00 = t0 * c0 + t4 * c4 + t8 * c8, m01 = t0 * c1 + t4 * c5 + t8 * c9, m02 = t0 * c2 + t4 * c6 + t8 * c10;
+  const m10 = t1 * c0 + t5 * c4 + t9 * c8, m11 = t1 * c1 + t5 * c5 + t9 * c9, m12 = t1 * c2 + t5 * c6 + t9 * c10;
+  const m20 = t2 * c0 + t6 * c4 + t10 * c8, m21 = t2 * c1 + t6 * c5 + t10 * c9, m22 = t2 * c2 + t6 * c6 + t10 * c10;
   const trace = m00 + m11 + m22;
   let x: number, y: number, z: number, w: number;
   if (trace > 0) {
     const s = 2 * Math.sqrt(trace + 1);
-    w = 0.25 * s; x = (e(2, 1) - e(1, 2)) / s; y = (e(0, 2) - e(2, 0)) / s; z = (e(1, 0) - e(0, 1)) / s;
+    w = 0.25 * s; x = (m21 - m12) / s; y = (m02 - m20) / s; z = (m10 - m01) / s;
   } else if (m00 > m11 && m00 > m22) {
     const s = 2 * Math.sqrt(Math.max(0, 1 + m00 - m11 - m22));
-    w = (e(2, 1) - e(1, 2)) / s; x = 0.25 * s; y = (e(0, 1) + e(1, 0)) / s; z = (e(0, 2) + e(2, 0)) / s;
+    w = (m21 - m12) / s; x = 0.25 * s; y = (m01 + m10) / s; z = (m02 + m20) / s;
   } else if (m11 > m22) {
     const s = 2 * Math.sqrt(Math.max(0, 1 + m11 - m00 - m22));
-    w = (e(0, 2) - e(2, 0)) / s; x = (e(0, 1) + e(1, 0)) / s; y = 0.25 * s; z = (e(1, 2) + e(2, 1)) / s;
+    w = (m02 - m20) / s; x = (m01 + m10) / s; y = 0.25 * s; z = (m12 + m21) / s;
   } else {
     const s = 2 * Math.sqrt(Math.max(0, 1 + m22 - m00 - m11));
-    w = (e(1, 0) - e(0, 1)) / s; x = (e(0, 2) + e(2, 0)) / s; y = (e(1, 2) + e(2, 1)) / s; z = 0.25 * s;
+    w = (m10 - m01) / s; x = (m02 + m20) / s; y = (m12 + m21) / s; z = 0.25 * s;
   }
   if (w < 0) {
     x = -x; y = -y; z = -z; w = -w;

@@ -8,6 +8,8 @@ import { FloorOutline } from './FloorOutline';
 import { FrameProbe } from './FrameProbe';
 import { SceneHandles } from './SceneHandles';
 import { ItemNode } from './ItemNode';
+import { ReachRings } from './ReachRings';
+import { useLayoutReport } from './use-layout-report';
 import { SelectionGizmo } from './SelectionGizmo';
 import { CameraRig } from './CameraRig';
 
@@ -23,6 +25,8 @@ export function CellCanvas() {
   const items = useCell((s) => s.cell.items);
   const floor = useCell((s) => s.cell.floor);
   const view = useStore(viewOptionsStore, (s) => s.view);
+  const { intersections } = useLayoutReport();
+  const clashing = new Set(intersections.flatMap((i) => [i.a, i.b]));
   return (
     <Canvas
       shadows="percentage"
@@ -54,8 +58,9 @@ export function CellCanvas() {
       </mesh>
       <group rotation={[-Math.PI / 2, 0, 0]} name="cell-root-z-up">
         <FloorOutline width={floor.width} depth={floor.depth} />
+        <ReachRings />
         {items.map((item) => (
-          <ItemNode key={item.id} item={item} />
+          <ItemNode key={item.id} item={item} clash={clashing.has(item.id)} />
         ))}
       </group>
       <SelectionGizmo />

@@ -34,7 +34,7 @@ function ItemBody({ item }: { item: CellItem }) {
 }
 
 /** One placed item: posed in the cell, clickable to select (Shift adds to the selection). */
-export const ItemNode = memo(function ItemNode({ item }: { item: CellItem }) {
+export const ItemNode = memo(function ItemNode({ item, clash }: { item: CellItem; clash: boolean }) {
   const selected = useCell((s) => s.selection.includes(item.id));
   const body = useRef<Group>(null);
   const onClick = (e: ThreeEvent<MouseEvent>) => {
@@ -48,7 +48,7 @@ export const ItemNode = memo(function ItemNode({ item }: { item: CellItem }) {
       <group ref={body}>
         <ItemBody item={item} />
       </group>
-      {selected && <SelectionBox body={body} extent={itemExtent(item)} version={item} />}
+      {(selected || clash) && <SelectionBox body={body} extent={itemExtent(item)} version={item} colour={clash ? '#d9534f' : '#1e90ff'} />}
     </group>
   );
 });

@@ -21,11 +21,21 @@ function localBounds(body: Object3D): Box3 {
 }
 
 /**
- * A thin outline around a selected item, drawn on top so it stays visible through whatever
+ * A thin outline around a selected item (blue) or one standing in another (red), drawn on top so it stays visible through whatever
  * stands in front. Sized from what is actually drawn (a robot's current pose included), or from
  * the item's nominal extent while nothing is drawn yet.
  */
-export function SelectionBox({ body, extent, version }: { body: RefObject<Object3D | null>; extent: [number, number, number]; version: unknown }) {
+export function SelectionBox({
+  body,
+  extent,
+  version,
+  colour = '#1e90ff',
+}: {
+  body: RefObject<Object3D | null>;
+  extent: [number, number, number];
+  version: unknown;
+  colour?: string;
+}) {
   const [bounds, setBounds] = useState<{ size: Vector3; centre: Vector3 } | null>(null);
   useLayoutEffect(() => {
     const box = body.current ? localBounds(body.current) : new Box3();
@@ -39,7 +49,7 @@ export function SelectionBox({ body, extent, version }: { body: RefObject<Object
   );
   return (
     <lineSegments name="selection-outline" geometry={geometry} position={centre} renderOrder={10}>
-      <lineBasicMaterial color="#1e90ff" depthTest={false} transparent />
+      <lineBasicMaterial color={colour} depthTest={false} transparent />
     </lineSegments>
   );
 }

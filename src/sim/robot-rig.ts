@@ -23,7 +23,7 @@ export interface RobotDescriptions {
 }
 
 /** One link body of a rig: which kinematic chain it hangs on, and its nearest bodied ancestor. */
-interface RigLink {
+export interface RigLink {
   plan: Omit<BodyPlan, 'id'>;
   chain: 'arm' | 'tool';
   index: number;

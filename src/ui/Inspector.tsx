@@ -6,6 +6,7 @@ import { removeItems, setItemPose, setWorkersPerShift, updateItem } from '../sto
 import { useCell } from '../store/use-cell';
 import { ItemFields } from './ItemFields';
 import { JogPanel } from './JogPanel';
+import { LayoutPanel } from './LayoutPanel';
 import { NumberField } from './NumberField';
 import { COUNT, DEG, MM } from './units';
 
@@ -78,6 +79,7 @@ function CellInspector() {
         <legend>Staffing</legend>
         <NumberField label="Workers / shift" value={cell.workersPerShift} unit={COUNT} min={0} integer onCommit={(v) => edit(setWorkersPerShift(v))} />
       </fieldset>
+      <LayoutPanel />
     </>
   );
 }

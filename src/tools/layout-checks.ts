@@ -1,0 +1,121 @@
+/**
+ * Checks a planner wants while laying out, recomputed on every edit: items standing in each
+ * other, robots whose reach overlaps (possible interference), how much room each robot's reach
+ * leaves to the fence, and the floor and density figures of the layout.
+ */
+import { findLibraryEntry, type Cell, type CellItem, type RobotItem } from '../model';
+import { boundsOf, distanceToRect, floorRect, overlapDepth } from './footprint';
+
+/** Two items whose footprints overlap by more than a millimetre. */
+export interface Intersection {
+  a: string;
+  b: string;
+  depth: number;
+}
+
+/** Two robots whose reach discs overlap: they may collide without interlocks. */
+export interface ReachOverlap {
+  a: string;
+  b: string;
+  /** How far the discs overlap (m). */
+  overlap: number;
+}
+
+/** Room between a robot's reach disc and the nearest fence (negative: the reach crosses it). */
+export interface FenceClearance {
+  robot: string;
+  fence: string;
+  clearance: number;
+}
+
+/** Floor and density figures (DESIGN.md "Floor" and "Robot density"). */
+export interface LayoutFigures {
+  /** Bounding area of all items including fences, m². */
+  footprintM2: number;
+  robots: number;
+  workers: number;
+  /** Robots per 10,000 workers: a cell-level equivalent of the IFR figure; null with no workers. */
+  density: number | null;
+  m2PerRobot: number | null;
+  robotsPer100M2: number | null;
+}
+
+export interface LayoutReport {
+  intersections: Intersection[];
+  reachOverlaps: ReachOverlap[];
+  fenceClearances: FenceClearance[];
+  figures: LayoutFigures;
+}
+
+/** Horizontal reach of a robot (m): the library figure, or null for imported robots. */
+export function robotReach(robot: RobotItem): number | null {
+  if (robot.source.type !== 'bundled') return null;
+  const entry = findLibraryEntry(robot.source.id);
+  return entry?.kind === 'robot' ? entry.reach : null;
+}
+
+const isRobot = (i: CellItem): i is RobotItem => i.type === 'robot';
+
+/** Two items are allowed to share floor when one stands on the other (a robot on a pedestal). */
+function stacked(a: CellItem, b: CellItem): boolean {
+  return a.type === 'robot' || b.type === 'robot';
+}
+
+/** Everything the layout checks find in `cell`. */
+export function checkLayout(cell: Cell): LayoutReport {
+  const items = cell.items;
+  const rects = items.map(floorRect);
+  const intersections: Intersection[] = [];
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      const a = items[i] as CellItem;
+      const b = items[j] as CellItem;
+      if (stacked(a, b)) continue;
+      const depth = overlapDepth(rects[i]!, rects[j]!);
+      if (depth > 0.001) intersections.push({ a: a.id, b: b.id, depth });
+    }
+  }
+  const robots = items.filter(isRobot);
+  const reachOverlaps: ReachOverlap[] = [];
+  for (let i = 0; i < robots.length; i++) {
+    for (let j = i + 1; j < robots.length; j++) {
+      const a = robots[i] as RobotItem;
+      const b = robots[j] as RobotItem;
+      const ra = robotReach(a);
+      const rb = robotReach(b);
+      if (ra === null || rb === null) continue;
+      const d = Math.hypot(a.pose.xyz[0] - b.pose.xyz[0], a.pose.xyz[1] - b.pose.xyz[1]);
+      if (d < ra + rb) reachOverlaps.push({ a: a.id, b: b.id, overlap: ra + rb - d });
+    }
+  }
+  const fences = items.filter((i) => i.type === 'fence');
+  const fenceClearances: FenceClearance[] = [];
+  for (const robot of robots) {
+    const reach = robotReach(robot);
+    if (reach === null || fences.length === 0) continue;
+    let best: FenceClearance | null = null;
+    for (const fence of fences) {
+      const clearance = distanceToRect(robot.pose.xyz[0], robot.pose.xyz[1], floorRect(fence)) - reach;
+      if (!best || clearance < best.clearance) best = { robot: robot.id, fence: fence.id, clearance };
+    }
+    if (best) fenceClearances.push(best);
+  }
+  const bounds = boundsOf(rects);
+  const footprintM2 = bounds ? (bounds[2] - bounds[0]) * (bounds[3] - bounds[1]) : 0;
+  // The planner enters the people the cell needs per shift (operator stations included).
+  const workers = cell.workersPerShift;
+  const n = robots.length;
+  return {
+    intersections,
+    reachOverlaps,
+    fenceClearances,
+    figures: {
+      footprintM2,
+      robots: n,
+      workers,
+      density: workers > 0 ? (n / workers) * 10_000 : null,
+      m2PerRobot: n > 0 ? footprintM2 / n : null,
+      robotsPer100M2: footprintM2 > 0 ? (n / footprintM2) * 100 : null,
+    },
+  };
+}

@@ -11,10 +11,19 @@ import { performance } from 'node:perf_hooks';
 /** One unit of work. May return a promise, which is awaited. */
 export type Task = () => unknown;
 
+/** Which side of a comparison. */
+export type Side = 'ours' | 'reference';
+
 /** The two sides of a comparison, made by a case's `setup`. */
 export interface TaskPair {
   ours: Task;
   reference: Task;
+  /**
+   * Optional: runs `calls` calls of one side elsewhere (a browser page) and returns the elapsed
+   * milliseconds measured there. When given, every batch is timed by it instead of by calling
+   * `ours`/`reference` here, so the round trip to the page is not counted as work.
+   */
+  timeBatch?(side: Side, calls: number): Promise<number>;
 }
 
 /** A benchmark case: one row of the table. */
@@ -87,11 +96,16 @@ async function runBatch(task: Task, calls: number): Promise<number> {
   return performance.now() - start;
 }
 
+/** Times `calls` calls of one side: remotely through `timeBatch` when the pair has it, else here. */
+function timeSide(pair: TaskPair, side: Side, calls: number): Promise<number> {
+  return pair.timeBatch ? pair.timeBatch(side, calls) : runBatch(pair[side], calls);
+}
+
 /** Calls per batch so that a batch lasts at least `minBatchMs` (at least 1). */
-async function calibrate(task: Task, minBatchMs: number): Promise<number> {
+async function calibrate(pair: TaskPair, side: Side, minBatchMs: number): Promise<number> {
   let calls = 1;
   for (;;) {
-    const ms = await runBatch(task, calls);
+    const ms = await timeSide(pair, side, calls);
     if (ms >= minBatchMs || calls >= 1 << 24) return calls;
     calls = ms <= 0 ? calls * 10 : Math.min(calls * 10, Math.max(calls * 2, Math.ceil((calls * minBatchMs * 1.2) / ms)));
   }
@@ -114,24 +128,24 @@ export async function compare(name: string, pair: TaskPair, labels: BenchRow['la
   const minBatchMs = options.minBatchMs ?? DEFAULTS.minBatchMs;
 
   for (let i = 0; i < warmupRounds; i++) {
-    await runBatch(pair.ours, 1);
-    await runBatch(pair.reference, 1);
+    await timeSide(pair, 'ours', 1);
+    await timeSide(pair, 'reference', 1);
   }
-  const batch = { ours: await calibrate(pair.ours, minBatchMs), reference: await calibrate(pair.reference, minBatchMs) };
+  const batch = { ours: await calibrate(pair, 'ours', minBatchMs), reference: await calibrate(pair, 'reference', minBatchMs) };
   for (let i = 0; i < warmupRounds; i++) {
-    await runBatch(pair.ours, batch.ours);
-    await runBatch(pair.reference, batch.reference);
+    await timeSide(pair, 'ours', batch.ours);
+    await timeSide(pair, 'reference', batch.reference);
   }
 
   const ours: number[] = [];
   const reference: number[] = [];
   for (let i = 0; i < rounds; i++) {
     if (i % 2 === 0) {
-      ours.push((await runBatch(pair.ours, batch.ours)) / batch.ours);
-      reference.push((await runBatch(pair.reference, batch.reference)) / batch.reference);
+      ours.push((await timeSide(pair, 'ours', batch.ours)) / batch.ours);
+      reference.push((await timeSide(pair, 'reference', batch.reference)) / batch.reference);
     } else {
-      reference.push((await runBatch(pair.reference, batch.reference)) / batch.reference);
-      ours.push((await runBatch(pair.ours, batch.ours)) / batch.ours);
+      reference.push((await timeSide(pair, 'reference', batch.reference)) / batch.reference);
+      ours.push((await timeSide(pair, 'ours', batch.ours)) / batch.ours);
     }
   }
   const ours_ms = median(ours);

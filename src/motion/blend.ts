@@ -13,17 +13,20 @@
  *
  * Limits: the sum of a decelerating and an accelerating ramp can ask more of a joint than
  * either move alone (a joint that reverses direction adds the two accelerations). Each overlap
- * is therefore checked against the joint limits on a fine grid and, if it fails, shortened by
- * bisection to the longest overlap that passes (down to none: a stop at the corner). Between
- * trapezoidal moves a reversing joint's accelerations add at once, whatever τ, so such corners
- * often get no blend; s-curve moves start and end with zero acceleration, so short overlaps pass. Every corner saves exactly its τ:
+ * is therefore checked against the joint limits (on a grid plus both profiles' segment ends)
+ * and, if it fails, shortened by bisection to the longest overlap that passes — down to none,
+ * a stop at the corner. Between trapezoidal moves a reversing joint's accelerations add at
+ * once, whatever τ, so such corners often get none; s-curve moves start and end with zero
+ * acceleration, so short overlaps pass. Every corner saves exactly its τ:
  * duration = Σ move durations − Σ τ.
  */
 import type { JointMotionLimits } from './limits';
 import type { BlendableMove, JointTrajectory, JointVector } from './trajectory';
 
 /** Points checked inside each overlap when validating it against the limits. */
-const CHECK_POINTS = 64;
+const CHECK_POINTS = 128;
+/** Rounding allowed over a limit (relative). */
+const TOLERANCE = 1 + 1e-9;
 /** Bisection steps when an overlap must be shortened: τ to within 2⁻²⁰ of its cap. */
 const BISECTIONS = 20;
 
@@ -85,20 +88,30 @@ export class BlendedSequence implements JointTrajectory {
     this.duration = this.startTimes[moves.length - 1]! + moves[moves.length - 1]!.duration;
   }
 
-  /** Checks the summed velocity and acceleration of A's last τ and B's first τ. */
+  /**
+   * Checks the summed velocity and acceleration of A's last τ and B's first τ, on an even grid
+   * plus both profiles' segment ends (each side of them, for the steps of a trapezoid). For
+   * MoveJ the summed acceleration is piecewise linear between those times, so its peak is
+   * caught exactly; velocities and MoveL's curved rates are checked to the grid's resolution.
+   */
   private overlapWithinLimits(a: BlendableMove, b: BlendableMove, tau: number, limits: Pick<JointMotionLimits, 'velocity' | 'acceleration'>): boolean {
     const n = this.dof;
     const v = new Float64Array(n), acc = new Float64Array(n), q = new Float64Array(n);
     const v2 = new Float64Array(n), acc2 = new Float64Array(n);
-    for (let p = 0; p <= CHECK_POINTS; p++) {
-      // Points strictly inside the overlap: at its edges one of the two rates is a step.
-      const sigma = (tau * (p + 0.5)) / (CHECK_POINTS + 1);
-      a.sample(a.duration - tau + sigma, q, v, acc);
+    const offset = a.duration - tau;
+    const eps = 1e-9 * tau;
+    const times: number[] = [];
+    for (let p = 0; p <= CHECK_POINTS; p++) times.push((tau * p) / CHECK_POINTS);
+    for (const t of b.breakpoints) if (t < tau) times.push(t - eps, t + eps);
+    for (const t of a.breakpoints) if (t > offset) times.push(t - offset - eps, t - offset + eps);
+    for (const raw of times) {
+      // Strictly inside the overlap: at its edges one of the two accelerations is a step.
+      const sigma = Math.min(Math.max(raw, eps), tau - eps);
+      a.sample(offset + sigma, q, v, acc);
       b.sample(sigma, q, v2, acc2);
       for (let i = 0; i < n; i++) {
-        const tol = 1 + 1e-9;
-        if (Math.abs(v[i]! + v2[i]!) > limits.velocity[i]! * tol) return false;
-        if (Math.abs(acc[i]! + acc2[i]!) > limits.acceleration[i]! * tol) return false;
+        if (Math.abs(v[i]! + v2[i]!) > limits.velocity[i]! * TOLERANCE) return false;
+        if (Math.abs(acc[i]! + acc2[i]!) > limits.acceleration[i]! * TOLERANCE) return false;
       }
     }
     return true;

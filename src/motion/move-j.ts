@@ -46,6 +46,7 @@ export class MoveJ implements BlendableMove {
   readonly leader: number;
   readonly rampIn: number;
   readonly rampOut: number;
+  readonly breakpoints: readonly number[];
   /** Joint-space length of the move, √Σ Δᵢ² (rad or m). */
   readonly length: number;
   private readonly state = new Float64Array(3);
@@ -76,6 +77,7 @@ export class MoveJ implements BlendableMove {
     this.profile = leader < 0 ? new MotionProfile(0, { velocity: 1, acceleration: 1, jerk: 1 }, kind) : new MotionProfile(1, { velocity: V, acceleration: A, jerk: J }, kind);
     this.duration = this.profile.duration;
     this.rampIn = this.rampOut = this.profile.rampTime;
+    this.breakpoints = this.profile.breakpoints();
   }
 
   sample(t: number, outQ: JointVector, outQd?: JointVector, outQdd?: JointVector): void {

@@ -34,6 +34,9 @@ import { checkPath, type JointRateExcess } from './path-check';
  */
 export type IkFunction = (target: Mat4, seed: Float64Array) => ArrayLike<number> | null;
 
+/** How far IK at the path's start may land from startQ (rad or m) before they are called inconsistent. */
+const START_TOLERANCE = 1e-4;
+
 /** Default orientation speed (rad/s) when none is given: 180 °/s. */
 export const DEFAULT_ORIENTATION_SPEED = Math.PI;
 
@@ -114,6 +117,12 @@ export function planCartesianMove(path: CartesianPath, options: CartesianMoveOpt
   knots.set(Float64Array.from(options.startQ));
   const target = mat4Create();
   const seed = Float64Array.from(options.startQ);
+  // The first knot is startQ itself (its branch); IK from it to the path's start must stay
+  // there, or the caller's start pose is not startQ's and the arm would jump.
+  const q0 = options.ik(path.pose(0, target), seed);
+  if (q0 === null || Array.from(seed).some((v, i) => Math.abs(v - q0[i]!) > START_TOLERANCE)) {
+    throw new Error('the path does not start at the tool pose of startQ');
+  }
   let failedFrom = -1;
   for (let k = 1; k <= n; k++) {
     const q = options.ik(path.pose(k / n, target), seed);

@@ -1,11 +1,10 @@
 /**
  * The checks MoveL/MoveC run on their IK knots before accepting a path: joint position limits,
- * and joint speeds and accelerations under a given timing profile. The rates at knot k are
- * q̇ = q′(u)·u̇ and q̈ = q″(u)·u̇² + q′(u)·ü with q′, q″ from finite differences of the knots and
- * u̇, ü from the profile at the time it reaches u_k.
+ * and joint speeds and accelerations under a given timing profile, q̇ = q′(u)·u̇ and
+ * q̈ = q″(u)·u̇² + q′(u)·ü along the joint-space curves through the knots.
  */
 import type { JointMotionLimits } from './limits';
-import { knotDerivatives } from './path-trajectory';
+import { PathTrajectory } from './path-trajectory';
 import type { MotionProfile } from './profile';
 
 /** Where a joint rate comes closest to, or goes furthest beyond, its limit along a path. */
@@ -44,7 +43,12 @@ export interface PathCheck {
   slowdown: number;
 }
 
-/** Checks the knots (row per u_k = k/N) against the limits under `profile` (distance 1). */
+/**
+ * Checks the knots (row per u_k = k/N) against the limits under `profile` (distance 1). The
+ * rates are read from the very trajectory that will run (its Hermite curves and profile), on
+ * each side of every knot (q̈ may step there), midway between knots, and on each side of the
+ * profile's segment ends (ü steps there for a trapezoid).
+ */
 export function checkPath(knots: Float64Array, limits: JointMotionLimits, profile: MotionProfile): PathCheck {
   const dof = limits.velocity.length;
   const n = knots.length / dof - 1;
@@ -58,33 +62,45 @@ export function checkPath(knots: Float64Array, limits: JointMotionLimits, profil
     }
   }
   if (profile.duration === 0) return { positionExcess: null, worst: null, slowdown: 0 };
-  const { slopes, curvatures } = knotDerivatives(knots, dof);
+  const T = profile.duration;
+  const eps = 1e-9 * T;
+  const times: number[] = [];
+  let previous = 0;
+  for (let k = 0; k <= n; k++) {
+    const t = profile.timeAt(k / n);
+    if (k > 0) times.push((previous + t) / 2);
+    times.push(t - eps, t + eps);
+    previous = t;
+  }
+  for (const t of profile.breakpoints()) times.push(t - eps, t + eps);
+  times.sort((a, b) => a - b);
+
+  const trajectory = new PathTrajectory(knots, dof, profile, 0);
+  const q = new Float64Array(dof), qd = new Float64Array(dof), qdd = new Float64Array(dof);
   const state = new Float64Array(3);
-  // Rates are read just inside the move at its ends, where the profile's acceleration starts.
-  const eps = 1e-9 * profile.duration;
   let slowdown = 0, first = -1, last = -1;
   let worst: Omit<JointRateExcess, 'from' | 'to'> | null = null;
-  for (let k = 0; k <= n; k++) {
-    const t = Math.min(Math.max(profile.timeAt(k / n), eps), profile.duration - eps);
+  for (const raw of times) {
+    const t = Math.min(Math.max(raw, eps), T - eps);
+    trajectory.sample(t, q, qd, qdd);
     profile.evaluate(t, state);
-    const ud = state[1]!, udd = state[2]!;
+    const fraction = state[0]!;
     for (let i = 0; i < dof; i++) {
-      const m = slopes[k * dof + i]!, c = curvatures[k * dof + i]!;
-      const speed = Math.abs(m * ud);
-      const accel = Math.abs(c * ud * ud + m * udd);
+      const speed = Math.abs(qd[i]!), accel = Math.abs(qdd[i]!);
       const vmax = limits.velocity[i]!, amax = limits.acceleration[i]!;
       const vk = speed / vmax;
+      // Time-scaling by k divides speeds by k and accelerations by k²: compare on that scale.
       const ak = Math.sqrt(accel / amax);
       const kk = Math.max(vk, ak);
       if (kk > 1 + 1e-9) {
-        if (first < 0) first = k;
-        last = k;
+        if (first < 0) first = fraction;
+        last = fraction;
       }
       if (kk > slowdown) {
         slowdown = kk;
         const isSpeed = vk >= ak;
         worst = {
-          fraction: k / n,
+          fraction,
           joint: limits.names[i] ?? `#${i}`,
           jointIndex: i,
           quantity: isSpeed ? 'speed' : 'acceleration',
@@ -94,6 +110,6 @@ export function checkPath(knots: Float64Array, limits: JointMotionLimits, profil
       }
     }
   }
-  const range = first < 0 || !worst ? { from: worst?.fraction ?? 0, to: worst?.fraction ?? 0 } : { from: first / n, to: last / n };
+  const range = first < 0 || !worst ? { from: worst?.fraction ?? 0, to: worst?.fraction ?? 0 } : { from: first, to: last };
   return { positionExcess: null, worst: worst ? { ...worst, ...range } : null, slowdown };
 }

@@ -5,39 +5,33 @@
  * profile evaluation and one cubic per joint, allocation-free, so it can run every physics step.
  *
  * The Hermite slopes dq/du come from finite differences of the knots (second order, central
- * inside, one-sided at the ends), which keeps q, q̇ and q̈ continuous between knots. With knots
+ * inside, one-sided at the ends), which keeps q and q̇ continuous; q̈ may step at a knot by the
+ * difference of the two curves' curvatures there (path-check.ts reads both sides). With knots
  * ~1 mm apart the tool strays from the exact path by far less than a micrometre between knots.
  */
 import type { MotionProfile } from './profile';
 import type { BlendableMove, JointVector } from './trajectory';
 
-/** Joint-space derivatives along a knot table: slopes (dq/du) and curvatures (d²q/du²). */
-export function knotDerivatives(knots: Float64Array, dof: number): { slopes: Float64Array; curvatures: Float64Array } {
+/**
+ * Slopes dq/du at the knots (row per u_k = k/N): second-order finite differences, central
+ * inside and one-sided at the ends.
+ */
+export function knotSlopes(knots: Float64Array, dof: number): Float64Array {
   const count = knots.length / dof;
   const n = count - 1;
   if (!Number.isInteger(count) || n < 2) throw new Error('a path needs at least 3 knots');
   const h = 1 / n;
   const slopes = new Float64Array(knots.length);
-  const curvatures = new Float64Array(knots.length);
   const q = (k: number, i: number): number => knots[k * dof + i]!;
   for (let k = 0; k <= n; k++) {
     for (let i = 0; i < dof; i++) {
-      let m: number, c: number;
-      if (k === 0) {
-        m = (-3 * q(0, i) + 4 * q(1, i) - q(2, i)) / (2 * h);
-        c = (q(0, i) - 2 * q(1, i) + q(2, i)) / (h * h);
-      } else if (k === n) {
-        m = (3 * q(n, i) - 4 * q(n - 1, i) + q(n - 2, i)) / (2 * h);
-        c = (q(n, i) - 2 * q(n - 1, i) + q(n - 2, i)) / (h * h);
-      } else {
-        m = (q(k + 1, i) - q(k - 1, i)) / (2 * h);
-        c = (q(k + 1, i) - 2 * q(k, i) + q(k - 1, i)) / (h * h);
-      }
-      slopes[k * dof + i] = m;
-      curvatures[k * dof + i] = c;
+      slopes[k * dof + i] =
+        k === 0 ? (-3 * q(0, i) + 4 * q(1, i) - q(2, i)) / (2 * h)
+        : k === n ? (3 * q(n, i) - 4 * q(n - 1, i) + q(n - 2, i)) / (2 * h)
+        : (q(k + 1, i) - q(k - 1, i)) / (2 * h);
     }
   }
-  return { slopes, curvatures };
+  return slopes;
 }
 
 /** A tool-path move in joint space: knots in u, timed by a profile on u ∈ [0, 1]. */
@@ -47,6 +41,7 @@ export class PathTrajectory implements BlendableMove {
   readonly end: Float64Array;
   readonly rampIn: number;
   readonly rampOut: number;
+  readonly breakpoints: readonly number[];
   private readonly slopes: Float64Array;
   private readonly segments: number;
   private readonly state = new Float64Array(3);
@@ -63,11 +58,12 @@ export class PathTrajectory implements BlendableMove {
     readonly pathLength: number,
   ) {
     this.segments = knots.length / dof - 1;
-    this.slopes = knotDerivatives(knots, dof).slopes;
+    this.slopes = knotSlopes(knots, dof);
     this.start = knots.slice(0, dof);
     this.end = knots.slice(knots.length - dof);
     this.duration = profile.duration;
     this.rampIn = this.rampOut = profile.rampTime;
+    this.breakpoints = profile.breakpoints();
   }
 
   sample(t: number, outQ: JointVector, outQd?: JointVector, outQdd?: JointVector): void {

@@ -163,6 +163,17 @@ export class MotionProfile {
   }
 
   /**
+   * Times inside (0, duration) where a segment ends — where the acceleration has a corner
+   * (s-curve) or a step (trapezoid). Between them it is linear or constant, so its extremes
+   * over any interval lie on these times or the interval's ends. Allocates.
+   */
+  breakpoints(): number[] {
+    const { jerkTime: tj, rampTime: ta, cruiseTime: tc, duration: T } = this;
+    const times = [tj, ta - tj, ta, ta + tc, ta + tc + tj, T - tj];
+    return [...new Set(times)].filter((t) => t > 0 && t < T).sort((a, b) => a - b);
+  }
+
+  /**
    * The time at which the profile has covered `s` (clamped to [0, distance]), by bisection on
    * the monotone position. For planning, not for the hot path.
    */

@@ -33,6 +33,8 @@ export interface BlendableMove extends JointTrajectory {
   readonly rampIn: number;
   /** Duration of the stop phase (cruise → rest). */
   readonly rampOut: number;
+  /** Times inside the move where its timing profile changes segment (see MotionProfile.breakpoints). */
+  readonly breakpoints: readonly number[];
   /**
    * Time the move spends within `radius` of its start (equally, by symmetry, of its end),
    * measured along its own path: joint-space distance (rad, Euclidean over the joints) for

@@ -34,12 +34,25 @@ export class CellContentError extends Error {
 
 const finiteList = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x));
 
+/** The joint limits a program's robot has: what readStep checks targets against. */
+export interface StepLimits {
+  names: readonly string[];
+  lower: ArrayLike<number>;
+  upper: ArrayLike<number>;
+}
+
 /** Reads one step, or throws CellContentError naming its path. */
-export function readStep(raw: Record<string, unknown>, path: string, dof: number): ProgramStep {
+export function readStep(raw: Record<string, unknown>, path: string, limits: StepLimits): ProgramStep {
+  const dof = limits.names.length;
   switch (raw['type']) {
     case 'moveJoints': {
       const q = raw['q'];
       if (!finiteList(q) || q.length !== dof) throw new CellContentError(`${path}.q`, `expected ${dof} joint values`);
+      q.forEach((v, i) => {
+        if (v < limits.lower[i]! - 1e-9 || v > limits.upper[i]! + 1e-9) {
+          throw new CellContentError(`${path}.q[${i}]`, `${limits.names[i]} = ${v} is outside its limits [${limits.lower[i]}, ${limits.upper[i]}]`);
+        }
+      });
       const speed = raw['speed'] ?? 1;
       if (typeof speed !== 'number' || !(speed > 0 && speed <= 1)) throw new CellContentError(`${path}.speed`, 'expected a number in (0, 1]');
       return { type: 'moveJoints', q, speed };
@@ -85,12 +98,12 @@ export class ProgramRunner {
     readonly steps: readonly ProgramStep[],
   ) {}
 
-  /** Reads the programs of a cell; `dofOf` gives each robot's DOF (undefined: no such robot). */
-  static fromCell(cell: Cell, dofOf: (robot: string) => number | undefined): ProgramRunner[] {
+  /** Reads the programs of a cell; `limitsOf` gives each robot's joint limits (undefined: no such robot). */
+  static fromCell(cell: Cell, limitsOf: (robot: string) => StepLimits | undefined): ProgramRunner[] {
     return cell.programs.map((p, i) => {
-      const dof = dofOf(p.robot);
-      if (dof === undefined) throw new CellContentError(`programs[${i}].robot`, `no robot item "${p.robot}"`);
-      return new ProgramRunner(p.robot, p.steps.map((s, j) => readStep(s, `programs[${i}].steps[${j}]`, dof)));
+      const limits = limitsOf(p.robot);
+      if (limits === undefined) throw new CellContentError(`programs[${i}].robot`, `no robot item "${p.robot}"`);
+      return new ProgramRunner(p.robot, p.steps.map((s, j) => readStep(s, `programs[${i}].steps[${j}]`, limits)));
     });
   }
 

@@ -1,7 +1,10 @@
 import type { Command } from '../command';
+import { fkCommand } from './fk';
+import { ikCommand } from './ik';
 import { inspectCommand } from './inspect';
 import { planCommand } from './plan';
+import { runCommand } from './run';
 import { validateCommand } from './validate';
 
 /** Every command, in the order `--help` lists them. Later issues add fk, ik, plan, run. */
-export const COMMANDS: readonly Command[] = [validateCommand, inspectCommand, planCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, inspectCommand, fkCommand, ikCommand, planCommand, runCommand];

@@ -1,0 +1,181 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UrdfError } from '../../io/urdf/errors';
+import { parseUrdf } from '../../io/urdf/parse-urdf';
+import type { Cell } from '../../model/cell';
+import { libraryFileFor } from '../../model/robot-library';
+import type { RobotDescription } from '../../model/robot-description';
+import { formatProblem, readCell } from '../../model/validate';
+import { createSimulation } from '../../physics/create-simulation';
+import type { SimulationRobots } from '../../sim/cell-model';
+import type { PartCounts } from '../../sim/simulation';
+import type { CollisionEvent, SimEvent } from '../../sim/events';
+import { CellContentError } from '../../sim/program-runner';
+import { readArgs } from '../args';
+import type { Command } from '../command';
+import { InputError } from '../errors';
+
+/** The bundled robot library's folder (`urdf/` at the repository root). */
+export const BUNDLED_URDF_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../urdf');
+
+/** Collisions listed in the output; the count covers them all. */
+const LISTED_COLLISIONS = 20;
+
+/**
+ * Reads the robot descriptions a cell needs in Node: bundled robots and tools from `urdfDir`,
+ * embedded robots from the URDF text inside the cell. Throws InputError naming the file.
+ */
+export async function loadSimulationRobots(cell: Cell, urdfDir = BUNDLED_URDF_DIR): Promise<SimulationRobots & { warnings: string[] }> {
+  const warnings: string[] = [];
+  const bundled = new Map<string, RobotDescription>();
+  const readBundled = async (id: string): Promise<RobotDescription> => {
+    const known = bundled.get(id);
+    if (known) return known;
+    const file = libraryFileFor(id);
+    if (file === null) throw new InputError(id, 'not in the bundled library');
+    const parsed = parseUrdf(await readFile(join(urdfDir, file), 'utf8'), file);
+    warnings.push(...parsed.warnings.map((w) => `${file}: ${w}`));
+    bundled.set(id, parsed.robot);
+    return parsed.robot;
+  };
+  const robots = new Map<string, RobotDescription>();
+  const tools = new Map<string, RobotDescription>();
+  try {
+    for (const item of cell.items) {
+      if (item.type !== 'robot') continue;
+      if (item.source.type === 'bundled') robots.set(item.id, await readBundled(item.source.id));
+      else {
+        const parsed = parseUrdf(item.source.urdf, item.source.fileName);
+        warnings.push(...parsed.warnings.map((w) => `${item.id}: ${w}`));
+        robots.set(item.id, parsed.robot);
+      }
+      if (item.tool) tools.set(item.tool.id, await readBundled(item.tool.id));
+    }
+  } catch (e) {
+    if (e instanceof UrdfError) throw new InputError(e.file, e.message, e.line);
+    throw e;
+  }
+  return { robots, tools, warnings };
+}
+
+/** What `celltwin run --json` prints. Times in seconds (rounded to µs), lengths in metres. */
+export interface RunReport {
+  cell: string;
+  seed: number;
+  dt: number;
+  simulatedSeconds: number;
+  steps: number;
+  /** Collisions (robot link against anything, see sim/collision-filter.ts) that started. */
+  collisionCount: number;
+  /** The first collisions, at most 20. */
+  collisions: { time: number; a: string; b: string }[];
+  parts: PartCounts;
+  /** Parts each conveyor sensor saw. */
+  sensors: { conveyor: string; count: number }[];
+  picks: number;
+  missedPicks: number;
+  releases: number;
+  warnings: string[];
+  /** FNV-1a fingerprint of the final state (sim/state-hash.ts). */
+  stateHash: string;
+}
+
+/** Seconds rounded to the microsecond, so the output reads well and stays byte-stable. */
+const sec = (t: number): number => Math.round(t * 1e6) / 1e6;
+
+/** `celltwin run CELL.json`: simulates headless and prints what happened. */
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'simulate a cell headless: time, steps, collisions, parts, state hash',
+  usage:
+    'celltwin run CELL.json [--until SECONDS] [--seed N] [--json]\n' +
+    '  --until  simulated seconds (default: the cell\'s simulation.duration)\n' +
+    '  --seed   random seed (default: the cell\'s simulation.seed)\n' +
+    'Same file and seed give byte-identical output.',
+  async run(argv, io) {
+    const { values, positionals } = readArgs('run', argv, { until: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } });
+    const file = positionals[0];
+    if (file === undefined) throw new InputError('run', 'expected a cell file: celltwin run CELL.json');
+    const until = values.until === undefined ? undefined : Number(values.until);
+    if (until !== undefined && !(Number.isFinite(until) && until >= 0)) throw new InputError('--until', `expected seconds ≥ 0, got "${values.until}"`);
+    const seed = values.seed === undefined ? undefined : Number(values.seed);
+    if (seed !== undefined && !Number.isInteger(seed)) throw new InputError('--seed', `expected an integer, got "${values.seed}"`);
+
+    let text: string;
+    try {
+      text = await readFile(resolve(io.cwd, file), 'utf8');
+    } catch (e) {
+      throw new InputError(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    const read = readCell(text);
+    if (!read.ok) {
+      for (const p of read.problems) io.err(`error: ${file}${p.line !== undefined ? `:${p.line}` : ''}: ${formatProblem(p)}`);
+      return 2;
+    }
+    const cell = read.cell;
+    const loaded = await loadSimulationRobots(cell);
+    let sim;
+    try {
+      sim = await createSimulation(cell, loaded, seed === undefined ? {} : { seed });
+    } catch (e) {
+      if (e instanceof CellContentError) throw new InputError(file, e.message);
+      throw e;
+    }
+    try {
+      const counts = new Map<string, number>();
+      const collisions: CollisionEvent[] = [];
+      const sensors = new Map<string, number>();
+      const tally = (events: SimEvent[]) => {
+        for (const e of events) {
+          counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
+          if (e.type === 'collision') collisions.push(e);
+          if (e.type === 'sensor') sensors.set(e.sensor, (sensors.get(e.sensor) ?? 0) + 1);
+        }
+      };
+      const end = until ?? cell.simulation.duration;
+      // Drain once per simulated second so a long run keeps little in memory.
+      for (let t = Math.min(1, end); ; t = Math.min(t + 1, end)) {
+        sim.runUntil(t);
+        tally(sim.drainEvents());
+        if (t >= end) break;
+      }
+      const report: RunReport = {
+        cell: cell.name,
+        seed: sim.seed,
+        dt: sim.dt,
+        simulatedSeconds: sec(sim.time),
+        steps: sim.stepCount,
+        collisionCount: collisions.length,
+        collisions: collisions.slice(0, LISTED_COLLISIONS).map((c) => ({ time: sec(c.time), a: c.a, b: c.b })),
+        parts: sim.partCounts(),
+        sensors: [...sensors].map(([conveyor, count]) => ({ conveyor, count })),
+        picks: counts.get('pick') ?? 0,
+        missedPicks: counts.get('pick-missed') ?? 0,
+        releases: counts.get('release') ?? 0,
+        warnings: [...loaded.warnings, ...sim.warnings],
+        stateHash: sim.stateHash(),
+      };
+      if (values.json) io.out(JSON.stringify(report, null, 2));
+      else io.out(humanReport(file, report));
+      return 0;
+    } finally {
+      sim.free();
+    }
+  },
+};
+
+function humanReport(file: string, r: RunReport): string {
+  const lines = [
+    `${r.cell} (${file}), seed ${r.seed}`,
+    `simulated ${r.simulatedSeconds} s in ${r.steps} steps`,
+    `collisions: ${r.collisionCount}`,
+    ...r.collisions.map((c) => `  ${c.time.toFixed(6)} s  ${c.a} ↔ ${c.b}`),
+    `parts: ${Object.entries(r.parts).map(([k, v]) => `${v} ${k}`).join(', ')}`,
+    ...r.sensors.map((s) => `sensor ${s.conveyor}: ${s.count} parts`),
+    `picks: ${r.picks} (${r.missedPicks} missed), releases: ${r.releases}`,
+    ...r.warnings.map((w) => `warning: ${w}`),
+    `state hash: ${r.stateHash}`,
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,359 @@
+/**
+ * The deterministic simulation engine: a cell document and its robot descriptions in, a fixed
+ * step out. It runs the same in a worker, in Node (CLI, tests, benchmarks) and in the page.
+ *
+ * Each `step()` advances time by exactly `dt` (time = steps · dt, never accumulated):
+ * 1. programs start and finish their steps up to the end of the step;
+ * 2. each robot's commanded joints are sampled at that time, forward kinematics poses its link
+ *    bodies (kinematic: they push parts but nothing pushes them), and held parts follow the TCP;
+ * 3. part sources due by then put their parts on the belts (seeded random intervals);
+ * 4. the physics steps: belts move what lies on them, parts fall, slide and get pushed;
+ * 5. contacts and sensors become events stamped with the step's end time.
+ *
+ * No wall clock and no Math.random: same cell, same seed → same numbers, in Node and in the
+ * browser (the physics is Rapier's cross-platform deterministic build).
+ */
+import type { Cell } from '../model/cell';
+import type { BodyInfo } from './body-plan';
+import { buildCellModel, type CellModel, type SimulationRobots } from './cell-model';
+import { CollisionFilter } from './collision-filter';
+import type { SimEvent } from './events';
+import { Grippers } from './grippers';
+import { JointDriver, LinearJointMove, type JointTrajectory } from './joint-motion';
+import type { MeshVertexSource } from './link-shapes';
+import { initialSourceState, partHalfExtents, partPlan, scheduleNext, spawnPose, type SourceState } from './parts';
+import type { PhysicsFactory, PhysicsWorld } from './physics-port';
+import { POSE_FLOATS } from './pose';
+import { ProgramRunner, type ProgramHost } from './program-runner';
+import { Rng } from './rng';
+import type { PartRecord } from './snapshot';
+
+/** Options of a simulation. */
+export interface SimulationOptions {
+  /** Builds the physics world (physics/createRapierPhysics, or a test double). */
+  physics: PhysicsFactory;
+  /** Overrides `cell.simulation.seed`. */
+  seed?: number;
+  /** Overrides `cell.simulation.dt` (s). */
+  dt?: number;
+  /** Vertices of collision meshes, for convex hulls (see link-shapes.ts). */
+  meshVertices?: MeshVertexSource;
+}
+
+/** Gravity, m/s², world Z up. */
+export const GRAVITY: [number, number, number] = [0, 0, -9.81];
+/** Parts below this height (m) have left the world and are removed. */
+export const REMOVE_BELOW = -2;
+
+/** A robot at run time: its joint drivers, and whether its bodies need re-posing. */
+export interface RobotRuntime {
+  arm: JointDriver;
+  tool: JointDriver;
+  dirty: boolean;
+}
+
+const pairKey = (a: number, b: number): number => (a < b ? a * 1048576 + b : b * 1048576 + a);
+
+/**
+ * The stepping half of {@link Simulation}: construction, commands and the step loop. The
+ * outputs (frames, hashes, snapshots) are in simulation.ts, which extends this class.
+ */
+export class SimulationCore {
+  readonly dt: number;
+  readonly seed: number;
+  /** Things worth telling the user that did not stop the build (missing meshes, bare flanges). */
+  readonly warnings: readonly string[];
+  protected readonly model: CellModel;
+  protected readonly physics: PhysicsWorld;
+  protected readonly rng: Rng;
+  protected readonly robots: RobotRuntime[];
+  protected readonly grippers: Grippers;
+  protected readonly runners: ProgramRunner[];
+  protected readonly filter: CollisionFilter;
+  /** Every part that ever existed, in id order: `parts[id − staticBodies]`. */
+  protected parts: PartRecord[] = [];
+  protected sources: SourceState[];
+  protected steps = 0;
+  protected events: SimEvent[] = [];
+  protected touching = new Set<number>();
+  protected sensorInside = new Map<number, Set<number>>();
+  /** The body table: static bodies first, then parts as they appear. Ids are indices. */
+  protected readonly infos: BodyInfo[];
+  /** Bodies that exist from the start and never go: floor, fixtures, robot links. */
+  protected readonly staticBodies: number;
+  /** World poses of the static bodies (fixtures: constant; links: set each step they move). */
+  protected readonly poses: Float64Array;
+  protected readonly scratchPose = new Float64Array(POSE_FLOATS);
+  private readonly robotIndex = new Map<string, number>();
+  private readonly host: ProgramHost;
+
+  constructor(cell: Cell, robots: SimulationRobots, options: SimulationOptions) {
+    this.dt = options.dt ?? cell.simulation.dt;
+    this.seed = options.seed ?? cell.simulation.seed;
+    this.rng = new Rng(this.seed);
+    this.model = buildCellModel(cell, robots, options.meshVertices);
+    this.warnings = this.model.warnings;
+    const { model } = this;
+    this.poses = new Float64Array(model.bodies.length * POSE_FLOATS);
+    model.bodies.forEach((b) => this.poses.set(b.pose, b.id * POSE_FLOATS));
+    this.infos = model.infos;
+    this.staticBodies = model.bodies.length - model.cellParts.length;
+    this.parts = model.cellParts.map((id) => {
+      const part = cell.parts![id - this.staticBodies]!;
+      return { id, name: part.id, spec: { shape: part.shape, mass: part.mass, ...(part.friction !== undefined ? { friction: part.friction } : {}) }, source: null, removed: false };
+    });
+    this.filter = new CollisionFilter(this.infos, model.ignoredPairs);
+    this.physics = options.physics({
+      dt: this.dt,
+      gravity: GRAVITY,
+      bodies: model.bodies,
+      belts: model.belts,
+      reportable: (a, b) => this.filter.reportable(a, b),
+    });
+    this.robots = model.rigs.map((rig, i) => {
+      this.robotIndex.set(rig.id, i);
+      return { arm: new JointDriver(rig.initialQ), tool: new JointDriver(rig.toolOpen), dirty: false };
+    });
+    this.grippers = new Grippers(this.physics, (id) => this.infos[id]?.name ?? `#${id}`, (id) => this.partHalf(id));
+    this.sources = model.conveyors.filter((c) => c.item.source).map((c) => initialSourceState(c.item));
+    for (const c of model.conveyors) if (c.item.sensor) this.sensorInside.set(c.body, new Set());
+    this.runners = ProgramRunner.fromCell(cell, (id) => {
+      const rig = model.rigs[this.robotIndex.get(id) ?? -1];
+      return rig && { names: rig.arm.inputJoints.map((j) => j.name), lower: rig.lower, upper: rig.upper };
+    });
+    this.host = {
+      moveJoints: (robot, q, speed, start) => this.startMove(robot, q, speed, start),
+      gripper: (robot, action, time) => {
+        if (action === 'grip') this.grip(robot, time);
+        else this.release(robot, time);
+        return this.rigOf(robot).gripper?.gripper.actuationTime ?? 0;
+      },
+    };
+  }
+
+  /** Simulated time (s). */
+  get time(): number {
+    return this.steps * this.dt;
+  }
+
+  /** Steps taken since the start. */
+  get stepCount(): number {
+    return this.steps;
+  }
+
+  /** Ids of the robot items, in document order. */
+  robotIds(): string[] {
+    return this.model.rigs.map((r) => r.id);
+  }
+
+  /** Advances `n` steps of `dt`. */
+  step(n = 1): void {
+    for (let i = 0; i < n; i++) this.stepOnce();
+  }
+
+  /** Steps until the simulated time reaches `time` (s); returns the steps taken. */
+  runUntil(time: number): number {
+    // The step count is computed, not accumulated, so 60 s at 1/240 s is exactly 14,400 steps.
+    const target = Math.round(time / this.dt);
+    const before = this.steps;
+    while (this.steps < target) this.stepOnce();
+    return this.steps - before;
+  }
+
+  /**
+   * Moves `robot`'s joints straight to `q` (rad or m, the arm's inputs in tree order), the slowest
+   * joint at its velocity limit × `speed`; returns the move's duration (s). Replaces any motion
+   * in progress. Throws RangeError for a wrong length or a value outside a joint's limits.
+   */
+  setJointTargets(robot: string, q: ArrayLike<number>, options: { speed?: number } = {}): number {
+    return this.startMove(robot, q, options.speed ?? 1, this.time);
+  }
+
+  /** Follows a trajectory from the motion layer, starting now; its samples are the arm's inputs. */
+  followTrajectory(robot: string, trajectory: JointTrajectory): void {
+    const r = this.runtime(robot);
+    r.arm.follow(trajectory, this.time);
+    r.dirty = true;
+  }
+
+  /** The commanded joint values of `robot` (a copy). */
+  jointValues(robot: string): Float64Array {
+    return Float64Array.from(this.runtime(robot).arm.q);
+  }
+
+  /** True while `robot` has a motion in progress. */
+  isMoving(robot: string): boolean {
+    return this.runtime(robot).arm.moving;
+  }
+
+  /** Picks the part at `robot`'s tool frame; returns its name, or null when none is in reach. */
+  grip(robot: string, time = this.time): string | null {
+    const r = this.runtime(robot);
+    const event = this.grippers.grip(this.rigOf(robot), r.tool, time);
+    this.events.push(event);
+    r.dirty = true;
+    return event.type === 'pick' ? event.part : null;
+  }
+
+  /** Releases what `robot` holds; returns the part's name, or null when it held nothing. */
+  release(robot: string, time = this.time): string | null {
+    const r = this.runtime(robot);
+    const event = this.grippers.release(this.rigOf(robot), r.tool, time);
+    r.dirty = true;
+    if (event) this.events.push(event);
+    return event?.part ?? null;
+  }
+
+  /** The name of the part `robot` holds, or null. */
+  held(robot: string): string | null {
+    const id = this.grippers.heldBy(robot);
+    return id === null ? null : (this.infos[id]?.name ?? null);
+  }
+
+  /** True while a part is inside conveyor `conveyor`'s sensor curtain. */
+  sensorOccupied(conveyor: string): boolean {
+    const c = this.model.conveyors.find((x) => x.item.id === conveyor);
+    return (c && this.sensorInside.get(c.body)?.size) ? true : false;
+  }
+
+  /** The events since the last call, oldest first. */
+  drainEvents(): SimEvent[] {
+    const out = this.events;
+    this.events = [];
+    return out;
+  }
+
+  /** Releases the physics engine's memory. The simulation is unusable afterwards. */
+  free(): void {
+    this.physics.free();
+  }
+
+  protected rigOf(robot: string) {
+    const i = this.robotIndex.get(robot);
+    if (i === undefined) throw new Error(`no robot "${robot}" in the cell (robots: ${this.robotIds().join(', ') || 'none'})`);
+    return this.model.rigs[i]!;
+  }
+
+  protected runtime(robot: string): RobotRuntime {
+    this.rigOf(robot);
+    return this.robots[this.robotIndex.get(robot)!]!;
+  }
+
+  protected partHalf(id: number): [number, number, number] {
+    const p = this.parts[id - this.staticBodies];
+    return p ? partHalfExtents(p.spec) : [0, 0, 0];
+  }
+
+  private startMove(robot: string, q: ArrayLike<number>, speed: number, start: number): number {
+    const rig = this.rigOf(robot);
+    const r = this.runtime(robot);
+    if (q.length !== rig.dof) throw new RangeError(`${robot}: expected ${rig.dof} joint values, got ${q.length}`);
+    if (!(speed > 0 && speed <= 1)) throw new RangeError(`${robot}: speed must be in (0, 1], got ${speed}`);
+    for (let i = 0; i < rig.dof; i++) {
+      const v = q[i]!;
+      if (!(v >= rig.lower[i]! - 1e-9 && v <= rig.upper[i]! + 1e-9)) {
+        const name = rig.arm.inputJoints[i]?.name ?? `#${i}`;
+        throw new RangeError(`${robot}: joint ${name} = ${v} is outside its limits [${rig.lower[i]}, ${rig.upper[i]}]`);
+      }
+    }
+    r.arm.advance(start);
+    const move = LinearJointMove.plan(r.arm.q, q, rig.speed, speed);
+    r.arm.follow(move, start);
+    r.dirty = true;
+    return move.duration;
+  }
+
+  private stepOnce(): void {
+    const tNext = (this.steps + 1) * this.dt;
+    for (const runner of this.runners) runner.tick(tNext, this.host);
+    this.poseRobots(tNext);
+    this.feedSources(tNext);
+    this.physics.step();
+    this.steps++;
+    this.collectContacts(tNext);
+    if (this.steps % 32 === 0) this.removeFallenParts(tNext);
+  }
+
+  private poseRobots(t: number): void {
+    const { rigs, rigSlots } = this.model;
+    for (let i = 0; i < rigs.length; i++) {
+      const r = this.robots[i]!;
+      const moved = r.dirty || r.arm.moving || r.tool.moving;
+      if (!moved) continue;
+      r.arm.advance(t);
+      r.tool.advance(t);
+      r.dirty = false;
+      const rig = rigs[i]!;
+      const slots = rigSlots[i]!;
+      rig.computePoses(r.arm.q, r.tool.q, { poses: this.poses, slots });
+      for (let k = 0; k < slots.length; k++) this.physics.setKinematicTarget(slots[k]!, this.poses, slots[k]! * POSE_FLOATS);
+      this.grippers.poseHeld(rig);
+    }
+  }
+
+  private feedSources(t: number): void {
+    for (const s of this.sources) {
+      const conveyor = this.model.conveyors.find((c) => c.item.id === s.conveyor)!.item;
+      const source = conveyor.source!;
+      if (s.next > t || (source.count !== undefined && s.made >= source.count)) continue;
+      const pose = spawnPose(conveyor, source, this.rng);
+      const half = partHalfExtents(source.part);
+      // Wait while the spot is taken (the belt stopped, or the last part has not moved on).
+      if (this.physics.boxOverlapsPart([half[0] + 0.002, half[1] + 0.002, half[2]], pose)) continue;
+      s.made++;
+      const id = this.infos.length;
+      const name = `${conveyor.id}/part-${s.made}`;
+      const spec = source.part;
+      this.parts.push({ id, name, spec, source: conveyor.id, removed: false });
+      this.infos.push({ id, name, kind: 'part', item: name, link: null });
+      this.physics.addBody(partPlan(id, name, spec, pose));
+      this.events.push({ type: 'part-created', time: t, part: name, source: conveyor.id });
+      scheduleNext(s, source, t, this.rng);
+    }
+  }
+
+  private collectContacts(t: number): void {
+    this.physics.drainContacts((a, b, touching) => {
+      const key = pairKey(a, b);
+      if (!touching) {
+        if (this.touching.delete(key)) this.events.push({ type: 'collision-end', time: t, ...this.pairNames(a, b) });
+        return;
+      }
+      // Rule 4 of the filter: a robot and the part it holds.
+      const holderA = this.grippers.holderOf(a);
+      const holderB = this.grippers.holderOf(b);
+      if ((holderA !== null && this.infos[b]?.item === holderA) || (holderB !== null && this.infos[a]?.item === holderB)) return;
+      if (this.touching.has(key)) return;
+      this.touching.add(key);
+      this.events.push({ type: 'collision', time: t, ...this.pairNames(a, b) });
+    });
+    this.physics.drainSensors((sensor, part, entered) => {
+      const inside = this.sensorInside.get(sensor);
+      if (!inside) return;
+      if (entered) {
+        inside.add(part);
+        this.events.push({ type: 'sensor', time: t, sensor: this.infos[sensor]!.name, part: this.infos[part]!.name });
+      } else inside.delete(part);
+    });
+  }
+
+  /** Names of a colliding pair: the robot link first, the lower id first when both are links. */
+  private pairNames(a: number, b: number): { a: string; b: string } {
+    const ia = this.infos[a]!, ib = this.infos[b]!;
+    const first = ia.kind === 'link' && (ib.kind !== 'link' || a < b) ? ia : ib;
+    return first === ia ? { a: ia.name, b: ib.name } : { a: ib.name, b: ia.name };
+  }
+
+  private removeFallenParts(t: number): void {
+    for (const p of this.parts) {
+      if (p.removed) continue;
+      this.physics.readPose(p.id, this.scratchPose, 0);
+      if (this.scratchPose[2]! >= REMOVE_BELOW) continue;
+      p.removed = true;
+      this.grippers.forget(p.id);
+      for (const inside of this.sensorInside.values()) inside.delete(p.id);
+      this.physics.removeBody(p.id);
+      this.events.push({ type: 'part-removed', time: t, part: p.name });
+    }
+  }
+}

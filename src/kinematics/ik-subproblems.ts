@@ -16,7 +16,8 @@ export const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2
 export const sub = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
 export const add = (a: Vec3, b: Vec3): Vec3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
 export const scale = (a: Vec3, s: number): Vec3 => [a[0] * s, a[1] * s, a[2] * s];
-export const norm = (a: Vec3): number => Math.hypot(a[0], a[1], a[2]);
+// Math.sqrt rather than Math.hypot: the closed-form solvers call these often, and hypot is slow.
+export const norm = (a: Vec3): number => Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
 
 /** `v` without its component along the unit vector `w`. */
 export const reject = (v: Vec3, w: Vec3): Vec3 => sub(v, scale(w, dot(v, w)));
@@ -84,7 +85,7 @@ export function angleAbout(w: Vec3, p: Vec3, q: Vec3, fallback: number): number 
  * (every θ fits or none does: a singular configuration, the caller picks).
  */
 export function solveCosSin(a: number, b: number, c: number, out: [number, number]): number {
-  const rho = Math.hypot(a, b);
+  const rho = Math.sqrt(a * a + b * b);
   if (rho < DEGENERATE) return -1;
   let ratio = c / rho;
   if (Math.abs(ratio) > 1) {

@@ -22,7 +22,7 @@ import { mat4FromPositionQuaternion, type Quaternion } from './pose-error';
 import { DlsSolver, type DlsSettings } from './ik-dls';
 import { analyseArm, type ArmGeometry, type ClosedFormKind } from './ik-arm';
 import { BRANCHES, closedFormBranches } from './ik-closed-form';
-import { checkJointValues, nearestEquivalent, packedRanges } from './limits';
+import { checkJointValues, LIMIT_SLACK, nearestEquivalent, packedRanges } from './limits';
 import { seededRandom } from './random';
 
 /** A target for the tip in the base frame; without `quaternion` only the position is solved. */
@@ -102,6 +102,12 @@ export class InverseKinematics {
   private readonly target = mat4Create();
   private readonly branchValues = new Float64Array(6 * BRANCHES);
   private readonly branchValid = new Uint8Array(BRANCHES);
+  // Scratch for solveClosedForm, so a closed-form solve allocates little beyond its result.
+  private readonly armSeed = new Float64Array(6);
+  private readonly work: Float64Array;
+  private readonly order = new Int32Array(BRANCHES);
+  private readonly orderDistance = new Float64Array(BRANCHES);
+  private readonly polish: DlsSettings = { positionTolerance: 0, orientationTolerance: 0, maxIterations: POLISH_ITERATIONS, positionOnly: false };
 
   constructor(robot: RobotDescription, base: string, tip: string, fk: ForwardKinematics = new ForwardKinematics(robot)) {
     this.fk = fk;
@@ -111,6 +117,7 @@ export class InverseKinematics {
     this.dls = new DlsSolver(this.jacobian, this.ranges);
     this.arm = analyseArm(this.jacobian);
     this.closedForm = this.arm?.kind ?? null;
+    this.work = new Float64Array(fk.dof);
   }
 
   /**
@@ -119,7 +126,7 @@ export class InverseKinematics {
    * seed value is outside its limits, and when the target is not finite.
    */
   solve(target: IkTarget | Mat4, seed: ArrayLike<number>, options: IkOptions = {}): IkResult {
-    checkJointValues(this.inputJoints, seed);
+    this.checkSeed(seed);
     const positionOnly = options.positionOnly ?? (!(target instanceof Float64Array) && target.quaternion === undefined);
     this.setTarget(target, positionOnly);
     const settings: DlsSettings = {
@@ -182,43 +189,76 @@ export class InverseKinematics {
     return out;
   }
 
-  /** Tries every branch, polishes it, keeps the converged one nearest the seed. */
+  /**
+   * Places every branch within limits, then polishes and checks them nearest-first: the first
+   * that converges is the answer (usually the nearest, so one FK check instead of eight).
+   */
   private solveClosedForm(seed: ArrayLike<number>, settings: DlsSettings): { result: IkResult | null; iterations: number } {
     const arm = this.arm!;
-    closedFormBranches(arm, this.target, arm.inputs.map((i) => seed[i]!), this.branchValues, this.branchValid);
-    const q = Float64Array.from(seed);
-    let best: { q: Float64Array; distance: number; branch: number } | null = null;
-    let iterations = 0;
+    const { armSeed, order, orderDistance, work: q, polish } = this;
+    for (let k = 0; k < 6; k++) armSeed[k] = seed[arm.inputs[k]!]!;
+    closedFormBranches(arm, this.target, armSeed, this.branchValues, this.branchValid);
+    // Insertion sort of the placeable branches by distance to the seed (at most eight).
+    let count = 0;
     for (let b = 0; b < BRANCHES; b++) {
       if (this.branchValid[b] === 0) continue;
       q.set(seed as ArrayLike<number>);
       if (!this.placeBranch(b, q, seed)) continue;
-      const ok = this.dls.run(q, this.target, { ...settings, maxIterations: POLISH_ITERATIONS });
-      iterations += this.dls.iterations;
-      if (!ok) continue;
-      const distance = this.distance(q, seed);
-      if (best === null || distance < best.distance) best = { q: Float64Array.from(q), distance, branch: b };
+      const d = this.distance(q, seed);
+      let at = count++;
+      while (at > 0 && orderDistance[at - 1]! > d) {
+        order[at] = order[at - 1]!;
+        orderDistance[at] = orderDistance[at - 1]!;
+        at--;
+      }
+      order[at] = b;
+      orderDistance[at] = d;
     }
-    if (best === null) return { result: null, iterations };
-    this.dls.run(best.q, this.target, { ...settings, maxIterations: 0 });
-    return { result: { ...this.result(best.q, seed, true, 0), branch: best.branch, method: 'closed-form' }, iterations };
+    polish.positionTolerance = settings.positionTolerance;
+    polish.orientationTolerance = settings.orientationTolerance;
+    let iterations = 0;
+    for (let k = 0; k < count; k++) {
+      const branch = order[k]!;
+      q.set(seed as ArrayLike<number>);
+      this.placeBranch(branch, q, seed);
+      const ok = this.dls.run(q, this.target, polish);
+      iterations += this.dls.iterations;
+      if (ok) return { result: { ...this.result(q, seed, true, 0), branch, method: 'closed-form' }, iterations };
+    }
+    return { result: null, iterations };
+  }
+
+  /** Throws like checkJointValues when the seed is the wrong length or outside the limits. */
+  private checkSeed(seed: ArrayLike<number>): void {
+    const n = this.inputJoints.length;
+    let ok = seed.length === n;
+    for (let i = 0; ok && i < n; i++) {
+      const v = seed[i]!;
+      ok = Number.isFinite(v) && v >= this.ranges[2 * i]! - LIMIT_SLACK && v <= this.ranges[2 * i + 1]! + LIMIT_SLACK;
+    }
+    // The slow path only to word the error.
+    if (!ok) checkJointValues(this.inputJoints, seed);
   }
 
   /** Writes branch b's joints into q, each at its equivalent nearest the seed; false if one fits no limit. */
   private placeBranch(b: number, q: Float64Array | number[], seed: ArrayLike<number>): boolean {
     let inside = true;
-    this.arm!.inputs.forEach((i, k) => {
+    const inputs = this.arm!.inputs;
+    for (let k = 0; k < 6; k++) {
+      const i = inputs[k]!;
       const raw = this.branchValues[6 * b + k]!;
       const v = nearestEquivalent(raw, seed[i]!, this.ranges[2 * i]!, this.ranges[2 * i + 1]!);
       if (Number.isNaN(v)) inside = false;
       q[i] = Number.isNaN(v) ? raw : v;
-    });
+    }
     return inside;
   }
 
   private setTarget(target: IkTarget | Mat4, positionOnly: boolean): void {
     if (target instanceof Float64Array) {
-      if (target.length !== 16 || !target.every(Number.isFinite)) throw new Error('target matrix must be 16 finite numbers');
+      let finite = target.length === 16;
+      for (let k = 0; finite && k < 16; k++) finite = Number.isFinite(target[k]!);
+      if (!finite) throw new Error('target matrix must be 16 finite numbers');
       this.target.set(target);
       return;
     }

@@ -74,7 +74,7 @@ export function poseErrorInto(out: Float64Array, current: Mat4, target: Mat4): v
   if (w < 0) {
     x = -x; y = -y; z = -z; w = -w;
   }
-  const sin = Math.hypot(x, y, z);
+  const sin = Math.sqrt(x * x + y * y + z * z);
   // angle = 2·atan2(|v|, w); ω = angle · v/|v|, which tends to 2v as the angle goes to 0.
   const k = sin < 1e-12 ? 2 / Math.max(w, 1e-300) : (2 * Math.atan2(sin, w)) / sin;
   out[3] = x * k;

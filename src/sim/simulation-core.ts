@@ -49,6 +49,7 @@ export const REMOVE_BELOW = -2;
 export interface RobotRuntime {
   arm: JointDriver;
   tool: JointDriver;
+  /** Pose the links at the next step even when no trajectory runs (a grip, a new target). */
   dirty: boolean;
 }
 
@@ -278,13 +279,20 @@ export class SimulationCore {
     const { rigs, rigSlots } = this.model;
     for (let i = 0; i < rigs.length; i++) {
       const r = this.robots[i]!;
+      const slots = rigSlots[i]!;
       const moved = r.dirty || r.arm.moving || r.tool.moving;
-      if (!moved) continue;
+      if (!moved) {
+        // Idle for a whole step now (its last target reached, its velocity back to zero). Asked
+        // every idle step, since the engine wakes bodies that are new or that a part touches.
+        for (let k = 0; k < slots.length; k++) this.physics.settle(slots[k]!);
+        const held = this.grippers.heldBy(rigs[i]!.id);
+        if (held !== null) this.physics.settle(held);
+        continue;
+      }
       r.arm.advance(t);
       r.tool.advance(t);
       r.dirty = false;
       const rig = rigs[i]!;
-      const slots = rigSlots[i]!;
       rig.computePoses(r.arm.q, r.tool.q, { poses: this.poses, slots });
       for (let k = 0; k < slots.length; k++) this.physics.setKinematicTarget(slots[k]!, this.poses, slots[k]! * POSE_FLOATS);
       this.grippers.poseHeld(rig);

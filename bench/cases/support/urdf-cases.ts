@@ -7,9 +7,10 @@
  *   DOMParser. This is the ratio the app sees.
  * - view, Chromium: text → three.js robot with every mesh (visual and collision) parsed. Ours:
  *   parseUrdf + loadRobotView (our mesh callback, placeholders, collider material). Reference:
- *   urdf-loader + STLLoader/ColladaLoader on the same bytes. Chromium only: in Node, ColladaLoader
- *   would run on linkedom's pure-JS DOMParser, which dominates both sides and is nothing the app
- *   ever runs, so the ratio would say little (see support/robot-tasks.ts for both sides).
+ *   urdf-loader + STLLoader/ColladaLoader on the same bytes (both in support/robot-tasks.ts).
+ *   Chromium only: the same tasks do run in Node on linkedom (checked once: same meshes and
+ *   triangles), but there ColladaLoader parses on linkedom's pure-JS DOMParser instead of the
+ *   browser's and no texture is ever requested, which is nothing the app runs.
  *
  * Every row checks in setup that both sides build the tree the corpus manifest gives (and, for
  * views, the same number of meshes and triangles), so a row never compares different results.

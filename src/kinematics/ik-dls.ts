@@ -1,13 +1,14 @@
 /**
  * Numerical IK by damped least squares (Levenberg–Marquardt) on the geometric Jacobian.
  *
- * Each iteration solves (J Jᵀ + λ² I) y = e and steps dq = Jᵀ y, the least-squares step that
- * stays bounded near singularities. λ adapts: a step that lowers the error is kept and λ
- * shrinks (toward Gauss–Newton, which converges quadratically near a solution); a step that
- * does not is undone and λ grows (toward a short gradient step). Joint limits are respected by
- * projection: the new joint vector is clamped into the limits, and a joint sitting on a limit
- * that the step would push further out is taken out of the solve (its column zeroed) so the
- * other joints make up for it instead of the step being silently cut.
+ * Each iteration solves (J Jᵀ + μ I) y = e and steps dq = Jᵀ y (μ = λ², the damping), the
+ * least-squares step that stays bounded near singularities. μ adapts (Nielsen's rule): a step
+ * that lowers the error as much as the linear model promised is kept and μ shrinks toward
+ * Gauss–Newton, which converges quadratically near a solution; a step that does not lower the
+ * error is undone and μ grows, faster each time, toward a short gradient step. Joint limits are
+ * respected by projection: the new joint vector is clamped into the limits, and a joint sitting
+ * on a limit that the step would push further out is taken out of the solve (its column
+ * ignored) so the other joints make up for it instead of the step being silently cut.
  *
  * One instance per chain; buffers are allocated once, so a run allocates nothing.
  */

@@ -73,7 +73,11 @@ export interface PhysicsWorld {
    * (distance ≤ 0 at the end of the step), false when they came apart.
    */
   drainContacts(callback: (a: number, b: number, touching: boolean) => void): void;
-  /** Reports each part that entered (true) or left (false) a sensor collider of body `sensor`. */
+  /**
+   * Reports each part that entered (true) or left (false) a sensor collider of body `sensor`
+   * in the last step. Engines (Rapier included) test sensor overlaps on the poses at the start
+   * of the step, so the simulation stamps these with the step's start time.
+   */
   drainSensors(callback: (sensor: number, part: number, entered: boolean) => void): void;
   /** Writes body `id`'s current world pose at `out[offset … offset + 6]`. */
   readPose(id: number, out: Float64Array, offset: number): void;

@@ -335,12 +335,14 @@ export class SimulationCore {
       this.touching.add(key);
       this.events.push({ type: 'collision', time: t, ...this.pairNames(a, b) });
     });
+    // Sensor overlaps are found from the poses at the start of the step (see physics-port.ts).
+    const tSensor = t - this.dt;
     this.physics.drainSensors((sensor, part, entered) => {
       const inside = this.sensorInside.get(sensor);
       if (!inside) return;
       if (entered) {
         inside.add(part);
-        this.events.push({ type: 'sensor', time: t, sensor: this.infos[sensor]!.name, part: this.infos[part]!.name });
+        this.events.push({ type: 'sensor', time: tSensor, sensor: this.infos[sensor]!.name, part: this.infos[part]!.name });
       } else inside.delete(part);
     });
   }

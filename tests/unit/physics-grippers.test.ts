@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { activeJoints } from '../../src/model/robot-description';
 import type { SimEvent } from '../../src/sim/events';
 import { LinearJointMove } from '../../src/sim/joint-motion';
+import { mat4FromPose } from '../../src/sim/pose';
 import { loadSimulationRobots } from '../../src/cli/commands/run';
 import { cloneCell, position, readCellFile, useSimulations } from './support/sim-fixtures';
 
@@ -96,8 +97,11 @@ describe('a parallel gripper', () => {
     robot.tool = { type: 'bundled', id: 'parallel_gripper' };
     const probe = await build(cell);
     const tcp = probe.tcpPose('robot-1');
-    // A 50 × 50 × 60 mm box centred on the tool frame (the fingers hang along z, jaws along y).
-    cell.parts = [{ id: 'block', shape: { type: 'box', size: [0.05, 0.05, 0.06] }, mass: 0.2, pose: { xyz: [tcp[0]!, tcp[1]!, tcp[2]!], rpy: [0, 0, 0] } }];
+    // A 50 × 50 × 60 mm box centred on the tool frame and turned with it (the tool points down,
+    // so its x axis is horizontal): the jaws (tool y) close across the box's 50 mm.
+    const m = mat4FromPose(new Float64Array(16), tcp);
+    const yaw = Math.atan2(m[1]!, m[0]!);
+    cell.parts = [{ id: 'block', shape: { type: 'box', size: [0.05, 0.05, 0.06] }, mass: 0.2, pose: { xyz: [tcp[0]!, tcp[1]!, tcp[2]!], rpy: [0, 0, yaw] } }];
     const sim = await build(cell);
     sim.step(1);
     expect(sim.grip('robot-1')).toBe('block');
@@ -112,7 +116,7 @@ describe('a parallel gripper', () => {
 
     sim.release('robot-1');
     sim.runUntil(2);
-    expect(position(sim, 'block')[2]).toBeLessThan(0.05); // fell to the floor
+    expect(position(sim, 'block')[2]).toBeCloseTo(0.73, 2); // fell onto table A (top 0.7 m)
     frame.fill(0);
     sim.writeFrame(frame);
     expect(frame[frame.length - 1]).toBeCloseTo(0.04, 5); // open again

@@ -18,23 +18,6 @@ import { loadRobotArg, ROBOT_FILE_OPTIONS, ROBOT_FILE_USAGE } from '../robot-fil
 const names = (joints: readonly JointDescription[]): string => joints.map((j) => j.name).join(', ');
 
 /**
- * Joins `--q -0.5,…` into `--q=-0.5,…` for the given number-list options. node's parseArgs
- * takes a value starting with "-" for an option and refuses it as ambiguous, yet joint values
- * and coordinates are negative as often as not.
- */
-export function joinNegativeValues(argv: string[], options: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!, next = argv[i + 1];
-    if (options.includes(arg) && next !== undefined && /^-[\d.]/.test(next)) {
-      out.push(`${arg}=${next}`);
-      i++;
-    } else out.push(arg);
-  }
-  return out;
-}
-
-/**
  * Parses a joint vector option (`--q`, `--seed`) for `joints`: the right count, numbers, each
  * within its joint's limits. Errors are InputErrors naming FILE, the option, and what it expects.
  * An absent option is allowed only for a robot without movable joints.
@@ -98,7 +81,7 @@ export const fkCommand: Command = {
     '  --json  {"position":[x,y,z],"quaternion":[x,y,z,w],"matrix":[16 numbers, row-major]}\n' +
     ROBOT_FILE_USAGE,
   async run(argv, io) {
-    const { values, positionals } = readArgs('fk', joinNegativeValues(argv, ['--q']), {
+    const { values, positionals } = readArgs('fk', argv, {
       q: { type: 'string' },
       base: { type: 'string' },
       link: { type: 'string' },

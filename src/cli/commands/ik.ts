@@ -16,7 +16,7 @@ import { numberList, readArgs } from '../args';
 import type { Command } from '../command';
 import { InputError } from '../errors';
 import { loadRobotArg, ROBOT_FILE_OPTIONS, ROBOT_FILE_USAGE } from '../robot-file';
-import { joinNegativeValues, parseJointVector, requireLink } from './fk';
+import { parseJointVector, requireLink } from './fk';
 
 /** Parses `--target`: x,y,z or x,y,z,qx,qy,qz,qw. */
 function parseTarget(file: string, text: string | undefined): IkTarget {
@@ -63,7 +63,7 @@ export const ikCommand: Command = {
     '  --json    {"q":[…],"positionError":m,"orientationError":rad,"iterations":n,"converged":bool}\n' +
     ROBOT_FILE_USAGE,
   async run(argv, io) {
-    const { values, positionals } = readArgs('ik', joinNegativeValues(argv, ['--target', '--seed']), {
+    const { values, positionals } = readArgs('ik', argv, {
       tip: { type: 'string' },
       base: { type: 'string' },
       target: { type: 'string' },

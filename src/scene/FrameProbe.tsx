@@ -15,6 +15,8 @@ export interface AppProbe {
   cell?: () => Cell;
   /** Page pixel position of a point given in cell coordinates (Z up), for tests that drag handles. */
   project?: (xyz: [number, number, number]) => [number, number];
+  /** Where a point given in object `name`'s own frame is, in cell coordinates (null: no such object). */
+  pointOf?: (name: string, local: [number, number, number]) => [number, number, number] | null;
 }
 
 declare global {
@@ -38,7 +40,7 @@ function appProbe(): AppProbe {
  * second callback, when the first frame is certainly on the canvas.
  */
 export function FrameProbe() {
-  const { camera, gl } = useThree();
+  const { camera, gl, scene } = useThree();
   useEffect(() => {
     const probe = appProbe();
     probe.project = ([x, y, z]) => {
@@ -47,7 +49,15 @@ export function FrameProbe() {
       const rect = gl.domElement.getBoundingClientRect();
       return [rect.left + ((v.x + 1) / 2) * rect.width, rect.top + ((1 - v.y) / 2) * rect.height];
     };
-  }, [camera, gl]);
+    probe.pointOf = (name, local) => {
+      const object = scene.getObjectByName(name);
+      const root = scene.getObjectByName('cell-root-z-up');
+      if (!object || !root) return null;
+      const p = object.localToWorld(new Vector3(...local));
+      root.worldToLocal(p);
+      return [p.x, p.y, p.z];
+    };
+  }, [camera, gl, scene]);
   useFrame((state) => {
     const probe = appProbe();
     probe.frames += 1;

@@ -12,6 +12,7 @@ import { PalletModel } from './items/PalletModel';
 import { RobotModel } from './items/RobotModel';
 import { TableModel } from './items/TableModel';
 import { poseEuler } from './pose';
+import { ReachCloud } from './ReachCloud';
 import { SelectionBox } from './SelectionBox';
 
 function ItemBody({ item }: { item: CellItem }) {
@@ -48,6 +49,7 @@ export const ItemNode = memo(function ItemNode({ item, clash }: { item: CellItem
       <group ref={body}>
         <ItemBody item={item} />
       </group>
+      {selected && item.type === 'robot' && <ReachCloud item={item} />}
       {(selected || clash) && <SelectionBox body={body} extent={itemExtent(item)} version={item} colour={clash ? '#d9534f' : '#1e90ff'} />}
     </group>
   );

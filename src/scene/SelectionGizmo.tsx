@@ -8,6 +8,7 @@ import { setItemPose } from '../store/commands';
 import { useCell } from '../store/use-cell';
 import { gizmoStore, SNAP_ROTATION_RAD, SNAP_TRANSLATION_M } from '../tools/gizmo-state';
 import { sessionStore } from '../tools/session-state';
+import { IkHandle } from './IkHandle';
 
 /** The pose a dragged item group now has, in cell coordinates (its parent is the Z-up root). */
 function poseOf(o: Object3D): Pose {
@@ -25,12 +26,13 @@ export function SelectionGizmo() {
   const selection = useCell((s) => s.selection);
   const selected = useCell((s) => (s.selection.length === 1 ? s.cell.items.find((i) => i.id === s.selection[0]) : undefined));
   const locked = selected?.locked === true;
-  const { mode, snap, free } = useStore(gizmoStore);
+  const { mode, snap, free, ik } = useStore(gizmoStore);
   const readOnly = useStore(sessionStore, (s) => s.readOnly);
   const scene = useThree((s) => s.scene);
   const id = selection.length === 1 ? selection[0] : undefined;
   const target = id ? scene.getObjectByName(id) : undefined;
   if (!id || !target || locked || readOnly) return null;
+  if (ik && selected?.type === 'robot') return <IkHandle item={selected} />;
   const snapping = snap && !free;
   return (
     <TransformControls

@@ -8,6 +8,8 @@ export interface ViewOptions {
   /** Show robots' collision geometry instead of their visual meshes. */
   showCollision: boolean;
   view: ViewKind;
+  /** Show the sampled reach envelope of the selected robots. */
+  showReach: boolean;
 }
 
-export const viewOptionsStore = createStore<ViewOptions>(() => ({ showCollision: false, view: 'perspective' }));
+export const viewOptionsStore = createStore<ViewOptions>(() => ({ showCollision: false, view: 'perspective', showReach: false }));

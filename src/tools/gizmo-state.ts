@@ -12,9 +12,11 @@ export interface GizmoState {
   snap: boolean;
   /** True while Shift is held: snapping is suspended for this drag. */
   free: boolean;
+  /** Drag the selected robot's tool (the arm follows by IK) instead of moving the robot. */
+  ik: boolean;
 }
 
-export const gizmoStore = createStore<GizmoState>(() => ({ mode: 'translate', snap: true, free: false }));
+export const gizmoStore = createStore<GizmoState>(() => ({ mode: 'translate', snap: true, free: false, ik: false }));
 
 /** Snap steps: 10 mm and 15°, what layout tools commonly default to. */
 export const SNAP_TRANSLATION_M = 0.01;

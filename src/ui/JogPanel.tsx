@@ -1,10 +1,13 @@
 import { useMemo } from 'react';
 import { activeJoints, type CellItem, type JointDescription, type RobotItem } from '../model';
-import { ForwardKinematics } from '../kinematics/forward';
 import { mat4Position } from '../kinematics/mat4';
 import { mat4Rpy } from '../kinematics/rpy';
-import { flangeLink } from '../scene/robot/flange';
 import { useResolvedRobot } from '../scene/robot/resolved-cache';
+import { robotKinematics } from '../scene/robot/robot-kinematics';
+import { ikStatusStore } from '../scene/ik-status';
+import { viewOptionsStore } from '../scene/view-options';
+import { gizmoStore } from '../tools/gizmo-state';
+import { useStore } from 'zustand';
 import { cellStore } from '../store/app-store';
 import { updateItem } from '../store/commands';
 import { DEG, MM, roundForDisplay } from './units';
@@ -64,12 +67,17 @@ function JointSlider({ item, joint, index, q }: { item: RobotItem; joint: JointD
  */
 export function JogPanel({ item }: { item: RobotItem }) {
   const resolved = useResolvedRobot(item.source);
-  const fk = useMemo(() => (resolved ? new ForwardKinematics(resolved.description) : null), [resolved]);
-  if (!resolved || !fk) return <p className="hint">Reading the robot description…</p>;
+  const kin = useMemo(() => (resolved ? robotKinematics(resolved.description, item.source) : null), [resolved, item.source]);
+  const ikMode = useStore(gizmoStore, (s) => s.ik);
+  const showReach = useStore(viewOptionsStore, (s) => s.showReach);
+  const ikStatus = useStore(ikStatusStore);
+  if (!resolved || !kin) return <p className="hint">Reading the robot description…</p>;
   const joints = activeJoints(resolved.description);
   const q = joints.map((_, i) => item.joints?.[i] ?? 0);
-  const flange = flangeLink(item.source, resolved.description);
-  fk.compute(q);
+  const { fk, flange } = kin;
+  kin.ik.jacobian.compute(q);
+  const manipulability = kin.ik.jacobian.manipulability() / kin.typicalManipulability;
+  const nearSingular = manipulability < 0.05;
   const pose = fk.relativePose(resolved.description.root, flange);
   const p = mat4Position(pose);
   const r = mat4Rpy(pose);
@@ -80,6 +88,18 @@ export function JogPanel({ item }: { item: RobotItem }) {
         <JointSlider key={j.name} item={item} joint={j} index={i} q={q} />
       ))}
       <button onClick={() => cellStore.getState().execute(jointsCommand(item.id, joints.map(() => 0), 'Home joints'))}>Home (all 0)</button>
+      <label className="toggle" title="Drag the tool frame with the handles; the arm follows by inverse kinematics (T)">
+        <input type="checkbox" checked={ikMode} onChange={(e) => gizmoStore.setState({ ik: e.currentTarget.checked })} />
+        Drag the tool (IK)
+      </label>
+      <label className="toggle" title="Sample the reachable workspace of the flange (computed in a worker)">
+        <input type="checkbox" checked={showReach} onChange={(e) => viewOptionsStore.setState({ showReach: e.currentTarget.checked })} />
+        Show reach envelope
+      </label>
+      {ikMode && !ikStatus.reachable && <p className="warning-line">Target out of reach: {MM.fromSI(ikStatus.positionError).toFixed(0)} mm short. The arm stays at its last reachable pose.</p>}
+      <p className={`readout ${nearSingular ? 'singular' : ''}`} title="Yoshikawa manipulability √det(J·Jᵀ), relative to this robot's median over random poses. Near 0: a singularity, where some tool motions need huge joint speeds.">
+        Manipulability <strong>{manipulability.toFixed(2)}</strong> × typical{nearSingular ? ' · near a singularity' : ''}
+      </p>
       <p className="readout tool-pose" aria-label="Tool pose">
         {flange} in {resolved.description.root}:
         <br />

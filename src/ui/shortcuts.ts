@@ -22,6 +22,7 @@ export const SHORTCUTS: ReadonlyArray<[keys: string, what: string]> = [
   ['W / E', 'move / rotate handles on the selected item'],
   ['Shift (while dragging)', 'move freely, without the 10 mm / 15° snap'],
   ['F', 'frame the selection (or the whole cell)'],
+  ['T', 'drag the selected robot by its tool (inverse kinematics) or move the robot'],
   ['Ctrl+S', 'save the cell as .cell.json'],
   ['Ctrl+O', 'open a .cell.json file'],
   ['?', 'show these shortcuts'],
@@ -58,6 +59,7 @@ export function useShortcuts(toggleHelp: () => void): void {
       else if (!mod && key === 'w') gizmoStore.setState({ mode: 'translate' });
       else if (!mod && key === 'e') gizmoStore.setState({ mode: 'rotate' });
       else if (!mod && key === 'f') requestFocus();
+      else if (!mod && key === 't') gizmoStore.setState((g) => ({ ik: !g.ik }));
       else if (e.key === 'Shift') {
         gizmoStore.setState({ free: true });
         handled = false;

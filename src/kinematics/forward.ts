@@ -19,10 +19,7 @@ import {
   mat4MultiplyRigid,
   mat4Position,
   mat4Quaternion,
-  mat4RotateAxisAngle,
-  mat4RotateFrameAxis,
   mat4ToRowMajor,
-  mat4TranslateLocal,
   type Mat4,
 } from './mat4';
 import type { Vec3 } from '../model/geometry';
@@ -35,6 +32,8 @@ const REVOLUTE_Y = 2;
 const REVOLUTE_Z = 3;
 const REVOLUTE = 4;
 const PRISMATIC = 5;
+/** A fixed joint whose origin is the identity (collision frames, `world`): the child copies its parent. */
+const FIXED_IDENTITY = 6;
 
 /** Where a joint's value comes from: `scale · q[input] + bias`, or just `bias` when input < 0. */
 export interface ValueSource {
@@ -82,7 +81,8 @@ export class ForwardKinematics {
   private readonly kind: Uint8Array;
   private readonly parent: Int32Array;
   private readonly child: Int32Array;
-  private readonly origin: Mat4[] = [];
+  /** Per joint: its origin (column-major 4×4) at 16 i. */
+  private readonly origins: Float64Array;
   private readonly axis: Float64Array;
   /** Sign of the axis for the axis-aligned kinds, folded into the angle. */
   private readonly sign: Float64Array;
@@ -113,6 +113,7 @@ export class ForwardKinematics {
     this.kind = new Uint8Array(n);
     this.parent = new Int32Array(n);
     this.child = new Int32Array(n);
+    this.origins = new Float64Array(16 * n);
     this.axis = new Float64Array(3 * n);
     this.sign = new Float64Array(n);
     this.input = new Int32Array(n);
@@ -126,11 +127,11 @@ export class ForwardKinematics {
     ordered.forEach((j, i) => {
       this.jointIndexByName.set(j.name, i);
       const [kind, sign] = classify(j);
-      this.kind[i] = kind;
+      this.kind[i] = kind === FIXED && isIdentityOrigin(j) ? FIXED_IDENTITY : kind;
       this.sign[i] = sign;
       this.parent[i] = this.indexOfLink(j.parent);
       this.child[i] = this.indexOfLink(j.child);
-      this.origin.push(mat4FromXyzRpy(mat4Create(), j.origin.xyz, j.origin.rpy));
+      this.origins.set(mat4FromXyzRpy(mat4Create(), j.origin.xyz, j.origin.rpy), 16 * i);
       this.axis.set(j.axis, 3 * i);
       const source = resolveSource(j, byName, inputIndex);
       this.input[i] = source.input;
@@ -153,23 +154,77 @@ export class ForwardKinematics {
    */
   compute(q: ArrayLike<number>): this {
     if (q.length !== this.dof) throw new Error(`expected ${this.dof} joint values, got ${q.length}`);
-    const { kind, parent, child, axis, sign, input, scale, bias, values, origin, world } = this;
+    const { kind, parent, child, axis, sign, input, scale, bias, values, origins: O, transforms: T } = this;
     for (let i = 0; i < kind.length; i++) {
-      // child = parent · origin, then the joint's motion applied on the right, in place.
-      const m = world[child[i]!]!;
-      mat4MultiplyRigid(m, world[parent[i]!]!, origin[i]!);
+      // child = parent · L with L = origin · motion(value): the motion is folded into the
+      // origin's columns in locals first (a frame-axis rotation mixes two of them), so each
+      // joint reads and writes the big array once.
+      const p = 16 * parent[i]!, c = 16 * child[i]!, o = 16 * i;
       const k = kind[i]!;
-      if (k === FIXED) continue;
-      const src = input[i]!;
-      const v = src >= 0 ? scale[i]! * q[src]! + bias[i]! : bias[i]!;
-      values[i] = v;
-      if (k === PRISMATIC) {
-        mat4TranslateLocal(m, axis[3 * i]! * v, axis[3 * i + 1]! * v, axis[3 * i + 2]! * v);
-      } else if (k === REVOLUTE) {
-        mat4RotateAxisAngle(m, axis[3 * i]!, axis[3 * i + 1]!, axis[3 * i + 2]!, v);
-      } else {
-        mat4RotateFrameAxis(m, k - REVOLUTE_X, sign[i]! * v);
+      if (k === FIXED_IDENTITY) {
+        for (let e = 0; e < 16; e++) T[c + e] = T[p + e]!;
+        continue;
       }
+      let l00 = O[o]!, l10 = O[o + 1]!, l20 = O[o + 2]!;
+      let l01 = O[o + 4]!, l11 = O[o + 5]!, l21 = O[o + 6]!;
+      let l02 = O[o + 8]!, l12 = O[o + 9]!, l22 = O[o + 10]!;
+      let l03 = O[o + 12]!, l13 = O[o + 13]!, l23 = O[o + 14]!;
+      if (k !== FIXED) {
+        const src = input[i]!;
+        const v = src >= 0 ? scale[i]! * q[src]! + bias[i]! : bias[i]!;
+        values[i] = v;
+        if (k === PRISMATIC) {
+          const dx = axis[3 * i]! * v, dy = axis[3 * i + 1]! * v, dz = axis[3 * i + 2]! * v;
+          l03 += l00 * dx + l01 * dy + l02 * dz;
+          l13 += l10 * dx + l11 * dy + l12 * dz;
+          l23 += l20 * dx + l21 * dy + l22 * dz;
+        } else if (k === REVOLUTE) {
+          // L ← L · Rot(axis, v), Rodrigues.
+          const x = axis[3 * i]!, y = axis[3 * i + 1]!, z = axis[3 * i + 2]!;
+          const cs = Math.cos(v), sn = Math.sin(v), t = 1 - cs;
+          const r00 = t * x * x + cs, r10 = t * x * y + sn * z, r20 = t * x * z - sn * y;
+          const r01 = t * x * y - sn * z, r11 = t * y * y + cs, r21 = t * y * z + sn * x;
+          const r02 = t * x * z + sn * y, r12 = t * y * z - sn * x, r22 = t * z * z + cs;
+          const a00 = l00, a10 = l10, a20 = l20, a01 = l01, a11 = l11, a21 = l21, a02 = l02, a12 = l12, a22 = l22;
+          l00 = a00 * r00 + a01 * r10 + a02 * r20; l10 = a10 * r00 + a11 * r10 + a12 * r20; l20 = a20 * r00 + a21 * r10 + a22 * r20;
+          l01 = a00 * r01 + a01 * r11 + a02 * r21; l11 = a10 * r01 + a11 * r11 + a12 * r21; l21 = a20 * r01 + a21 * r11 + a22 * r21;
+          l02 = a00 * r02 + a01 * r12 + a02 * r22; l12 = a10 * r02 + a11 * r12 + a12 * r22; l22 = a20 * r02 + a21 * r12 + a22 * r22;
+        } else {
+          // A rotation about frame axis x, y or z mixes the other two columns (as mat4RotateFrameAxis).
+          const angle = sign[i]! * v;
+          const cs = Math.cos(angle), sn = Math.sin(angle);
+          if (k === REVOLUTE_Z) {
+            const b0 = l00, b1 = l10, b2 = l20;
+            l00 = cs * b0 + sn * l01; l10 = cs * b1 + sn * l11; l20 = cs * b2 + sn * l21;
+            l01 = cs * l01 - sn * b0; l11 = cs * l11 - sn * b1; l21 = cs * l21 - sn * b2;
+          } else if (k === REVOLUTE_Y) {
+            const b0 = l02, b1 = l12, b2 = l22;
+            l02 = cs * b0 + sn * l00; l12 = cs * b1 + sn * l10; l22 = cs * b2 + sn * l20;
+            l00 = cs * l00 - sn * b0; l10 = cs * l10 - sn * b1; l20 = cs * l20 - sn * b2;
+          } else {
+            const b0 = l01, b1 = l11, b2 = l21;
+            l01 = cs * b0 + sn * l02; l11 = cs * b1 + sn * l12; l21 = cs * b2 + sn * l22;
+            l02 = cs * l02 - sn * b0; l12 = cs * l12 - sn * b1; l22 = cs * l22 - sn * b2;
+          }
+        }
+      }
+      // T[child] = T[parent] · L (rigid: the bottom row stays 0 0 0 1).
+      const a00 = T[p]!, a10 = T[p + 1]!, a20 = T[p + 2]!;
+      const a01 = T[p + 4]!, a11 = T[p + 5]!, a21 = T[p + 6]!;
+      const a02 = T[p + 8]!, a12 = T[p + 9]!, a22 = T[p + 10]!;
+      const a03 = T[p + 12]!, a13 = T[p + 13]!, a23 = T[p + 14]!;
+      T[c] = a00 * l00 + a01 * l10 + a02 * l20;
+      T[c + 1] = a10 * l00 + a11 * l10 + a12 * l20;
+      T[c + 2] = a20 * l00 + a21 * l10 + a22 * l20;
+      T[c + 4] = a00 * l01 + a01 * l11 + a02 * l21;
+      T[c + 5] = a10 * l01 + a11 * l11 + a12 * l21;
+      T[c + 6] = a20 * l01 + a21 * l11 + a22 * l21;
+      T[c + 8] = a00 * l02 + a01 * l12 + a02 * l22;
+      T[c + 9] = a10 * l02 + a11 * l12 + a12 * l22;
+      T[c + 10] = a20 * l02 + a21 * l12 + a22 * l22;
+      T[c + 12] = a00 * l03 + a01 * l13 + a02 * l23 + a03;
+      T[c + 13] = a10 * l03 + a11 * l13 + a12 * l23 + a13;
+      T[c + 14] = a20 * l03 + a21 * l13 + a22 * l23 + a23;
     }
     return this;
   }
@@ -254,6 +309,11 @@ function classify(j: JointDescription): [number, number] {
   if (x === 0 && z === 0 && Math.abs(y) === 1) return [REVOLUTE_Y, y];
   if (x === 0 && y === 0 && Math.abs(z) === 1) return [REVOLUTE_Z, z];
   return [REVOLUTE, 1];
+}
+
+/** True when a joint's origin is exactly the identity (no offset, no rotation). */
+function isIdentityOrigin(j: JointDescription): boolean {
+  return [...j.origin.xyz, ...j.origin.rpy].every((v) => v === 0);
 }
 
 /** Joints in an order where each joint's parent link is placed before the joint itself. */

@@ -79,10 +79,12 @@ export class ContactTracker {
     this.pending.length = 0;
   }
 
+  /** The tracked pairs as plain data. */
   save(): ContactState {
     return [...this.pairs.values()].map((p) => [p.c1, p.c2, p.a, p.b, p.touching ? 1 : 0]);
   }
 
+  /** Replaces the tracked pairs with saved ones (pending changes are dropped: none between steps). */
   load(state: ContactState): void {
     this.pairs = new Map();
     this.bodyTouch.clear();

@@ -55,15 +55,7 @@ export class RapierPhysics implements PhysicsWorld {
     this.world.timestep = setup.dt;
     this.events = new R.EventQueue(true);
     this.colliders = new ColliderFactory(R);
-    const beltByBody = new Map(setup.belts.map((b) => [b.body, b]));
-    for (const plan of setup.bodies) {
-      const body = this.addBody(plan);
-      plan.colliders.forEach((c, i) => {
-        const handle = body.collider(i).handle;
-        if (c.role === 'belt') this.belts.set(handle, beltByBody.get(plan.id)!);
-        if (c.role === 'sensor') this.sensors.set(handle, plan.id);
-      });
-    }
+    for (const plan of setup.bodies) this.addBody(plan);
   }
 
   addBody(plan: BodyPlan): RigidBody {
@@ -74,7 +66,11 @@ export class RapierPhysics implements PhysicsWorld {
     const body = this.world.createRigidBody(desc);
     for (const c of plan.colliders) {
       const cd = this.colliders.create(c, plan.kind, plan.mass);
-      if (cd) this.world.createCollider(cd, body);
+      if (!cd) continue;
+      const collider = this.world.createCollider(cd, body);
+      const belt = c.role === 'belt' ? this.setup.belts.find((b) => b.body === plan.id) : undefined;
+      if (belt) this.belts.set(collider.handle, belt);
+      if (c.role === 'sensor') this.sensors.set(collider.handle, plan.id);
     }
     this.handles[plan.id] = body.handle;
     this.kinds[plan.id] = plan.kind;
@@ -94,7 +90,7 @@ export class RapierPhysics implements PhysicsWorld {
   setKinematicTarget(id: number, poses: Float64Array, o: number): void {
     const body = this.body(id);
     if (!body) return;
-    if (body.isSleeping()) body.wakeUp();
+    // Wakes a settled body by itself (Rapier wakes a kinematic body given a next pose).
     body.setNextKinematicTranslation({ x: poses[o]!, y: poses[o + 1]!, z: poses[o + 2]! });
     body.setNextKinematicRotation({ x: poses[o + 3]!, y: poses[o + 4]!, z: poses[o + 5]!, w: poses[o + 6]! });
   }

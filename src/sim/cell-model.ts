@@ -11,7 +11,7 @@ import { fixtureColliders, floorPlan, itemPose } from './fixtures';
 import { HullCache, type MeshVertexSource } from './link-shapes';
 import { cellPartPlan } from './parts';
 import type { BeltPlan } from './physics-port';
-import { CellContentError } from './program-runner';
+import { CellContentError } from './errors';
 import { RobotRig } from './robot-rig';
 
 /** The robot descriptions a simulation needs, loaded by the caller (a layer that may read files). */
@@ -85,6 +85,12 @@ export function buildCellModel(cell: Cell, robots: SimulationRobots, meshVertice
   });
 
   const cellParts: number[] = [];
+  // Parts are named by their id in events and frames, so an id must name one body only.
+  const taken = new Set(['floor', ...cell.items.map((i) => i.id)]);
+  (cell.parts ?? []).forEach((part, i) => {
+    if (taken.has(part.id)) throw new CellContentError(`parts[${i}].id`, `the id "${part.id}" is already used in the cell`);
+    taken.add(part.id);
+  });
   for (const part of cell.parts ?? []) {
     const id = bodies.length;
     bodies.push(cellPartPlan(id, part));

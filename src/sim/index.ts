@@ -10,7 +10,7 @@ export type { BodyInfo, BodyKind, BodyPlan, ColliderPlan, ColliderRole, ShapeSpe
 export type * from './events';
 export * from './frame-layout';
 export { JointDriver, LinearJointMove, SampledTrajectory, type JointTrajectory } from './joint-motion';
-export { CellContentError } from './program-runner';
+export { CellContentError } from './errors';
 export type { BeltPlan, PartHit, PhysicsFactory, PhysicsSetup, PhysicsSnapshot, PhysicsWorld } from './physics-port';
 export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SimulationSnapshot, type SimulationState } from './snapshot';
 export { StateHasher } from './state-hash';

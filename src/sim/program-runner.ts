@@ -13,6 +13,7 @@
  * physics step, so a loop's cycle time is the sum of its steps (the physics samples in between).
  */
 import type { Cell } from '../model/cell';
+import { CellContentError } from './errors';
 
 /** A step the runner understands. */
 export type ProgramStep =
@@ -20,17 +21,6 @@ export type ProgramStep =
   | { type: 'grip' }
   | { type: 'release' }
   | { type: 'wait'; seconds: number };
-
-/** Bad content in the cell, with its path in the file (`programs[0].steps[2].q`). */
-export class CellContentError extends Error {
-  constructor(
-    readonly path: string,
-    message: string,
-  ) {
-    super(`${path}: ${message}`);
-    this.name = 'CellContentError';
-  }
-}
 
 const finiteList = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x));
 

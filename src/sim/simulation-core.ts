@@ -8,7 +8,8 @@
  *    bodies (kinematic: they push parts but nothing pushes them), and held parts follow the TCP;
  * 3. part sources due by then put their parts on the belts (seeded random intervals);
  * 4. the physics steps: belts move what lies on them, parts fall, slide and get pushed;
- * 5. contacts and sensors become events stamped with the step's end time.
+ * 5. touches between bodies become collision events stamped with the step's end time, parts
+ *    crossing a sensor's curtain become sensor events (contact-events.ts).
  *
  * No wall clock and no Math.random: same cell, same seed → same numbers, in Node and in the
  * browser (the physics is Rapier's cross-platform deterministic build).
@@ -17,6 +18,7 @@ import type { Cell } from '../model/cell';
 import type { BodyInfo } from './body-plan';
 import { buildCellModel, type CellModel, type SimulationRobots } from './cell-model';
 import { CollisionFilter } from './collision-filter';
+import { ContactEvents } from './contact-events';
 import type { SimEvent } from './events';
 import { Grippers } from './grippers';
 import { JointDriver, LinearJointMove, type JointTrajectory } from './joint-motion';
@@ -30,7 +32,7 @@ import type { PartRecord } from './snapshot';
 
 /** Options of a simulation. */
 export interface SimulationOptions {
-  /** Builds the physics world (physics/createRapierPhysics, or a test double). */
+  /** Builds the physics world: physics/rapierPhysicsFactory, or a test double. */
   physics: PhysicsFactory;
   /** Overrides `cell.simulation.seed`. */
   seed?: number;
@@ -53,8 +55,6 @@ export interface RobotRuntime {
   dirty: boolean;
 }
 
-const pairKey = (a: number, b: number): number => (a < b ? a * 1048576 + b : b * 1048576 + a);
-
 /**
  * The stepping half of {@link Simulation}: construction, commands and the step loop. The
  * outputs (frames, hashes, snapshots) are in simulation.ts, which extends this class.
@@ -76,8 +76,7 @@ export class SimulationCore {
   protected sources: SourceState[];
   protected steps = 0;
   protected events: SimEvent[] = [];
-  protected touching = new Set<number>();
-  protected sensorInside = new Map<number, Set<number>>();
+  protected readonly contacts: ContactEvents;
   /** The body table: static bodies first, then parts as they appear. Ids are indices. */
   protected readonly infos: BodyInfo[];
   /** Bodies that exist from the start and never go: floor, fixtures, robot links. */
@@ -117,7 +116,7 @@ export class SimulationCore {
     });
     this.grippers = new Grippers(this.physics, (id) => this.infos[id]?.name ?? `#${id}`, (id) => this.partHalf(id));
     this.sources = model.conveyors.filter((c) => c.item.source).map((c) => initialSourceState(c.item));
-    for (const c of model.conveyors) if (c.item.sensor) this.sensorInside.set(c.body, new Set());
+    this.contacts = new ContactEvents(model.conveyors.filter((c) => c.item.sensor).map((c) => c.body));
     this.runners = ProgramRunner.fromCell(cell, (id) => {
       const rig = model.rigs[this.robotIndex.get(id) ?? -1];
       return rig && { names: rig.arm.inputJoints.map((j) => j.name), lower: rig.lower, upper: rig.upper };
@@ -152,10 +151,11 @@ export class SimulationCore {
     for (let i = 0; i < n; i++) this.stepOnce();
   }
 
-  /** Steps until the simulated time reaches `time` (s); returns the steps taken. */
+  /** Steps until the simulated time reaches `time` (s) or just passes it; returns the steps taken. */
   runUntil(time: number): number {
-    // The step count is computed, not accumulated, so 60 s at 1/240 s is exactly 14,400 steps.
-    const target = Math.round(time / this.dt);
+    // The step count is computed, not accumulated, so 60 s at 1/240 s is exactly 14,400 steps
+    // (the 1e-9 absorbs the rounding of time / dt for times on the step grid).
+    const target = Math.ceil(time / this.dt - 1e-9);
     const before = this.steps;
     while (this.steps < target) this.stepOnce();
     return this.steps - before;
@@ -177,16 +177,6 @@ export class SimulationCore {
     r.dirty = true;
   }
 
-  /** The commanded joint values of `robot` (a copy). */
-  jointValues(robot: string): Float64Array {
-    return Float64Array.from(this.runtime(robot).arm.q);
-  }
-
-  /** True while `robot` has a motion in progress. */
-  isMoving(robot: string): boolean {
-    return this.runtime(robot).arm.moving;
-  }
-
   /** Picks the part at `robot`'s tool frame; returns its name, or null when none is in reach. */
   grip(robot: string, time = this.time): string | null {
     const r = this.runtime(robot);
@@ -203,18 +193,6 @@ export class SimulationCore {
     r.dirty = true;
     if (event) this.events.push(event);
     return event?.part ?? null;
-  }
-
-  /** The name of the part `robot` holds, or null. */
-  held(robot: string): string | null {
-    const id = this.grippers.heldBy(robot);
-    return id === null ? null : (this.infos[id]?.name ?? null);
-  }
-
-  /** True while a part is inside conveyor `conveyor`'s sensor curtain. */
-  sensorOccupied(conveyor: string): boolean {
-    const c = this.model.conveyors.find((x) => x.item.id === conveyor);
-    return (c && this.sensorInside.get(c.body)?.size) ? true : false;
   }
 
   /** The events since the last call, oldest first. */
@@ -271,7 +249,7 @@ export class SimulationCore {
     this.feedSources(tNext);
     this.physics.step();
     this.steps++;
-    this.collectContacts(tNext);
+    this.contacts.collect(this.physics, tNext, this.dt, this.infos, this.grippers, this.events);
     if (this.steps % 32 === 0) this.removeFallenParts(tNext);
   }
 
@@ -320,40 +298,6 @@ export class SimulationCore {
     }
   }
 
-  private collectContacts(t: number): void {
-    this.physics.drainContacts((a, b, touching) => {
-      const key = pairKey(a, b);
-      if (!touching) {
-        if (this.touching.delete(key)) this.events.push({ type: 'collision-end', time: t, ...this.pairNames(a, b) });
-        return;
-      }
-      // Rule 4 of the filter: a robot and the part it holds.
-      const holderA = this.grippers.holderOf(a);
-      const holderB = this.grippers.holderOf(b);
-      if ((holderA !== null && this.infos[b]?.item === holderA) || (holderB !== null && this.infos[a]?.item === holderB)) return;
-      if (this.touching.has(key)) return;
-      this.touching.add(key);
-      this.events.push({ type: 'collision', time: t, ...this.pairNames(a, b) });
-    });
-    // Sensor overlaps are found from the poses at the start of the step (see physics-port.ts).
-    const tSensor = t - this.dt;
-    this.physics.drainSensors((sensor, part, entered) => {
-      const inside = this.sensorInside.get(sensor);
-      if (!inside) return;
-      if (entered) {
-        inside.add(part);
-        this.events.push({ type: 'sensor', time: tSensor, sensor: this.infos[sensor]!.name, part: this.infos[part]!.name });
-      } else inside.delete(part);
-    });
-  }
-
-  /** Names of a colliding pair: the robot link first, the lower id first when both are links. */
-  private pairNames(a: number, b: number): { a: string; b: string } {
-    const ia = this.infos[a]!, ib = this.infos[b]!;
-    const first = ia.kind === 'link' && (ib.kind !== 'link' || a < b) ? ia : ib;
-    return first === ia ? { a: ia.name, b: ib.name } : { a: ib.name, b: ia.name };
-  }
-
   private removeFallenParts(t: number): void {
     for (const p of this.parts) {
       if (p.removed) continue;
@@ -361,7 +305,7 @@ export class SimulationCore {
       if (this.scratchPose[2]! >= REMOVE_BELOW) continue;
       p.removed = true;
       this.grippers.forget(p.id);
-      for (const inside of this.sensorInside.values()) inside.delete(p.id);
+      this.contacts.forget(p.id);
       this.physics.removeBody(p.id);
       this.events.push({ type: 'part-removed', time: t, part: p.name });
     }

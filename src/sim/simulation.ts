@@ -3,8 +3,11 @@
  * the body table, frames for the renderer (frame-layout.ts), a state hash for determinism
  * tests, part counts, and whole-state snapshots for rewind and worker recovery.
  *
+ * Build one with physics/createSimulation (which loads Rapier and passes its adapter in), or
+ * directly with any PhysicsFactory:
+ *
  * @example
- * const sim = new Simulation(cell, { robots, tools }, { physics: createRapierPhysics });
+ * const sim = new Simulation(cell, { robots, tools }, { physics: rapierPhysicsFactory(await initRapier()) });
  * sim.setJointTargets('robot-1', [0, -1.2, 1.5, -1.9, -1.57, 0]);
  * sim.runUntil(2);
  * const frame = new Float32Array(sim.frameLength());
@@ -38,6 +41,28 @@ export class Simulation extends SimulationCore {
   /** Every body that ever existed, by id (parts are appended as they appear; ids are not reused). */
   bodies(): readonly BodyInfo[] {
     return this.infos;
+  }
+
+  /** The commanded joint values of `robot` (a copy). */
+  jointValues(robot: string): Float64Array {
+    return Float64Array.from(this.runtime(robot).arm.q);
+  }
+
+  /** True while `robot` has a motion in progress. */
+  isMoving(robot: string): boolean {
+    return this.runtime(robot).arm.moving;
+  }
+
+  /** The name of the part `robot` holds, or null. */
+  held(robot: string): string | null {
+    const id = this.grippers.heldBy(robot);
+    return id === null ? null : (this.infos[id]?.name ?? null);
+  }
+
+  /** True while a part is inside conveyor `conveyor`'s sensor curtain. */
+  sensorOccupied(conveyor: string): boolean {
+    const c = this.model.conveyors.find((x) => x.item.id === conveyor);
+    return c ? this.contacts.occupied(c.body) : false;
   }
 
   /** The order of the joint values in a frame: per robot, the arm's inputs then the tool's (`tool/NAME`). */
@@ -143,8 +168,7 @@ export class Simulation extends SimulationCore {
         parts: this.parts.map((p) => ({ ...p })),
         sources: this.sources.map((s) => ({ ...s })),
         programs: this.runners.map((r) => ({ ...r.state })),
-        touching: [...this.touching],
-        sensors: [...this.sensorInside].map(([body, inside]) => ({ conveyor: this.infos[body]!.name, inside: [...inside] })),
+        contacts: this.contacts.save(),
         events: this.events.map((e) => ({ ...e })),
       },
     };
@@ -177,11 +201,7 @@ export class Simulation extends SimulationCore {
     for (const p of this.parts) this.infos[p.id] = { id: p.id, name: p.name, kind: 'part', item: p.name, link: null };
     this.sources = s.sources.map((x) => ({ ...x }));
     this.runners.forEach((r, i) => (r.state = { ...s.programs[i]! }));
-    this.touching = new Set(s.touching);
-    for (const { conveyor, inside } of s.sensors) {
-      const body = this.infos.findIndex((b) => b.name === conveyor);
-      this.sensorInside.set(body, new Set(inside));
-    }
+    this.contacts.load(s.contacts);
     this.events = s.events.map((e) => ({ ...e }));
   }
 

@@ -5,6 +5,7 @@
  * one to restart a crashed worker, and rewinds use them too. Restoring into a simulation built
  * from the same cell and continuing gives exactly the run that was never interrupted.
  */
+import type { ContactEventsState } from './contact-events';
 import type { SimEvent } from './events';
 import type { HeldState } from './grippers';
 import type { JointDriverState } from './joint-motion';
@@ -37,10 +38,8 @@ export interface SimulationState {
   parts: PartRecord[];
   sources: SourceState[];
   programs: ProgramState[];
-  /** Collision pairs reported as touching, by pair key. */
-  touching: number[];
-  /** Per conveyor sensor: parts inside the light curtain. */
-  sensors: { conveyor: string; inside: number[] }[];
+  /** Touching pairs and parts inside sensor curtains. */
+  contacts: ContactEventsState;
   /** Events not yet drained. */
   events: SimEvent[];
 }

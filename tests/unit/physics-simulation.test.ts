@@ -204,6 +204,29 @@ describe('collisions', () => {
     expect(first!.time).toBeLessThanOrEqual(expected + sim.dt + 1e-4);
   });
 
+  it('report one robot swinging into another, naming a link of each', async () => {
+    const cell = cloneCell(readCellFile(SWEEP));
+    cell.items = cell.items.filter((i) => i.id === 'robot-1' || i.id === 'pedestal');
+    cell.parts = [];
+    const robot1 = cell.items[0]!;
+    if (robot1.type === 'robot') robot1.joints = [Math.PI / 2, 0, 0, 0, 0, 0]; // pointing away, along +y
+    cell.items.push(
+      { id: 'robot-2', name: 'Second UR5e', type: 'robot', pose: { xyz: [0.85, 0.15, 0.75], rpy: [0, 0, Math.PI] }, source: { type: 'bundled', id: 'ur5e' }, tool: null, joints: [0, -Math.PI / 2, 0, 0, 0, 0] },
+      { id: 'pedestal-2', name: 'Pedestal 2', type: 'table', pose: { xyz: [0.85, 0.15, 0], rpy: [0, 0, 0] }, size: [0.3, 0.3, 0.75] },
+    );
+    const sim = await build(cell);
+    sim.step(2);
+    expect(sim.drainEvents()).toEqual([]); // apart at the start: nothing to report
+    sim.setJointTargets('robot-1', [-Math.PI / 2, 0, 0, 0, 0, 0], { speed: 0.25 });
+    sim.runUntil(5);
+    const hits = ofType(sim.drainEvents(), 'collision');
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) {
+      expect(h.a).toMatch(/^robot-1\//);
+      expect(h.b).toMatch(/^robot-2\//);
+    }
+  });
+
   it('ignore adjacent links, the base on its pedestal, and the cup on the part it picks', async () => {
     const sim = await build(readCellFile(PICK_PLACE));
     sim.runUntil(3); // a whole pick-and-place cycle, the cup pressing on the box to pick it

@@ -75,6 +75,11 @@ describe('celltwin run', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toBe(`error: ${file}: programs[0].steps[0].type: unknown step type "teleport" (this build runs moveJoints, grip, release, wait)`);
 
+    const clash = cloneCell(readCellFile('tests/fixtures/sim-sweep.cell.json'));
+    clash.parts![0]!.id = 'fence-1';
+    writeFileSync(file, JSON.stringify(clash));
+    expect((await celltwin('run', file)).err).toBe(`error: ${file}: parts[0].id: the id "fence-1" is already used in the cell`);
+
     const missing = await celltwin('run', 'tests/fixtures/no-such.cell.json');
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/^error: tests\/fixtures\/no-such\.cell\.json: cannot read the file/);

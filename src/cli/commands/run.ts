@@ -11,7 +11,7 @@ import { createSimulation } from '../../physics/create-simulation';
 import type { SimulationRobots } from '../../sim/cell-model';
 import type { PartCounts } from '../../sim/simulation';
 import type { CollisionEvent, SimEvent } from '../../sim/events';
-import { CellContentError } from '../../sim/program-runner';
+import { CellContentError } from '../../sim/errors';
 import { readArgs } from '../args';
 import type { Command } from '../command';
 import { InputError } from '../errors';

@@ -8,3 +8,4 @@ export * from './robot-description';
 export * from './item-factory';
 export * from './json-location';
 export * from './robot-library';
+export * from './robot-flange';

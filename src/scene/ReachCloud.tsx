@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import { reachCloud } from '../bridge/reach-client';
 import type { RobotItem } from '../model';
 import { useResolvedRobot } from './robot/resolved-cache';
-import { flangeLink } from './robot/flange';
+import { flangeLink } from '../model';
 import { viewOptionsStore } from './view-options';
 
 /**

@@ -9,6 +9,7 @@ import { mat4Create, mat4FromXyzRpy, mat4MultiplyRigid, type Mat4 } from '../kin
 import type { RobotItem } from '../model/cell';
 import { activeJoints, type RobotDescription } from '../model/robot-description';
 import { findLibraryEntry, type GripperLibraryEntry } from '../model/robot-library';
+import { flangeLink } from '../model/robot-flange';
 import type { BodyPlan } from './body-plan';
 import { linkColliders, type HullCache } from './link-shapes';
 import { POSE_FLOATS, poseFromMat4, poseOf } from './pose';
@@ -29,28 +30,6 @@ export interface RigLink {
   index: number;
   /** Name of the body this one is jointed to (nearest ancestor with geometry), or null. */
   parentBody: string | null;
-}
-
-/**
- * The link a tool mounts on: the library's flange for bundled robots; for imported ones the
- * ROS-Industrial `tool0` or `flange` when present, else the deepest link. (The scene has the
- * same rule in src/scene/robot/flange.ts, a layer this one cannot import.)
- */
-export function flangeLinkOf(item: RobotItem, robot: RobotDescription): string {
-  if (item.source.type === 'bundled') {
-    const entry = findLibraryEntry(item.source.id);
-    if (entry?.kind === 'robot') return entry.flangeLink;
-  }
-  const names = new Set(robot.links.map((l) => l.name));
-  for (const candidate of ['tool0', 'flange', 'ee_link']) if (names.has(candidate)) return candidate;
-  const depth = new Map<string, number>([[robot.root, 0]]);
-  let deepest = robot.root;
-  for (const j of robot.joints) {
-    const d = (depth.get(j.parent) ?? 0) + 1;
-    depth.set(j.child, d);
-    if (d > (depth.get(deepest) ?? 0)) deepest = j.child;
-  }
-  return deepest;
 }
 
 /** Per link of `robot`: the nearest ancestor link (itself excluded) in `withBody`, or null. */
@@ -94,7 +73,7 @@ export class RobotRig {
     this.gripper = entry?.kind === 'gripper' ? entry : null;
     if (item.tool && !d.tool) warnings.push(`${item.id}: tool "${item.tool.id}" has no description; the flange is bare`);
     this.base = mat4FromXyzRpy(mat4Create(), item.pose.xyz, item.pose.rpy);
-    const flange = flangeLinkOf(item, d.arm);
+    const flange = flangeLink(item.source, d.arm);
     this.flangeIndex = this.arm.indexOfLink(flange);
     const tcpLink = this.gripper?.tcpLink;
     this.tcpIndex = this.tool && tcpLink && this.tool.linkNames.includes(tcpLink) ? this.tool.indexOfLink(tcpLink) : -1;

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { URDFRobot } from 'urdf-loader';
 import { useStore } from 'zustand';
 import { activeJoints, libraryFileFor, type RobotItem } from '../../model';
-import { flangeLink } from '../robot/flange';
+import { flangeLink } from '../../model';
 import { setLoadStatus } from '../robot/load-status';
 import { resolveRobotSource } from '../robot/robot-sources';
 import { resolvedRobot } from '../robot/resolved-cache';

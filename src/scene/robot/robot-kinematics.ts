@@ -6,8 +6,8 @@
 import { ForwardKinematics } from '../../kinematics/forward';
 import { InverseKinematics } from '../../kinematics/ik';
 import { seededRandom } from '../../kinematics/random';
-import { activeJoints, type RobotDescription, type RobotSource } from '../../model';
-import { flangeLink } from './flange';
+import { activeJoints, flangeLink, type RobotDescription, type RobotSource } from '../../model';
+
 
 export interface RobotKinematics {
   fk: ForwardKinematics;

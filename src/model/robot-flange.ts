@@ -1,4 +1,6 @@
-import { findLibraryEntry, type RobotDescription, type RobotSource } from '../../model';
+import type { RobotSource } from './cell';
+import type { RobotDescription } from './robot-description';
+import { findLibraryEntry } from './robot-library';
 
 /**
  * The link a tool mounts on: the library's flange for bundled robots; for imported ones the

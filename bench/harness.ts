@@ -24,6 +24,16 @@ export interface TaskPair {
    * `ours`/`reference` here, so the round trip to the page is not counted as work.
    */
   timeBatch?(side: Side, calls: number): Promise<number>;
+  /**
+   * Optional: units of work in one call of either task (a call that solves 1,000 IK poses has
+   * 1000). Times in the row are then per unit. Default 1.
+   */
+  units?: number;
+  /**
+   * Optional figures beyond time that setup measured (success rates, iterations …), copied
+   * into the row's `metrics` in results.json.
+   */
+  metrics?: Record<string, number>;
 }
 
 /** A benchmark case: one row of the table. */
@@ -40,6 +50,11 @@ export interface BenchCase {
   teardown?(): void | Promise<void>;
   /** Timed rounds; default {@link DEFAULTS.rounds}. */
   rounds?: number;
+  /**
+   * Optional one-line summary for the table's notes column (µs per call, success rates …),
+   * made from the measured row (its `metrics` included).
+   */
+  notes?(row: BenchRow): string;
 }
 
 /** Identity helper that types a case file's default export. */
@@ -67,9 +82,9 @@ export interface CompareOptions {
 /** One measured row; also the shape written to `bench/results.json`. */
 export interface BenchRow {
   name: string;
-  /** Median time of one call of our task, in milliseconds. */
+  /** Median time of one call (one unit, see TaskPair.units) of our task, in milliseconds. */
   ours_ms: number;
-  /** Median time of one call of the reference task, in milliseconds. */
+  /** Median time of one call (one unit) of the reference task, in milliseconds. */
   reference_ms: number;
   /** ours_ms / reference_ms: 1 is the same speed, 2 is twice as slow as the reference. */
   ratio: number;
@@ -78,6 +93,12 @@ export interface BenchRow {
   batch: { ours: number; reference: number };
   /** What each side does. */
   labels: { ours: string; reference: string };
+  /** Units of work per call when not 1 (TaskPair.units): the times above are per unit. */
+  units?: number;
+  /** Figures beyond time from the case's setup (TaskPair.metrics). */
+  metrics?: Record<string, number>;
+  /** The case's one-line summary (BenchCase.notes), also printed in the table. */
+  notes?: string;
 }
 
 /** Keeps task results alive so the JIT cannot drop the work as dead code. */
@@ -148,16 +169,22 @@ export async function compare(name: string, pair: TaskPair, labels: BenchRow['la
       ours.push((await timeSide(pair, 'ours', batch.ours)) / batch.ours);
     }
   }
-  const ours_ms = median(ours);
-  const reference_ms = median(reference);
-  return { name, ours_ms, reference_ms, ratio: ours_ms / reference_ms, rounds, batch, labels };
+  const units = pair.units ?? 1;
+  const ours_ms = median(ours) / units;
+  const reference_ms = median(reference) / units;
+  const row: BenchRow = { name, ours_ms, reference_ms, ratio: ours_ms / reference_ms, rounds, batch, labels };
+  if (units !== 1) row.units = units;
+  if (pair.metrics) row.metrics = { ...pair.metrics };
+  return row;
 }
 
 /** Runs one case: setup, compare, teardown. */
 export async function runCase(c: BenchCase, options: CompareOptions = {}): Promise<BenchRow> {
   const pair = await c.setup();
   try {
-    return await compare(c.name, pair, { ours: c.ours, reference: c.reference }, { ...options, rounds: options.rounds ?? c.rounds ?? DEFAULTS.rounds });
+    const row = await compare(c.name, pair, { ours: c.ours, reference: c.reference }, { ...options, rounds: options.rounds ?? c.rounds ?? DEFAULTS.rounds });
+    if (c.notes) row.notes = c.notes(row);
+    return row;
   } finally {
     await c.teardown?.();
   }
@@ -168,12 +195,28 @@ export function formatMs(ms: number): string {
   return ms >= 100 ? ms.toFixed(0) : ms.toPrecision(3);
 }
 
-/** The results as a plain-text table, with a legend of what each side does. */
+/**
+ * The results as a plain-text table, with a legend of what each side does. A notes column is
+ * added only when some row has notes.
+ */
 export function formatTable(rows: readonly BenchRow[]): string {
-  const header = ['benchmark', 'ours (ms)', 'reference (ms)', 'ratio', 'rounds'];
-  const body = rows.map((r) => [r.name, formatMs(r.ours_ms), formatMs(r.reference_ms), `${r.ratio.toFixed(2)}×`, String(r.rounds)]);
+  const withNotes = rows.some((r) => r.notes !== undefined);
+  const header = ['benchmark', 'ours (ms)', 'reference (ms)', 'ratio', 'rounds', ...(withNotes ? ['notes'] : [])];
+  const body = rows.map((r) => [
+    r.name,
+    formatMs(r.ours_ms),
+    formatMs(r.reference_ms),
+    `${r.ratio.toFixed(2)}×`,
+    String(r.rounds),
+    ...(withNotes ? [r.notes ?? ''] : []),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  // Name and notes left-aligned, numbers right-aligned; no trailing blanks after the last cell.
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const legend = rows.map((r) => `  ${r.name}\n    ours:      ${r.labels.ours}\n    reference: ${r.labels.reference}`);
   return [
     line(header),
@@ -181,6 +224,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
     ...body.map(line),
     '',
     'ratio = ours / reference, median time of one call (1.00× = same speed; higher = ours is slower).',
+    ...(rows.some((r) => r.units !== undefined) ? ['Rows that time a batch of work per call (units in results.json) give the time of one unit.'] : []),
     ...legend,
   ].join('\n');
 }

@@ -1,0 +1,117 @@
+/**
+ * The contract between the simulation and the KPIs: what every resource was doing, when. The
+ * engine records state changes as they happen (at exact event times, not only at physics steps);
+ * the KPI layer turns the log into cycle times, utilization, breakdowns and the bottleneck.
+ * Times are simulated seconds.
+ */
+
+/**
+ * A robot's state, as DESIGN.md's utilization definition lists them. `io` is I/O and sensor
+ * dwell (setting a signal, a sensor's settle time), kept apart from waiting so the cycle-time
+ * breakdown can show it.
+ */
+export type RobotState =
+  | 'moving-loaded'
+  | 'moving-empty'
+  | 'processing'
+  | 'gripper'
+  | 'io'
+  | 'waiting-starved'
+  | 'waiting-blocked'
+  | 'waiting-interlock'
+  | 'idle';
+
+/** A machine's state (CNC, press, inspection station). */
+export type MachineState = 'loading' | 'door' | 'processing' | 'unloading' | 'starved' | 'blocked' | 'idle';
+
+/** An operator station's state. */
+export type OperatorState = 'working' | 'waiting' | 'idle';
+
+/** What kind of resource a log line is about. */
+export type ResourceKind = 'robot' | 'machine' | 'operator' | 'conveyor';
+
+/** One stretch of time in one state. `end` is exclusive; intervals of a resource do not overlap. */
+export interface ActivityInterval {
+  resource: string;
+  kind: ResourceKind;
+  state: string;
+  start: number;
+  end: number;
+}
+
+/** Everything a run recorded. */
+export interface ActivityLog {
+  /** Simulated time the log covers, from 0. */
+  duration: number;
+  intervals: ActivityInterval[];
+  /** When each robot finished a loop of its program. */
+  cycleCompletions: Array<{ resource: string; time: number }>;
+  /** When each finished part left the cell (reached a sink). */
+  partsFinished: Array<{ part: string; time: number }>;
+}
+
+/**
+ * Records state changes. `enter` closes the resource's open interval at `time` and opens the new
+ * one; zero-length intervals are dropped. Cheap enough to call on every change (no per-step cost).
+ */
+export class ActivityRecorder {
+  private readonly open = new Map<string, { kind: ResourceKind; state: string; start: number }>();
+  private readonly intervals: ActivityInterval[] = [];
+  private readonly cycles: Array<{ resource: string; time: number }> = [];
+  private readonly parts: Array<{ part: string; time: number }> = [];
+
+  /** `resource` is in `state` from `time` on. */
+  enter(resource: string, kind: ResourceKind, state: string, time: number): void {
+    const current = this.open.get(resource);
+    if (current && current.state === state) return;
+    if (current && time > current.start) this.intervals.push({ resource, kind: current.kind, state: current.state, start: current.start, end: time });
+    this.open.set(resource, { kind, state, start: time });
+  }
+
+  /** The state `resource` is in now, or undefined when it was never recorded. */
+  stateOf(resource: string): string | undefined {
+    return this.open.get(resource)?.state;
+  }
+
+  /** `resource` completed a loop of its program at `time`. */
+  cycleComplete(resource: string, time: number): void {
+    this.cycles.push({ resource, time });
+  }
+
+  /** A finished part left the cell at `time`. */
+  partFinished(part: string, time: number): void {
+    this.parts.push({ part, time });
+  }
+
+  /** The log up to `time`, with every open interval closed there (the recorder stays usable). */
+  log(time: number): ActivityLog {
+    const closed = [...this.intervals];
+    for (const [resource, o] of this.open) {
+      if (time > o.start) closed.push({ resource, kind: o.kind, state: o.state, start: o.start, end: time });
+    }
+    closed.sort((a, b) => a.start - b.start || (a.resource < b.resource ? -1 : 1));
+    return { duration: time, intervals: closed, cycleCompletions: [...this.cycles], partsFinished: [...this.parts] };
+  }
+
+  /** Plain data for a snapshot (structured-clone safe). */
+  save(): RecorderData {
+    return { open: [...this.open], intervals: [...this.intervals], cycles: [...this.cycles], parts: [...this.parts] };
+  }
+
+  /** Restores what {@link save} returned. */
+  load(d: RecorderData): void {
+    this.open.clear();
+    for (const [k, v] of d.open) this.open.set(k, v);
+    this.intervals.splice(0, this.intervals.length, ...d.intervals);
+    this.cycles.splice(0, this.cycles.length, ...d.cycles);
+    this.parts.splice(0, this.parts.length, ...d.parts);
+  }
+}
+
+/** A recorder's state as plain data. */
+export interface RecorderData {
+  open: Array<[string, { kind: ResourceKind; state: string; start: number }]>;
+  intervals: ActivityInterval[];
+  cycles: Array<{ resource: string; time: number }>;
+  parts: Array<{ part: string; time: number }>;
+}

@@ -20,7 +20,7 @@ import { mat4Create, type Mat4 } from './mat4';
 import { mat4FromPositionQuaternion, type Quaternion } from './pose-error';
 import { DlsSolver, type DlsSettings } from './ik-dls';
 import { analyseArm, type ArmGeometry, type ClosedFormKind } from './ik-arm';
-import { BRANCHES, closedFormBranches } from './ik-closed-form';
+import { BRANCHES, ClosedFormSolver } from './ik-closed-form';
 import { checkJointValues, LIMIT_SLACK, nearestEquivalent, packedRanges } from './limits';
 import { seededRandom } from './random';
 import type { IkBranch, IkOptions, IkResult, IkTarget } from './ik-types';
@@ -47,6 +47,7 @@ export class InverseKinematics {
   /** The closed-form family of this chain, or null when only DLS applies. */
   readonly closedForm: ClosedFormKind | null;
   private readonly arm: ArmGeometry | null;
+  private readonly solver: ClosedFormSolver | null;
   private readonly ranges: Float64Array;
   private readonly dls: DlsSolver;
   private readonly target = mat4Create();
@@ -57,7 +58,14 @@ export class InverseKinematics {
   private readonly work: Float64Array;
   private readonly order = new Int32Array(BRANCHES);
   private readonly orderDistance = new Float64Array(BRANCHES);
+  /** The chain's input joints (jacobian.chain.inputs), and which of them are revolute. */
+  private readonly chainInputs: Int32Array;
+  private readonly chainRevolute: Uint8Array;
   private readonly polish: DlsSettings = { positionTolerance: 0, orientationTolerance: 0, maxIterations: POLISH_ITERATIONS, positionOnly: false };
+  /** The settings of the current solve (reused: a solve allocates little beyond its result). */
+  private readonly settings: DlsSettings = { positionTolerance: 0, orientationTolerance: 0, maxIterations: 0, positionOnly: false };
+  /** DLS iterations the last solveClosedForm spent polishing. */
+  private polishIterations = 0;
 
   constructor(robot: RobotDescription, base: string, tip: string, fk: ForwardKinematics = new ForwardKinematics(robot)) {
     this.fk = fk;
@@ -67,7 +75,10 @@ export class InverseKinematics {
     this.dls = new DlsSolver(this.jacobian, this.ranges);
     this.arm = analyseArm(this.jacobian);
     this.closedForm = this.arm?.kind ?? null;
+    this.solver = this.arm ? new ClosedFormSolver(this.arm) : null;
     this.work = new Float64Array(fk.dof);
+    this.chainInputs = Int32Array.from(this.jacobian.chain.inputs);
+    this.chainRevolute = Uint8Array.from(this.jacobian.chain.inputs, (i) => (fk.inputJoints[i]!.type === 'prismatic' ? 0 : 1));
   }
 
   /**
@@ -79,17 +90,19 @@ export class InverseKinematics {
     this.checkSeed(seed);
     const positionOnly = options.positionOnly ?? (!(target instanceof Float64Array) && target.quaternion === undefined);
     this.setTarget(target, positionOnly);
-    const settings: DlsSettings = {
-      positionTolerance: options.positionTolerance ?? 1e-8,
-      orientationTolerance: options.orientationTolerance ?? 1e-7,
-      maxIterations: options.maxIterations ?? 100,
-      positionOnly,
-    };
+    const settings = this.settings;
+    settings.positionTolerance = options.positionTolerance ?? 1e-8;
+    settings.orientationTolerance = options.orientationTolerance ?? 1e-7;
+    settings.maxIterations = options.maxIterations ?? 100;
+    settings.positionOnly = positionOnly;
     let iterations = 0;
     if (this.arm && !positionOnly && options.closedForm !== false) {
       const found = this.solveClosedForm(seed, settings);
-      iterations += found.iterations;
-      if (found.result) return { ...found.result, iterations };
+      iterations += this.polishIterations;
+      if (found) {
+        found.iterations = iterations;
+        return found;
+      }
     }
     const q = Float64Array.from(seed);
     const converged = this.dls.run(q, this.target, settings);
@@ -129,7 +142,7 @@ export class InverseKinematics {
     checkJointValues(this.inputJoints, start);
     this.setTarget(target, false);
     const out: IkBranch[] = [];
-    closedFormBranches(this.arm, this.target, this.arm.inputs.map((i) => start[i]!), this.branchValues, this.branchValid);
+    this.solver!.branches(this.target, this.arm.inputs.map((i) => start[i]!), this.branchValues, this.branchValid);
     for (let b = 0; b < BRANCHES; b++) {
       if (this.branchValid[b] === 0) continue;
       const q = Array.from(start);
@@ -142,17 +155,18 @@ export class InverseKinematics {
   /**
    * Places every branch within limits, then polishes and checks them nearest-first: the first
    * that converges is the answer (usually the nearest, so one FK check instead of eight).
+   * Returns null when none does; the DLS iterations spent are left in polishIterations.
    */
-  private solveClosedForm(seed: ArrayLike<number>, settings: DlsSettings): { result: IkResult | null; iterations: number } {
+  private solveClosedForm(seed: ArrayLike<number>, settings: DlsSettings): IkResult | null {
     const arm = this.arm!;
     const { armSeed, order, orderDistance, work: q, polish } = this;
     for (let k = 0; k < 6; k++) armSeed[k] = seed[arm.inputs[k]!]!;
-    closedFormBranches(arm, this.target, armSeed, this.branchValues, this.branchValid);
+    this.solver!.branches(this.target, armSeed, this.branchValues, this.branchValid);
     // Insertion sort of the placeable branches by distance to the seed (at most eight).
     let count = 0;
     for (let b = 0; b < BRANCHES; b++) {
       if (this.branchValid[b] === 0) continue;
-      q.set(seed as ArrayLike<number>);
+      copyInto(q, seed);
       if (!this.placeBranch(b, q, seed)) continue;
       const d = this.distance(q, seed);
       let at = count++;
@@ -166,16 +180,21 @@ export class InverseKinematics {
     }
     polish.positionTolerance = settings.positionTolerance;
     polish.orientationTolerance = settings.orientationTolerance;
-    let iterations = 0;
+    this.polishIterations = 0;
     for (let k = 0; k < count; k++) {
       const branch = order[k]!;
-      q.set(seed as ArrayLike<number>);
+      copyInto(q, seed);
       this.placeBranch(branch, q, seed);
       const ok = this.dls.run(q, this.target, polish);
-      iterations += this.dls.iterations;
-      if (ok) return { result: { ...this.result(q, seed, true, 0), branch, method: 'closed-form' }, iterations };
+      this.polishIterations += this.dls.iterations;
+      if (ok) {
+        const result = this.result(q, seed, true, 0);
+        result.branch = branch;
+        result.method = 'closed-form';
+        return result;
+      }
     }
-    return { result: null, iterations };
+    return null;
   }
 
   /** Throws like checkJointValues when the seed is the wrong length or outside the limits. */
@@ -219,8 +238,8 @@ export class InverseKinematics {
 
   /** A random joint vector within limits on the chain; other joints keep the seed. */
   private randomStart(q: Float64Array, seed: ArrayLike<number>, random: () => number): void {
-    q.set(seed as ArrayLike<number>);
-    for (const i of this.jacobian.chain.inputs) {
+    copyInto(q, seed);
+    for (const i of this.chainInputs) {
       let lo = this.ranges[2 * i]!, hi = this.ranges[2 * i + 1]!;
       if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
         lo = Math.max(lo, seed[i]! - Math.PI);
@@ -232,16 +251,23 @@ export class InverseKinematics {
 
   /** Moves revolute chain joints to their ±2π equivalent nearest the seed (the pose is unchanged). */
   private wrapToward(q: Float64Array, seed: ArrayLike<number>): void {
-    for (const i of this.jacobian.chain.inputs) {
-      if (this.inputJoints[i]!.type === 'prismatic') continue;
+    const { chainInputs, chainRevolute } = this;
+    for (let k = 0; k < chainInputs.length; k++) {
+      if (chainRevolute[k] === 0) continue;
+      const i = chainInputs[k]!;
       const v = nearestEquivalent(q[i]!, seed[i]!, this.ranges[2 * i]!, this.ranges[2 * i + 1]!);
       if (!Number.isNaN(v)) q[i] = v;
     }
   }
 
   private distance(q: ArrayLike<number>, seed: ArrayLike<number>): number {
+    const inputs = this.chainInputs;
     let sum = 0;
-    for (const i of this.jacobian.chain.inputs) sum += (q[i]! - seed[i]!) ** 2;
+    for (let k = 0; k < inputs.length; k++) {
+      const i = inputs[k]!;
+      const d = q[i]! - seed[i]!;
+      sum += d * d;
+    }
     return sum;
   }
 
@@ -251,8 +277,10 @@ export class InverseKinematics {
 
   private result(q: Float64Array, seed: ArrayLike<number>, converged: boolean, iterations: number): IkResult {
     if (converged) this.wrapToward(q, seed);
+    const values = new Array<number>(q.length);
+    for (let i = 0; i < q.length; i++) values[i] = q[i]!;
     return {
-      q: Array.from(q),
+      q: values,
       positionError: this.dls.positionError,
       orientationError: this.dls.orientationError,
       iterations,
@@ -260,4 +288,9 @@ export class InverseKinematics {
       method: 'numerical',
     };
   }
+}
+
+/** out[i] = from[i] for every index of `out` (TypedArray.set is slow for a plain-array source). */
+function copyInto(out: Float64Array, from: ArrayLike<number>): void {
+  for (let i = 0; i < out.length; i++) out[i] = from[i]!;
 }

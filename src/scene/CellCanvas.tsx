@@ -9,6 +9,7 @@ import { FrameProbe } from './FrameProbe';
 import { SceneHandles } from './SceneHandles';
 import { ItemNode } from './ItemNode';
 import { ReachRings } from './ReachRings';
+import { SimLayer } from './sim/SimLayer';
 import { useLayoutReport } from './use-layout-report';
 import { SelectionGizmo } from './SelectionGizmo';
 import { CameraRig } from './CameraRig';
@@ -59,6 +60,7 @@ export function CellCanvas() {
       <group rotation={[-Math.PI / 2, 0, 0]} name="cell-root-z-up">
         <FloorOutline width={floor.width} depth={floor.depth} />
         <ReachRings />
+        <SimLayer />
         {items.map((item) => (
           <ItemNode key={item.id} item={item} clash={clashing.has(item.id)} />
         ))}

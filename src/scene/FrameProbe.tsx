@@ -2,6 +2,8 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { Vector3 } from 'three';
 import type { Cell } from '../model';
+import { simClient } from '../bridge/sim-client';
+import { simStatusStore, type SimStatus } from '../bridge/sim-status';
 import { cellStore } from '../store/app-store';
 import { robotLoadStore, type RobotLoadStatus } from './robot/load-status';
 
@@ -15,6 +17,12 @@ export interface AppProbe {
   cell?: () => Cell;
   /** Page pixel position of a point given in cell coordinates (Z up), for tests that drag handles. */
   project?: (xyz: [number, number, number]) => [number, number];
+  /** The simulation as the page sees it: phase, clock, bodies, collisions. */
+  sim?: () => SimStatus;
+  /** The worker's state hash (determinism tests compare it with Node's). */
+  simHash?: () => Promise<{ hash: string; step: number; time: number }>;
+  /** Makes the simulation worker crash, to test recovery. */
+  simCrash?: () => void;
   /** Where a point given in object `name`'s own frame is, in cell coordinates (null: no such object). */
   pointOf?: (name: string, local: [number, number, number]) => [number, number, number] | null;
 }
@@ -32,6 +40,9 @@ function appProbe(): AppProbe {
     frames: 0,
     robotLoads: () => robotLoadStore.getState(),
     cell: () => cellStore.getState().cell,
+    sim: () => simStatusStore.getState(),
+    simHash: () => simClient.hash(),
+    simCrash: () => simClient.crashForTest(),
   });
 }
 

@@ -4,7 +4,8 @@
  * leaves to the fence, and the floor and density figures of the layout.
  */
 import { findLibraryEntry, type Cell, type CellItem, type RobotItem } from '../model';
-import { boundsOf, distanceToRect, floorRect, overlapDepth } from './footprint';
+import { floorFigures } from '../sim/kpi/floor';
+import { distanceToRect, floorRect, overlapDepth } from './footprint';
 
 /** Two items whose footprints overlap by more than a millimetre. */
 export interface Intersection {
@@ -28,7 +29,10 @@ export interface FenceClearance {
   clearance: number;
 }
 
-/** Floor and density figures (DESIGN.md "Floor" and "Robot density"). */
+/**
+ * Floor and density figures (DESIGN.md "Floor" and "Robot density"), computed by sim/kpi/floor.ts,
+ * the same code that gives a run's KPIs, so the editor and the run never disagree.
+ */
 export interface LayoutFigures {
   /** Bounding area of all items including fences, m². */
   footprintM2: number;
@@ -100,22 +104,18 @@ export function checkLayout(cell: Cell): LayoutReport {
     }
     if (best) fenceClearances.push(best);
   }
-  const bounds = boundsOf(rects);
-  const footprintM2 = bounds ? (bounds[2] - bounds[0]) * (bounds[3] - bounds[1]) : 0;
-  // The planner enters the people the cell needs per shift (operator stations included).
-  const workers = cell.workersPerShift;
-  const n = robots.length;
+  const floor = floorFigures(cell);
   return {
     intersections,
     reachOverlaps,
     fenceClearances,
     figures: {
-      footprintM2,
-      robots: n,
-      workers,
-      density: workers > 0 ? (n / workers) * 10_000 : null,
-      m2PerRobot: n > 0 ? footprintM2 / n : null,
-      robotsPer100M2: footprintM2 > 0 ? (n / footprintM2) * 100 : null,
+      footprintM2: floor.footprintM2,
+      robots: floor.robots,
+      workers: floor.workers,
+      density: floor.perTenThousandWorkers,
+      m2PerRobot: floor.m2PerRobot,
+      robotsPer100M2: floor.robotsPer100M2,
     },
   };
 }

@@ -7,6 +7,7 @@ import { useCell } from '../store/use-cell';
 import { newCell, pickAndOpenCellFile, saveCellFile } from './file-actions';
 import { exportGltf, exportPlanSvg, exportScreenshot } from './export-actions';
 import { makeCopy, sessionStore, shareCell } from './session';
+import { RunControls } from './RunControls';
 
 /** Cell name and the document commands: new, open, save, undo, redo. */
 export function TopBar() {
@@ -56,6 +57,7 @@ export function TopBar() {
           {dirty ? 'unsaved changes' : fileName ? `saved as ${fileName}` : ''}
         </span>
       )}
+      <RunControls />
       <nav className="actions">
         <details className="menu">
           <summary title="Export the view, the layout or the plan">Export</summary>

@@ -10,6 +10,7 @@ import { requestFocus } from '../scene/focus';
 import { gizmoStore } from '../tools/gizmo-state';
 import { pickAndOpenCellFile, saveCellFile } from './file-actions';
 import { refuseIfReadOnly } from './session';
+import { toggleRun } from './run-actions';
 
 /** Shortcut table, shown by `?` and in the README. */
 export const SHORTCUTS: ReadonlyArray<[keys: string, what: string]> = [
@@ -23,6 +24,7 @@ export const SHORTCUTS: ReadonlyArray<[keys: string, what: string]> = [
   ['Shift (while dragging)', 'move freely, without the 10 mm / 15° snap'],
   ['F', 'frame the selection (or the whole cell)'],
   ['T', 'drag the selected robot by its tool (inverse kinematics) or move the robot'],
+  ['Space', 'run / pause the simulation'],
   ['Ctrl+S', 'save the cell as .cell.json'],
   ['Ctrl+O', 'open a .cell.json file'],
   ['?', 'show these shortcuts'],
@@ -55,6 +57,7 @@ export function useShortcuts(toggleHelp: () => void): void {
         edit(duplicateItems(state.selection, (prefix) => nextItemId(cellStore.getState().cell, prefix)));
       } else if ((e.key === 'Delete' || e.key === 'Backspace') && state.selection.length > 0) edit(removeItems(state.selection));
       else if (e.key === 'Escape') state.select([]);
+      else if (e.key === ' ' && !mod) void toggleRun();
       else if (e.key === '?') toggleHelp();
       else if (!mod && key === 'w') gizmoStore.setState({ mode: 'translate' });
       else if (!mod && key === 'e') gizmoStore.setState({ mode: 'rotate' });

@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { compareCommand } from './compare';
 import { fkCommand } from './fk';
 import { ikCommand } from './ik';
 import { inspectCommand } from './inspect';
@@ -7,4 +8,4 @@ import { runCommand } from './run';
 import { validateCommand } from './validate';
 
 /** Every command, in the order `--help` lists them. Later issues add fk, ik, plan, run. */
-export const COMMANDS: readonly Command[] = [validateCommand, inspectCommand, fkCommand, ikCommand, planCommand, runCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, inspectCommand, fkCommand, ikCommand, planCommand, runCommand, compareCommand];

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UrdfError } from '../../io/urdf/errors';
@@ -8,12 +8,14 @@ import { libraryFileFor } from '../../model/robot-library';
 import type { RobotDescription } from '../../model/robot-description';
 import { formatProblem, readCell } from '../../model/validate';
 import { createSimulation } from '../../physics/create-simulation';
+import { ActivityRecorder, type ActivityLog } from '../../sim/activity';
 import type { SimulationRobots } from '../../sim/cell-model';
-import type { PartCounts } from '../../sim/simulation';
+import { computeKpis, kpisText, kpisToCsv, roundDeep, type CellKpis } from '../../sim/kpi';
+import type { PartCounts, Simulation } from '../../sim/simulation';
 import type { CollisionEvent, SimEvent } from '../../sim/events';
 import { CellContentError } from '../../sim/errors';
 import { readArgs } from '../args';
-import type { Command } from '../command';
+import type { Command, CommandIO } from '../command';
 import { InputError } from '../errors';
 
 /** The bundled robot library's folder (`urdf/` at the repository root). */
@@ -59,8 +61,8 @@ export async function loadSimulationRobots(cell: Cell, urdfDir = BUNDLED_URDF_DI
   return { robots, tools, warnings };
 }
 
-/** What `celltwin run --json` prints. Times in seconds (rounded to µs), lengths in metres. */
-export interface RunReport {
+/** What the simulation itself reports about a run (besides the KPIs). Times in seconds, rounded to µs. */
+export interface RunFacts {
   cell: string;
   seed: number;
   dt: number;
@@ -81,91 +83,162 @@ export interface RunReport {
   stateHash: string;
 }
 
+/**
+ * What `celltwin run --json` prints: the KPI object (sim/kpi/compute.ts) with the run's facts,
+ * every number rounded to 1e-6 (µs for times). `collisions` lists the first 20, `collisionCount`
+ * counts them all.
+ */
+export type RunReport = Omit<CellKpis, 'collisions'> & RunFacts;
+
+/** A simulated cell file: its facts and its KPIs at full precision. */
+export interface CellRun {
+  facts: RunFacts;
+  kpis: CellKpis;
+}
+
+/** Options shared by `run` and `compare`. */
+export interface CellRunOptions {
+  until?: number;
+  seed?: number;
+  warmupCycles: number;
+}
+
 /** Seconds rounded to the microsecond, so the output reads well and stays byte-stable. */
 const sec = (t: number): number => Math.round(t * 1e6) / 1e6;
 
-/** `celltwin run CELL.json`: simulates headless and prints what happened. */
+/**
+ * The run's activity log. Until the engine records one (the programs issue), an empty log of
+ * the run's length stands in: every resource idle, no cycles, no parts, so the KPIs are nulls.
+ */
+function activityLog(sim: Simulation): ActivityLog {
+  const recorded = (sim as Simulation & { activityLog?: () => ActivityLog }).activityLog;
+  return recorded ? recorded.call(sim) : new ActivityRecorder().log(sim.time);
+}
+
+/** Reads, checks and simulates `file`; returns exit code 2 after printing what is wrong with it. */
+export async function runCellFile(file: string, io: CommandIO, options: CellRunOptions): Promise<CellRun | number> {
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, file), 'utf8');
+  } catch (e) {
+    throw new InputError(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const read = readCell(text);
+  if (!read.ok) {
+    for (const p of read.problems) io.err(`error: ${file}${p.line !== undefined ? `:${p.line}` : ''}: ${formatProblem(p)}`);
+    return 2;
+  }
+  const cell = read.cell;
+  const loaded = await loadSimulationRobots(cell);
+  let sim;
+  try {
+    sim = await createSimulation(cell, loaded, options.seed === undefined ? {} : { seed: options.seed });
+  } catch (e) {
+    if (e instanceof CellContentError) throw new InputError(file, e.message);
+    throw e;
+  }
+  try {
+    const counts = new Map<string, number>();
+    const collisions: CollisionEvent[] = [];
+    const sensors = new Map<string, number>();
+    const tally = (events: SimEvent[]) => {
+      for (const e of events) {
+        counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
+        if (e.type === 'collision') collisions.push(e);
+        if (e.type === 'sensor') sensors.set(e.sensor, (sensors.get(e.sensor) ?? 0) + 1);
+      }
+    };
+    const end = options.until ?? cell.simulation.duration;
+    // Drain once per simulated second so a long run keeps little in memory.
+    for (let t = Math.min(1, end); ; t = Math.min(t + 1, end)) {
+      sim.runUntil(t);
+      tally(sim.drainEvents());
+      if (t >= end) break;
+    }
+    const kpis = computeKpis(activityLog(sim), cell, {
+      warmupCycles: options.warmupCycles,
+      collisions: collisions.map((c) => ({ time: c.time, a: c.a, b: c.b })),
+    });
+    const facts: RunFacts = {
+      cell: cell.name,
+      seed: sim.seed,
+      dt: sim.dt,
+      simulatedSeconds: sec(sim.time),
+      steps: sim.stepCount,
+      collisionCount: collisions.length,
+      collisions: collisions.slice(0, LISTED_COLLISIONS).map((c) => ({ time: sec(c.time), a: c.a, b: c.b })),
+      parts: sim.partCounts(),
+      sensors: [...sensors].map(([conveyor, count]) => ({ conveyor, count })),
+      picks: counts.get('pick') ?? 0,
+      missedPicks: counts.get('pick-missed') ?? 0,
+      releases: counts.get('release') ?? 0,
+      warnings: [...loaded.warnings, ...sim.warnings],
+      stateHash: sim.stateHash(),
+    };
+    return { facts, kpis };
+  } finally {
+    sim.free();
+  }
+}
+
+/**
+ * The `--json` object of a run: the run's facts (cell, seed, dt, time, steps) first, then the
+ * KPIs rounded to 1e-6, then collisions, parts and the state hash. The facts are not rounded
+ * (dt stays exact; times in them are already µs).
+ */
+export function runReport({ facts, kpis }: CellRun): RunReport {
+  const { collisions: _all, cell: _cell, simulatedSeconds: _t, ...rest } = kpis;
+  const { parts, sensors, picks, missedPicks, releases, warnings, stateHash, collisionCount, collisions, ...head } = facts;
+  return { ...head, ...roundDeep(rest), collisionCount, collisions, parts, sensors, picks, missedPicks, releases, warnings, stateHash };
+}
+
+/** Reads the options `run` and `compare` share; throws InputError for bad values. */
+export function readRunOptions(values: { until?: string | undefined; seed?: string | undefined; warmup?: string | undefined }): CellRunOptions {
+  const until = values.until === undefined ? undefined : Number(values.until);
+  if (until !== undefined && !(Number.isFinite(until) && until >= 0)) throw new InputError('--until', `expected seconds ≥ 0, got "${values.until}"`);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isInteger(seed)) throw new InputError('--seed', `expected an integer, got "${values.seed}"`);
+  const warmup = values.warmup === undefined ? 2 : Number(values.warmup);
+  if (!(Number.isInteger(warmup) && warmup >= 0)) throw new InputError('--warmup', `expected a whole number of cycles ≥ 0, got "${values.warmup}"`);
+  return { warmupCycles: warmup, ...(until === undefined ? {} : { until }), ...(seed === undefined ? {} : { seed }) };
+}
+
+/** The options `run` and `compare` share, for readArgs. */
+export const RUN_OPTIONS = { until: { type: 'string' }, seed: { type: 'string' }, warmup: { type: 'string' }, json: { type: 'boolean' } } as const;
+
+/** `celltwin run CELL.json`: simulates headless and prints what happened and the KPIs. */
 export const runCommand: Command = {
   name: 'run',
-  summary: 'simulate a cell headless: time, steps, collisions, parts, state hash',
+  summary: 'simulate a cell headless: KPIs (cycle time, UPH, utilization, bottleneck, density), collisions, parts',
   usage:
-    'celltwin run CELL.json [--until SECONDS] [--seed N] [--json]\n' +
-    '  --until  simulated seconds (default: the cell\'s simulation.duration)\n' +
-    '  --seed   random seed (default: the cell\'s simulation.seed)\n' +
+    'celltwin run CELL.json [--until SECONDS] [--seed N] [--warmup N] [--json] [--csv FILE]\n' +
+    '  --until   simulated seconds (default: the cell\'s simulation.duration)\n' +
+    '  --seed    random seed (default: the cell\'s simulation.seed)\n' +
+    '  --warmup  robot loops and finished parts left out at the start (default 2)\n' +
+    '  --json    print the full KPI object as JSON\n' +
+    '  --csv     also write the KPIs to FILE as CSV (one row for the cell, one per resource)\n' +
     'Same file and seed give byte-identical output.',
   async run(argv, io) {
-    const { values, positionals } = readArgs('run', argv, { until: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = readArgs('run', argv, { ...RUN_OPTIONS, csv: { type: 'string' } });
     const file = positionals[0];
     if (file === undefined) throw new InputError('run', 'expected a cell file: celltwin run CELL.json');
-    const until = values.until === undefined ? undefined : Number(values.until);
-    if (until !== undefined && !(Number.isFinite(until) && until >= 0)) throw new InputError('--until', `expected seconds ≥ 0, got "${values.until}"`);
-    const seed = values.seed === undefined ? undefined : Number(values.seed);
-    if (seed !== undefined && !Number.isInteger(seed)) throw new InputError('--seed', `expected an integer, got "${values.seed}"`);
-
-    let text: string;
-    try {
-      text = await readFile(resolve(io.cwd, file), 'utf8');
-    } catch (e) {
-      throw new InputError(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-    const read = readCell(text);
-    if (!read.ok) {
-      for (const p of read.problems) io.err(`error: ${file}${p.line !== undefined ? `:${p.line}` : ''}: ${formatProblem(p)}`);
-      return 2;
-    }
-    const cell = read.cell;
-    const loaded = await loadSimulationRobots(cell);
-    let sim;
-    try {
-      sim = await createSimulation(cell, loaded, seed === undefined ? {} : { seed });
-    } catch (e) {
-      if (e instanceof CellContentError) throw new InputError(file, e.message);
-      throw e;
-    }
-    try {
-      const counts = new Map<string, number>();
-      const collisions: CollisionEvent[] = [];
-      const sensors = new Map<string, number>();
-      const tally = (events: SimEvent[]) => {
-        for (const e of events) {
-          counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
-          if (e.type === 'collision') collisions.push(e);
-          if (e.type === 'sensor') sensors.set(e.sensor, (sensors.get(e.sensor) ?? 0) + 1);
-        }
-      };
-      const end = until ?? cell.simulation.duration;
-      // Drain once per simulated second so a long run keeps little in memory.
-      for (let t = Math.min(1, end); ; t = Math.min(t + 1, end)) {
-        sim.runUntil(t);
-        tally(sim.drainEvents());
-        if (t >= end) break;
+    const options = readRunOptions(values);
+    const result = await runCellFile(file, io, options);
+    if (typeof result === 'number') return result;
+    if (values.csv !== undefined) {
+      try {
+        await writeFile(resolve(io.cwd, values.csv), kpisToCsv(result.kpis));
+      } catch (e) {
+        throw new InputError(values.csv, `cannot write the CSV file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
       }
-      const report: RunReport = {
-        cell: cell.name,
-        seed: sim.seed,
-        dt: sim.dt,
-        simulatedSeconds: sec(sim.time),
-        steps: sim.stepCount,
-        collisionCount: collisions.length,
-        collisions: collisions.slice(0, LISTED_COLLISIONS).map((c) => ({ time: sec(c.time), a: c.a, b: c.b })),
-        parts: sim.partCounts(),
-        sensors: [...sensors].map(([conveyor, count]) => ({ conveyor, count })),
-        picks: counts.get('pick') ?? 0,
-        missedPicks: counts.get('pick-missed') ?? 0,
-        releases: counts.get('release') ?? 0,
-        warnings: [...loaded.warnings, ...sim.warnings],
-        stateHash: sim.stateHash(),
-      };
-      if (values.json) io.out(JSON.stringify(report, null, 2));
-      else io.out(humanReport(file, report));
-      return 0;
-    } finally {
-      sim.free();
     }
+    if (values.json) io.out(JSON.stringify(runReport(result), null, 2));
+    else io.out(`${humanReport(file, result.facts)}\n${kpisText(result.kpis)}`);
+    return 0;
   },
 };
 
-function humanReport(file: string, r: RunReport): string {
+function humanReport(file: string, r: RunFacts): string {
   const lines = [
     `${r.cell} (${file}), seed ${r.seed}`,
     `simulated ${r.simulatedSeconds} s in ${r.steps} steps`,

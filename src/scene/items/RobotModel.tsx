@@ -4,6 +4,7 @@ import type { URDFRobot } from 'urdf-loader';
 import { useStore } from 'zustand';
 import { activeJoints, libraryFileFor, type RobotItem } from '../../model';
 import { flangeLink } from '../../model';
+import { robotViews } from '../robot/view-registry';
 import { setLoadStatus } from '../robot/load-status';
 import { resolveRobotSource } from '../robot/robot-sources';
 import { resolvedRobot } from '../robot/resolved-cache';
@@ -12,13 +13,15 @@ import { viewOptionsStore } from '../view-options';
 import { COLORS } from './materials';
 
 /** Loads a bundled tool and fixes it to the robot's flange link; returns its load warnings. */
-async function mountTool(robot: URDFRobot, flange: string, toolId: string): Promise<string[]> {
+async function mountTool(itemId: string, robot: URDFRobot, flange: string, toolId: string): Promise<string[]> {
   const tool = await resolveRobotSource({ type: 'bundled', id: toolId }, libraryFileFor);
   const load = loadRobotView(tool.text, tool.description, tool.meshes);
   const mount = robot.links[flange] ?? robot.frames[flange];
   if (!mount) return [`tool ${toolId}: the robot has no link "${flange}" to mount it on`];
   load.robot.name = `tool:${toolId}`;
   mount.add(load.robot);
+  const registered = robotViews.get(itemId);
+  if (registered?.view === robot) registered.tool = load.robot;
   return load.done;
 }
 
@@ -54,8 +57,10 @@ export function RobotModel({ item }: { item: RobotItem }) {
           invalidate();
         },
       });
-      setLoaded({ view: load.robot, jointNames: activeJoints(resolved.description).map((j) => j.name) });
-      const toolWarnings = item.tool ? await mountTool(load.robot, flangeLink(item.source, resolved.description), item.tool.id) : [];
+      const jointNames = activeJoints(resolved.description).map((j) => j.name);
+      setLoaded({ view: load.robot, jointNames });
+      robotViews.set(item.id, { view: load.robot, tool: null, jointNames });
+      const toolWarnings = item.tool ? await mountTool(item.id, load.robot, flangeLink(item.source, resolved.description), item.tool.id) : [];
       const warnings = [...toolWarnings, ...(await load.done)];
       if (cancelled) return;
       setLoadStatus(item.id, { done: true, warnings: [...resolved.warnings, ...warnings] });
@@ -67,6 +72,7 @@ export function RobotModel({ item }: { item: RobotItem }) {
     });
     return () => {
       cancelled = true;
+      robotViews.delete(item.id);
     };
     // The source object is replaced, never mutated, when the document changes it.
   }, [item.source, item.tool?.id]);

@@ -1,0 +1,184 @@
+/**
+ * Runs a simulation for the page: in the worker (workers/sim.worker.ts), or on the main thread
+ * when workers are unavailable. It paces steps against a wall clock it is given — the simulation
+ * itself never reads one — publishes frames, forwards events and takes periodic checkpoints so a
+ * crashed worker can resume where it was.
+ */
+import { createSimulation } from '../physics/create-simulation';
+import type { Simulation } from '../sim/simulation';
+import { SharedFrameWriter } from './frame-channel';
+import type { FromSim, SimSpeed, ToSim } from './sim-protocol';
+
+/** What the host needs from where it runs. */
+export interface HostEnvironment {
+  post(message: FromSim, transfer?: Transferable[]): void;
+  /** Wall-clock milliseconds (performance.now). */
+  now(): number;
+  /** Runs `fn` soon (setTimeout 0 in a worker). */
+  schedule(fn: () => void): void;
+}
+
+/** Wall time one tick may spend stepping, so the worker stays responsive to messages. */
+const TICK_BUDGET_MS = 12;
+/** Simulated seconds between checkpoints while running. */
+const CHECKPOINT_EVERY_S = 5;
+const STATUS_EVERY_MS = 100;
+
+export class SimHost {
+  private sim: Simulation | null = null;
+  private writer: SharedFrameWriter | null = null;
+  private spare: ArrayBuffer[] = [];
+  private frame = new Float32Array(0);
+  private running = false;
+  private speed: SimSpeed = 1;
+  private lastTick = 0;
+  private carry = 0;
+  private lastStatus = 0;
+  private lastCheckpoint = 0;
+  private rtfWindow = { wall: 0, sim: 0, factor: 0 };
+  private knownBodies = 0;
+
+  constructor(private readonly env: HostEnvironment) {}
+
+  /** Handles one message from the page. */
+  async handle(msg: ToSim): Promise<void> {
+    try {
+      switch (msg.type) {
+        case 'load':
+          return await this.load(msg);
+        case 'play':
+          this.running = true;
+          this.lastTick = this.env.now();
+          this.carry = 0;
+          this.env.schedule(() => this.tick());
+          return this.status();
+        case 'pause':
+          this.running = false;
+          return this.status();
+        case 'step':
+          this.advance(msg.steps);
+          return this.status();
+        case 'speed':
+          this.speed = msg.speed;
+          return;
+        case 'joint-targets':
+          this.sim?.setJointTargets(msg.robot, msg.q);
+          return;
+        case 'hash':
+          if (this.sim) this.env.post({ type: 'hash', hash: this.sim.stateHash(), step: this.sim.stepCount, time: this.sim.time });
+          return;
+        case 'return-frame':
+          this.spare.push(msg.buffer);
+          return;
+        case 'crash-for-test':
+          throw new Error('crash requested by a test');
+      }
+    } catch (e) {
+      this.running = false;
+      this.env.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+      if (msg.type === 'crash-for-test') throw e;
+    }
+  }
+
+  private async load(msg: Extract<ToSim, { type: 'load' }>): Promise<void> {
+    this.running = false;
+    this.sim?.free();
+    this.sim = null;
+    const sim = await createSimulation(msg.cell, { robots: new Map(msg.robots), tools: new Map(msg.tools) });
+    if (msg.restore) sim.restore(msg.restore);
+    this.sim = sim;
+    const length = sim.frameLength();
+    this.frame = new Float32Array(length);
+    this.writer = msg.frames ? new SharedFrameWriter(msg.frames) : null;
+    if (this.writer && this.writer.capacity < length * 4) this.writer = null; // too small for growth: use transfers
+    this.spare = this.writer ? [] : [new ArrayBuffer(length * 4), new ArrayBuffer(length * 4)];
+    this.lastCheckpoint = sim.time;
+    this.knownBodies = sim.bodies().length;
+    this.env.post({ type: 'ready', bodies: [...sim.bodies()], joints: sim.jointLayout(), frameLength: length, warnings: [...sim.warnings], dt: sim.dt });
+    this.publish();
+    this.status();
+  }
+
+  private tick(): void {
+    if (!this.running || !this.sim) return;
+    const now = this.env.now();
+    const wall = now - this.lastTick;
+    this.lastTick = now;
+    const dt = this.sim.dt;
+    const start = this.env.now();
+    const before = this.sim.time;
+    if (this.speed === 'max') {
+      while (this.env.now() - start < TICK_BUDGET_MS) this.advance(24);
+    } else {
+      this.carry += (wall / 1000) * this.speed;
+      let steps = Math.floor(this.carry / dt);
+      this.carry -= steps * dt;
+      // Falling behind real time: do what fits in the budget and let the rest go (reported as RTF).
+      while (steps > 0 && this.env.now() - start < TICK_BUDGET_MS) {
+        const n = Math.min(steps, 24);
+        this.advance(n);
+        steps -= n;
+      }
+      if (steps > 0) this.carry = 0;
+    }
+    this.measure(wall, this.sim.time - before);
+    if (now - this.lastStatus > STATUS_EVERY_MS) this.status();
+    if (this.sim.time - this.lastCheckpoint >= CHECKPOINT_EVERY_S) {
+      this.lastCheckpoint = this.sim.time;
+      this.env.post({ type: 'checkpoint', snapshot: this.sim.snapshot() });
+    }
+    this.env.schedule(() => this.tick());
+  }
+
+  private advance(steps: number): void {
+    if (!this.sim || steps <= 0) return;
+    this.sim.step(steps);
+    const bodies = this.sim.bodies();
+    if (bodies.length > this.knownBodies) {
+      this.env.post({ type: 'bodies', bodies: bodies.slice(this.knownBodies) });
+      this.knownBodies = bodies.length;
+    }
+    const events = this.sim.drainEvents();
+    if (events.length > 0) this.env.post({ type: 'events', events });
+    this.publish();
+  }
+
+  private publish(): void {
+    if (!this.sim) return;
+    const need = this.sim.frameLength();
+    if (this.frame.length < need) this.frame = new Float32Array(need * 2); // parts arrived: grow with room
+    this.sim.writeFrame(this.frame); // returns the body count; the length is `need`
+    const length = need;
+    if (this.writer && length > this.writer.capacity) {
+      // More parts than the shared buffer holds: continue with transferred buffers.
+      this.writer = null;
+      this.spare = [new ArrayBuffer(this.frame.length * 4), new ArrayBuffer(this.frame.length * 4)];
+    }
+    if (this.writer) {
+      this.writer.publish(this.frame, length);
+      return;
+    }
+    let buffer = this.spare.pop();
+    if (!buffer) return; // the page still holds both buffers: it will get the next frame
+    if (buffer.byteLength < length * 4) buffer = new ArrayBuffer(this.frame.length * 4);
+    new Float32Array(buffer).set(this.frame.subarray(0, length));
+    this.env.post({ type: 'frame', buffer, length }, [buffer]);
+  }
+
+  private measure(wallMs: number, simS: number): void {
+    const w = this.rtfWindow;
+    w.wall += wallMs;
+    w.sim += simS;
+    if (w.wall > 500) {
+      w.factor = w.sim / (w.wall / 1000);
+      w.wall = 0;
+      w.sim = 0;
+    }
+  }
+
+  private status(): void {
+    if (!this.sim) return;
+    this.lastStatus = this.env.now();
+    this.env.post({ type: 'status', time: this.sim.time, step: this.sim.stepCount, running: this.running, realTimeFactor: this.rtfWindow.factor });
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The typed messages between the page and the simulation worker. Each message is plain data
+ * (structured clone); frames travel through shared memory, or as transferred buffers when the
+ * page is not cross-origin isolated.
+ */
+import type { Cell, RobotDescription } from '../model';
+import type { BodyInfo } from '../sim/body-plan';
+import type { SimEvent } from '../sim/events';
+import type { SimulationSnapshot } from '../sim/snapshot';
+
+/** Simulation speed: a multiple of real time, or as fast as the worker can go. */
+export type SimSpeed = number | 'max';
+
+/** Page → worker. */
+export type ToSim =
+  | {
+      type: 'load';
+      cell: Cell;
+      robots: Array<[string, RobotDescription]>;
+      tools: Array<[string, RobotDescription]>;
+      /** Shared memory for frames, or null to use transferred buffers. */
+      frames: SharedArrayBuffer | null;
+      /** Continue from this state instead of time 0 (worker recovery). */
+      restore: SimulationSnapshot | null;
+    }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step'; steps: number }
+  | { type: 'speed'; speed: SimSpeed }
+  | { type: 'joint-targets'; robot: string; q: number[] }
+  | { type: 'return-frame'; buffer: ArrayBuffer }
+  /** Asks for the state hash (determinism checks: the same cell gives the same hash in Node). */
+  | { type: 'hash' }
+  | { type: 'crash-for-test' };
+
+/** Worker → page. */
+export type FromSim =
+  | { type: 'ready'; bodies: BodyInfo[]; joints: Array<{ robot: string; joints: string[] }>; frameLength: number; warnings: string[]; dt: number }
+  | { type: 'frame'; buffer: ArrayBuffer; length: number }
+  /** Bodies that appeared since the last message (parts from sources), to append to `ready`'s. */
+  | { type: 'bodies'; bodies: BodyInfo[] }
+  | { type: 'status'; time: number; step: number; running: boolean; realTimeFactor: number }
+  | { type: 'events'; events: SimEvent[] }
+  | { type: 'checkpoint'; snapshot: SimulationSnapshot }
+  | { type: 'hash'; hash: string; step: number; time: number }
+  | { type: 'error'; message: string };

@@ -1,0 +1,44 @@
+/** What the page knows about the running simulation (for the run controls and the scene). */
+import { createStore } from 'zustand/vanilla';
+import type { BodyInfo } from '../sim/body-plan';
+import type { SimSpeed } from './sim-protocol';
+
+export type SimPhase = 'off' | 'loading' | 'ready' | 'running' | 'paused' | 'recovering' | 'error';
+
+export interface SimStatus {
+  phase: SimPhase;
+  /** Simulated time (s) and step count of the newest status from the worker. */
+  time: number;
+  step: number;
+  speed: SimSpeed;
+  /** Simulated seconds per wall second over the last half second. */
+  realTimeFactor: number;
+  bodies: BodyInfo[];
+  joints: Array<{ robot: string; joints: string[] }>;
+  /** Collisions reported since the run started, newest last (capped). */
+  collisions: Array<{ time: number; a: string; b: string }>;
+  /** How frames arrive: shared memory, or transferred buffers. */
+  transport: 'shared' | 'transfer' | null;
+  /** 'worker', or 'main-thread' when workers are unavailable. */
+  host: 'worker' | 'main-thread' | null;
+  warnings: string[];
+  error: string | null;
+  /** Worker restarts after a crash in this session. */
+  recoveries: number;
+}
+
+export const simStatusStore = createStore<SimStatus>(() => ({
+  phase: 'off',
+  time: 0,
+  step: 0,
+  speed: 1,
+  realTimeFactor: 0,
+  bodies: [],
+  joints: [],
+  collisions: [],
+  transport: null,
+  host: null,
+  warnings: [],
+  error: null,
+  recoveries: 0,
+}));

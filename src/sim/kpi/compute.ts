@@ -1,0 +1,201 @@
+/**
+ * `computeKpis`: the KPI object of a run (DESIGN.md "KPI definitions", issue 6 item 5), built
+ * from the activity log alone so that it does not depend on how the engine runs programs and
+ * equipment. Every figure that cannot be measured (no finished parts, no whole cycle after the
+ * warm-up, an empty window) is null, never NaN or Infinity.
+ *
+ * Definitions (steady-state windows: timeline.ts; bottleneck: bottleneck.ts):
+ * - robot cycle time: the spans between consecutive loop completions after `warmupCycles`;
+ * - cell cycle time: the mean span between consecutive finished parts after `warmupCycles`
+ *   parts, i.e. (last − w-th part time) / (parts − w); UPH = 3600 / cell cycle time;
+ * - utilization: shares of the resource's steady-state window per state, summing to 1 (gaps in
+ *   the log are idle). A resource with cycles uses its own cycle window; one without (machines,
+ *   operators, a robot that never finished enough loops) uses the cell window, or the whole run
+ *   when no parts finished;
+ * - robot breakdown: seconds per cycle in each category = time in the category inside the
+ *   robot's cycle window / its cycles: the categories add up to the mean cycle time;
+ * - cell breakdown: how the average robot spends one cell cycle = time in each category, summed
+ *   over robots inside the cell window, / robots / parts in the window: it adds up to the cell
+ *   cycle time.
+ */
+import type { Cell } from '../../model/cell';
+import type { ActivityLog, ResourceKind } from '../activity';
+import { busyShare, findBottleneck, type Bottleneck } from './bottleneck';
+import { DENSITY_LABEL, DENSITY_REFERENCES, floorFigures, type FloorFigures } from './floor';
+import { BREAKDOWN_CATEGORIES, categoryOf, type BreakdownCategory } from './states';
+import { summarize, type Summary } from './stats';
+import { cycleWindow, stateSeconds, timelines, utilizationOf, type ResourceTimeline, type TimeWindow } from './timeline';
+
+/** A collision to list with the KPIs (sim events carry more; this is what the report keeps). */
+export interface CollisionRecord {
+  time: number;
+  a: string;
+  b: string;
+}
+
+/** Options of {@link computeKpis}. */
+export interface KpiOptions {
+  /** Completions (robot loops, finished parts) left out at the start as warm-up; default 2. */
+  warmupCycles?: number;
+  /** Collisions of the run, listed as given. */
+  collisions?: readonly CollisionRecord[];
+}
+
+/** Seconds per cycle in each breakdown category. */
+export type Breakdown = Record<BreakdownCategory, number>;
+
+/** KPIs of one resource (robot, machine, operator station, conveyor). */
+export interface ResourceKpis {
+  id: string;
+  /** The item's name in the cell (the id when the log names a resource the cell does not have). */
+  name: string;
+  kind: ResourceKind;
+  /** Spans between completions after the warm-up; null with no whole cycle. */
+  cycleTime: Summary | null;
+  /** The steady-state window the shares are taken over; null when it is empty. */
+  window: TimeWindow | null;
+  /** Share of the window per state, summing to 1; null with no window. */
+  utilization: Record<string, number> | null;
+  /** Share of the window in working states (not waiting, not idle). */
+  busyShare: number;
+}
+
+/** A robot's KPIs: a resource's plus the per-cycle breakdown. */
+export interface RobotKpis extends ResourceKpis {
+  /** Mean seconds per cycle by category, adding up to cycleTime.mean; null with no whole cycle. */
+  breakdown: Breakdown | null;
+}
+
+/** Density and floor figures, with the reference lines to show them against. */
+export interface DensityKpis extends FloorFigures {
+  /** Throughput per m² of footprint; null when either is unknown or zero. */
+  uphPerM2: number | null;
+  references: typeof DENSITY_REFERENCES;
+  label: string;
+}
+
+/** Everything `celltwin run --json` reports about a run's performance. */
+export interface CellKpis {
+  cell: string;
+  simulatedSeconds: number;
+  warmupCycles: number;
+  /** Parts that left the cell during the whole run. */
+  partsFinished: number;
+  /** The cell's steady-state window and the parts finished in it; null with too few parts. */
+  steadyState: { start: number; end: number; parts: number } | null;
+  cellCycleTime: number | null;
+  throughputUph: number | null;
+  /** Spans between finished parts in steady state (mean = cellCycleTime). */
+  partInterval: Summary | null;
+  bottleneck: Bottleneck | null;
+  /** How the average robot spends one cell cycle; adds up to cellCycleTime. */
+  breakdown: Breakdown | null;
+  robots: RobotKpis[];
+  machines: ResourceKpis[];
+  operators: ResourceKpis[];
+  conveyors: ResourceKpis[];
+  density: DensityKpis;
+  collisions: CollisionRecord[];
+}
+
+const emptyBreakdown = (): Breakdown => Object.fromEntries(BREAKDOWN_CATEGORIES.map((c) => [c, 0])) as Breakdown;
+
+/** Seconds per category inside `window`, from a robot's state seconds. */
+function categorySeconds(timeline: ResourceTimeline | undefined, window: TimeWindow): Breakdown {
+  const out = emptyBreakdown();
+  const seconds = stateSeconds(timeline?.intervals ?? [], window);
+  for (const [state, s] of seconds) out[categoryOf(state)] += s;
+  return out;
+}
+
+/** The resources of one kind: the cell's items in document order, then any others the log names. */
+function resourcesOf(kind: ResourceKind, cell: Cell, byId: Map<string, ResourceTimeline>): Array<{ id: string; name: string }> {
+  const fromCell = cell.items.filter((i) => i.type === kind).map((i) => ({ id: i.id, name: i.name || i.id }));
+  const known = new Set(fromCell.map((r) => r.id));
+  const fromLog = [...byId.values()]
+    .filter((t) => t.kind === kind && !known.has(t.id))
+    .map((t) => t.id)
+    .sort()
+    .map((id) => ({ id, name: id }));
+  return [...fromCell, ...fromLog];
+}
+
+/** The KPIs of a run from its activity log and its cell document (see the module comment). */
+export function computeKpis(log: ActivityLog, cell: Cell, options: KpiOptions = {}): CellKpis {
+  const warmup = Math.max(0, Math.floor(options.warmupCycles ?? 2));
+  const byId = timelines(log);
+
+  const partTimes = log.partsFinished.map((p) => p.time).sort((a, b) => a - b);
+  const parts = cycleWindow(partTimes, warmup);
+  const partInterval = parts ? summarize(parts.durations) : null;
+  const cellCycleTime = partInterval ? partInterval.mean : null;
+  const throughputUph = cellCycleTime !== null && cellCycleTime > 0 ? 3600 / cellCycleTime : null;
+  // Where a resource without cycles of its own is measured: the parts' steady state, else the run.
+  const cellWindow: TimeWindow = parts && parts.end > parts.start ? { start: parts.start, end: parts.end } : { start: 0, end: log.duration };
+
+  const resource = (kind: ResourceKind, r: { id: string; name: string }): ResourceKpis & { own: ReturnType<typeof cycleWindow> } => {
+    const timeline = byId.get(r.id);
+    const own = cycleWindow(timeline?.completions ?? [], warmup);
+    const window = own && own.end > own.start ? { start: own.start, end: own.end } : cellWindow;
+    const utilization = utilizationOf(kind, timeline?.intervals ?? [], window);
+    return {
+      id: r.id,
+      name: r.name,
+      kind,
+      cycleTime: own ? summarize(own.durations) : null,
+      window: utilization ? window : null,
+      utilization,
+      busyShare: busyShare(utilization),
+      own,
+    };
+  };
+  const strip = ({ own: _own, ...rest }: ResourceKpis & { own: unknown }): ResourceKpis => rest;
+
+  const robots: RobotKpis[] = resourcesOf('robot', cell, byId).map((r) => {
+    const { own, ...k } = resource('robot', r);
+    let breakdown: Breakdown | null = null;
+    if (own && own.durations.length > 0) {
+      breakdown = categorySeconds(byId.get(r.id), own);
+      for (const c of BREAKDOWN_CATEGORIES) breakdown[c] /= own.durations.length;
+    }
+    return { ...k, breakdown };
+  });
+  const machines = resourcesOf('machine', cell, byId).map((r) => strip(resource('machine', r)));
+  const operators = resourcesOf('operator', cell, byId).map((r) => strip(resource('operator', r)));
+  const conveyors = [...byId.values()].filter((t) => t.kind === 'conveyor').map((t) => strip(resource('conveyor', { id: t.id, name: t.id })));
+
+  let breakdown: Breakdown | null = null;
+  if (parts && parts.durations.length > 0 && robots.length > 0) {
+    breakdown = emptyBreakdown();
+    for (const r of robots) {
+      const s = categorySeconds(byId.get(r.id), parts);
+      for (const c of BREAKDOWN_CATEGORIES) breakdown[c] += s[c];
+    }
+    for (const c of BREAKDOWN_CATEGORIES) breakdown[c] /= robots.length * parts.durations.length;
+  }
+
+  const floor = floorFigures(cell);
+  return {
+    cell: cell.name,
+    simulatedSeconds: log.duration,
+    warmupCycles: warmup,
+    partsFinished: partTimes.length,
+    steadyState: parts ? { start: parts.start, end: parts.end, parts: parts.durations.length } : null,
+    cellCycleTime,
+    throughputUph,
+    partInterval,
+    bottleneck: findBottleneck([...robots, ...machines, ...operators]),
+    breakdown,
+    robots,
+    machines,
+    operators,
+    conveyors,
+    density: {
+      ...floor,
+      uphPerM2: throughputUph !== null && floor.footprintM2 > 0 ? throughputUph / floor.footprintM2 : null,
+      references: DENSITY_REFERENCES,
+      label: DENSITY_LABEL,
+    },
+    collisions: [...(options.collisions ?? [])].map((c) => ({ time: c.time, a: c.a, b: c.b })),
+  };
+}

@@ -1,0 +1,58 @@
+import { useStore } from 'zustand';
+import { simStatusStore } from '../bridge/sim-status';
+import type { SimSpeed } from '../bridge/sim-protocol';
+import { resetRun, setRunSpeed, stepRun, toggleRun } from './run-actions';
+
+const SPEEDS: ReadonlyArray<[string, SimSpeed]> = [
+  ['1×', 1],
+  ['2×', 2],
+  ['5×', 5],
+  ['10×', 10],
+  ['max', 'max'],
+];
+
+/** Simulated time as m:ss.sss. */
+function clock(t: number): string {
+  const m = Math.floor(t / 60);
+  const s = t - m * 60;
+  return `${m}:${s.toFixed(3).padStart(6, '0')}`;
+}
+
+/** Run/Pause (Space), step, reset, speed and the simulated clock. */
+export function RunControls() {
+  const { phase, time, speed, realTimeFactor, collisions, transport } = useStore(simStatusStore);
+  const running = phase === 'running';
+  const busy = phase === 'loading' || phase === 'recovering';
+  return (
+    <div className="run-controls" role="group" aria-label="Simulation">
+      <button className={`run ${running ? 'on' : ''}`} onClick={() => void toggleRun()} disabled={busy} title="Run or pause the simulation (Space)">
+        {running ? 'Pause' : 'Run'}
+      </button>
+      <button onClick={() => void stepRun()} disabled={busy} title="Advance 0.1 s of simulated time">
+        Step
+      </button>
+      <button onClick={resetRun} disabled={phase === 'off'} title="Stop and go back to the cell as laid out">
+        Reset
+      </button>
+      <select aria-label="Simulation speed" value={String(speed)} onChange={(e) => setRunSpeed(e.currentTarget.value === 'max' ? 'max' : Number(e.currentTarget.value))}>
+        {SPEEDS.map(([label, value]) => (
+          <option key={label} value={String(value)}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <span
+        className="sim-clock"
+        aria-label="Simulated time"
+        title={`${running && realTimeFactor > 0 ? `${realTimeFactor.toFixed(1)}× real time` : ''}${transport ? `, frames via ${transport === 'shared' ? 'shared memory' : 'transferred buffers'}` : ''}`}
+      >
+        {phase === 'off' ? 't = 0:00.000' : busy ? `${phase}…` : `t = ${clock(time)}`}
+      </span>
+      {collisions.length > 0 && (
+        <span className="sim-collisions" title={collisions.slice(-5).map((c) => `${c.time.toFixed(3)} s: ${c.a} ↔ ${c.b}`).join('\n')}>
+          {collisions.length} collision{collisions.length > 1 ? 's' : ''}
+        </span>
+      )}
+    </div>
+  );
+}

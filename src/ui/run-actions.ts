@@ -1,0 +1,88 @@
+/**
+ * Run, pause, step and reset, as the top bar and the Space key do them. The simulation runs on
+ * a copy of the document: editing the cell while it runs resets the run (the numbers would
+ * otherwise describe a cell that no longer exists).
+ */
+import { simClient } from '../bridge/sim-client';
+import { simStatusStore } from '../bridge/sim-status';
+import type { SimSpeed } from '../bridge/sim-protocol';
+import type { RobotDescription, RobotSource } from '../model';
+import { resolvedRobot } from '../scene/robot/resolved-cache';
+import { cellStore } from '../store/app-store';
+import { notify } from './notices';
+
+/** One source object per bundled tool, so the parse cache (keyed by object) hits. */
+const toolSources = new Map<string, RobotSource>();
+function toolSource(id: string): RobotSource {
+  let s = toolSources.get(id);
+  if (!s) toolSources.set(id, (s = { type: 'bundled', id }));
+  return s;
+}
+
+/** Simulated seconds the Step button advances. */
+export const STEP_SECONDS = 0.1;
+
+async function loadCurrentCell(): Promise<void> {
+  const { cell } = cellStore.getState();
+  const robots = new Map<string, RobotDescription>();
+  const tools = new Map<string, RobotDescription>();
+  for (const item of cell.items) {
+    if (item.type !== 'robot') continue;
+    robots.set(item.id, (await resolvedRobot(item.source)).description);
+    if (item.tool && !tools.has(item.tool.id)) tools.set(item.tool.id, (await resolvedRobot(toolSource(item.tool.id))).description);
+  }
+  await simClient.load(cell, { robots, tools });
+  watchForEdits();
+}
+
+let unwatch: (() => void) | null = null;
+function watchForEdits(): void {
+  unwatch?.();
+  const revision = cellStore.getState().revision;
+  unwatch = cellStore.subscribe((s) => {
+    if (s.revision === revision || simStatusStore.getState().phase === 'off') return;
+    resetRun();
+    notify('info', 'Simulation reset: the cell was edited', ['Press Run to simulate the edited cell.']);
+  });
+}
+
+async function ensureLoaded(): Promise<boolean> {
+  if (simStatusStore.getState().phase !== 'off') return true;
+  try {
+    await loadCurrentCell();
+    return true;
+  } catch (e) {
+    simClient.stop();
+    notify('error', 'The simulation could not start', [e instanceof Error ? e.message : String(e)]);
+    return false;
+  }
+}
+
+/** Run, or pause when running. */
+export async function toggleRun(): Promise<void> {
+  const phase = simStatusStore.getState().phase;
+  if (phase === 'running') {
+    simClient.pause();
+    return;
+  }
+  if (await ensureLoaded()) simClient.play();
+}
+
+/** Advances the simulation by {@link STEP_SECONDS} (pausing it first). */
+export async function stepRun(): Promise<void> {
+  if (!(await ensureLoaded())) return;
+  simClient.pause();
+  const dt = cellStore.getState().cell.simulation.dt;
+  simClient.step(Math.max(1, Math.round(STEP_SECONDS / dt)));
+}
+
+/** Stops the run; the scene shows the document again. */
+export function resetRun(): void {
+  unwatch?.();
+  unwatch = null;
+  simClient.stop();
+}
+
+export function setRunSpeed(speed: SimSpeed): void {
+  simClient.setSpeed(speed);
+}

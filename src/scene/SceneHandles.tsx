@@ -7,7 +7,7 @@ export function SceneHandles({ rootName }: { rootName: string }) {
   const { gl, scene, camera } = useThree();
   useEffect(() => {
     const root = scene.getObjectByName(rootName);
-    if (root) registerSceneHandles({ gl, root, render: () => gl.render(scene, camera) });
+    if (root) registerSceneHandles({ gl, root, camera, render: () => gl.render(scene, camera) });
     return () => registerSceneHandles(null);
   }, [gl, scene, camera, rootName]);
   return null;

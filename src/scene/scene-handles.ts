@@ -2,12 +2,13 @@
  * Exports that need the live three.js scene (PNG screenshot, glTF). The canvas registers its
  * renderer and cell root here; the UI asks for files without reaching into r3f.
  */
-import type { Object3D, WebGLRenderer } from 'three';
+import { Plane, Raycaster, Vector2, Vector3, type Camera, type Object3D, type WebGLRenderer } from 'three';
 import { GLTFExporter } from 'three/examples/jsm/exporters/GLTFExporter.js';
 
 interface Handles {
   gl: WebGLRenderer;
   root: Object3D;
+  camera: Camera;
   render(): void;
 }
 
@@ -50,4 +51,21 @@ export async function exportLayoutGlb(): Promise<ArrayBuffer> {
   } finally {
     for (const o of hidden) o.visible = true;
   }
+}
+
+const floorPlane = new Plane(new Vector3(0, 1, 0), 0); // three's y = 0 is the cell floor (z = 0)
+
+/**
+ * The floor point (cell x, y in metres) under a page position, or null when the view is not
+ * ready or the ray misses the floor (pointing at the sky).
+ */
+export function floorPointAt(clientX: number, clientY: number): [number, number] | null {
+  if (!handles) return null;
+  const rect = handles.gl.domElement.getBoundingClientRect();
+  const ndc = new Vector2(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
+  const ray = new Raycaster();
+  ray.setFromCamera(ndc, handles.camera);
+  const hit = ray.ray.intersectPlane(floorPlane, new Vector3());
+  // three (x, y, z) is cell (x, −z, y): see CellCanvas.
+  return hit ? [hit.x, -hit.z] : null;
 }

@@ -189,3 +189,29 @@ export function setWorkersPerShift(n: number): EditCommand {
     },
   };
 }
+
+/**
+ * Pastes copies of `items` (from the clipboard: they may no longer exist in the cell), each with
+ * a fresh id and moved `offset` along x, and selects them.
+ */
+export function pasteItems(items: readonly CellItem[], offset = DUPLICATE_OFFSET_X): EditCommand {
+  let pasted: string[] = [];
+  return {
+    label: `Paste ${plural(items.length, 'item')}`,
+    apply(cell) {
+      pasted = [];
+      let out = cell;
+      for (const item of items) {
+        const id = nextItemId(out, item.id);
+        const copy: CellItem = { ...structuredClone(item), id };
+        copy.pose.xyz[0] += offset;
+        const problems = itemProblems(copy);
+        if (problems.length > 0) throw new EditError(`cannot paste "${item.id}": ${problems.join('; ')}`);
+        out = { ...out, items: [...out.items, copy] };
+        pasted.push(id);
+      }
+      return out;
+    },
+    select: (_after, selection) => (pasted.length > 0 ? [...pasted] : [...selection]),
+  };
+}

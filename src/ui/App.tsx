@@ -4,6 +4,7 @@ import { refuseIfReadOnly, sessionStore } from './session';
 import { CellCanvas } from '../scene/CellCanvas';
 import { useCell } from '../store/use-cell';
 import { droppedFiles, handleDrop } from './drop';
+import { dropLibraryItem, isLibraryDrag, LIBRARY_MIME } from './library-drag';
 import { Inspector } from './Inspector';
 import { LibraryPanel } from './LibraryPanel';
 import { Notices } from './Notices';
@@ -42,7 +43,10 @@ export function App() {
     <div
       className={`app${dragging ? ' drop-target' : ''}`}
       onDragOver={(e) => {
-        if (e.dataTransfer.types.includes('Files')) {
+        if (isLibraryDrag(e.dataTransfer.types)) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+        } else if (e.dataTransfer.types.includes('Files')) {
           e.preventDefault();
           setDragging(true);
         }
@@ -51,8 +55,13 @@ export function App() {
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        // Entries must be read before the handler returns; the DataTransfer is emptied after.
         if (refuseIfReadOnly()) return;
+        const library = e.dataTransfer.getData(LIBRARY_MIME);
+        if (library) {
+          dropLibraryItem(library, e.clientX, e.clientY);
+          return;
+        }
+        // Entries must be read before the handler returns; the DataTransfer is emptied after.
         void droppedFiles(e.dataTransfer).then(handleDrop);
       }}
     >

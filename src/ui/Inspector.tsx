@@ -45,13 +45,17 @@ function ItemInspector({ item }: { item: CellItem }) {
           onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         />
       </label>
+      <label className="toggle" title="A locked item cannot be moved with the handles or deleted">
+        <input type="checkbox" checked={item.locked === true} onChange={(e) => edit(updateItem(item.id, { locked: e.currentTarget.checked }))} />
+        Locked
+      </label>
       <PoseFields item={item} />
       <fieldset>
         <legend>Parameters</legend>
         <ItemFields item={item} />
       </fieldset>
       {item.type === 'robot' && <JogPanel item={item} />}
-      <button className="danger" onClick={() => edit(removeItems([item.id]))} title="Delete (Del)">
+      <button className="danger" onClick={() => edit(removeItems([item.id]))} title="Delete (Del)" disabled={item.locked === true}>
         Delete
       </button>
     </>

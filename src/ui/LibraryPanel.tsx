@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { createItem, itemTypeLabel, LIBRARY_ITEM_TYPES, type LibraryItemType } from '../model';
 import { cellStore } from '../store/app-store';
 import { addItem, nextItemId } from '../store/commands';
@@ -5,6 +6,7 @@ import { useCell } from '../store/use-cell';
 import { placeInFreeSpot } from '../tools/placement';
 import { ItemIcon } from './icons';
 import { LibraryRobots } from './LibraryRobots';
+import { startLibraryDrag } from './library-drag';
 
 const HINTS: Record<LibraryItemType, string> = {
   conveyor: '2000 × 500 mm, 200 mm/s',
@@ -28,14 +30,24 @@ export function addLibraryItem(type: LibraryItemType): void {
 export function LibraryPanel() {
   const items = useCell((s) => s.cell.items);
   const selection = useCell((s) => s.selection);
+  const [query, setQuery] = useState('');
+  const matches = (text: string) => text.toLowerCase().includes(query.trim().toLowerCase());
+  const equipment = LIBRARY_ITEM_TYPES.filter((t) => matches(`${itemTypeLabel(t)} ${HINTS[t]}`));
   return (
     <aside className="panel left" aria-label="Library">
-      <LibraryRobots />
-      <h2>Equipment</h2>
+      <input className="library-search" type="search" placeholder="Search the library…" aria-label="Search the library" value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
+      <LibraryRobots matches={matches} />
+      {equipment.length > 0 && <h2>Equipment</h2>}
       <ul className="library">
-        {LIBRARY_ITEM_TYPES.map((type) => (
+        {equipment.map((type) => (
           <li key={type}>
-            <button className="library-item" onClick={() => addLibraryItem(type)} title={`Add a ${itemTypeLabel(type).toLowerCase()} to the cell`}>
+            <button
+              className="library-item"
+              draggable
+              onDragStart={(e) => startLibraryDrag(e, { kind: 'item', type })}
+              onClick={() => addLibraryItem(type)}
+              title={`Add a ${itemTypeLabel(type).toLowerCase()} to the cell (click, or drag it onto the floor)`}
+            >
               <ItemIcon type={type} />
               <span>
                 <strong>{itemTypeLabel(type)}</strong>

@@ -5,6 +5,7 @@ import { placeInFreeSpot } from '../tools/placement';
 import { edit } from './edit';
 import { ItemIcon } from './icons';
 import { notify } from './notices';
+import { startLibraryDrag } from './library-drag';
 
 /** Vendor colours, so the list reads like a catalogue. */
 const MAKER_COLOURS: Record<string, string> = {
@@ -41,14 +42,22 @@ export function mountGripper(toolId: string): void {
 }
 
 /** The bundled robots and grippers in the library panel. */
-export function LibraryRobots() {
+export function LibraryRobots({ matches }: { matches: (text: string) => boolean }) {
+  const robots = libraryRobots().filter((r) => matches(`${r.maker} ${r.model} ${r.id}`));
+  const grippers = libraryGrippers().filter((g) => matches(`${g.model} ${g.gripper.type} gripper`));
   return (
     <>
-      <h2>Robots</h2>
+      {robots.length > 0 && <h2>Robots</h2>}
       <ul className="library">
-        {libraryRobots().map((r) => (
+        {robots.map((r) => (
           <li key={r.id}>
-            <button className="library-item" onClick={() => addLibraryRobot(r.id, `${r.maker} ${r.model}`)} title={`Add a ${r.maker} ${r.model} to the cell`}>
+            <button
+              className="library-item"
+              draggable
+              onDragStart={(e) => startLibraryDrag(e, { kind: 'robot', id: r.id, name: `${r.maker} ${r.model}` })}
+              onClick={() => addLibraryRobot(r.id, `${r.maker} ${r.model}`)}
+              title={`Add a ${r.maker} ${r.model} to the cell (click, or drag it onto the floor)`}
+            >
               <span className="icon" style={{ color: MAKER_COLOURS[r.maker] ?? '#f08a24' }}>
                 <ItemIcon type="robot" />
               </span>
@@ -62,9 +71,9 @@ export function LibraryRobots() {
           </li>
         ))}
       </ul>
-      <h2>Grippers</h2>
+      {grippers.length > 0 && <h2>Grippers</h2>}
       <ul className="library">
-        {libraryGrippers().map((g) => (
+        {grippers.map((g) => (
           <li key={g.id}>
             <button className="library-item" onClick={() => mountGripper(g.id)} title="Mount on the selected robot's flange">
               <span className="icon" style={{ color: '#5a5f66' }}>

@@ -10,6 +10,8 @@ import { requestFocus } from '../scene/focus';
 import { gizmoStore } from '../tools/gizmo-state';
 import { pickAndOpenCellFile, saveCellFile } from './file-actions';
 import { refuseIfReadOnly } from './session';
+import { copySelection, pasteClipboard } from './clipboard';
+import { notify } from './notices';
 import { toggleRun } from './run-actions';
 
 /** Shortcut table, shown by `?` and in the README. */
@@ -18,6 +20,7 @@ export const SHORTCUTS: ReadonlyArray<[keys: string, what: string]> = [
   ['Ctrl+Shift+Z / Ctrl+Y', 'redo'],
   ['Delete / Backspace', 'delete the selection'],
   ['Ctrl+D', 'duplicate the selection'],
+  ['Ctrl+C / Ctrl+V', 'copy / paste items'],
   ['Ctrl+A', 'select everything'],
   ['Escape', 'clear the selection'],
   ['W / E', 'move / rotate handles on the selected item'],
@@ -43,7 +46,7 @@ export function useShortcuts(toggleHelp: () => void): void {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       let handled = true;
-      const editing = (mod && ['z', 'y', 'd', 's', 'o'].includes(key)) || e.key === 'Delete' || e.key === 'Backspace';
+      const editing = (mod && ['z', 'y', 'd', 's', 'o', 'v'].includes(key)) || e.key === 'Delete' || e.key === 'Backspace';
       if (editing && refuseIfReadOnly()) {
         e.preventDefault();
         return;
@@ -53,9 +56,15 @@ export function useShortcuts(toggleHelp: () => void): void {
       else if (mod && key === 's') saveCellFile();
       else if (mod && key === 'o') pickAndOpenCellFile();
       else if (mod && key === 'a') state.select(state.cell.items.map((i) => i.id));
+      else if (mod && key === 'c') copySelection();
+      else if (mod && key === 'v') pasteClipboard();
       else if (mod && key === 'd' && state.selection.length > 0) {
         edit(duplicateItems(state.selection, (prefix) => nextItemId(cellStore.getState().cell, prefix)));
-      } else if ((e.key === 'Delete' || e.key === 'Backspace') && state.selection.length > 0) edit(removeItems(state.selection));
+      } else if ((e.key === 'Delete' || e.key === 'Backspace') && state.selection.length > 0) {
+        const locked = state.cell.items.filter((i) => state.selection.includes(i.id) && i.locked);
+        if (locked.length > 0) notify('info', `${locked.map((i) => i.name).join(', ')} ${locked.length > 1 ? 'are' : 'is'} locked`, ['Unlock it in the inspector to delete it.']);
+        else edit(removeItems(state.selection));
+      }
       else if (e.key === 'Escape') state.select([]);
       else if (e.key === ' ' && !mod) void toggleRun();
       else if (e.key === '?') toggleHelp();

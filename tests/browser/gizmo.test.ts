@@ -16,6 +16,35 @@ describe('the transform gizmo', () => {
     await app?.close();
   });
 
+  it('drops a conveyor dragged from the library onto the floor under the pointer, snapped to 10 mm', async () => {
+    const page = app.page;
+    const before = (await page.evaluate(() => window.__celltwin?.cell?.().items.length)) ?? 0;
+    const [px, py] = await page.evaluate(() => window.__celltwin!.project!([1.5, -2.0, 0]));
+    // The same events a mouse drag makes, with one DataTransfer carried from start to drop.
+    await page.evaluate(
+      ([x, y]) => {
+        const source = [...document.querySelectorAll('.library-item')].find((b) => b.textContent?.startsWith('Conveyor'));
+        const target = document.elementFromPoint(x as number, y as number);
+        if (!source || !target) throw new Error('no library button or drop target');
+        const data = new DataTransfer();
+        source.dispatchEvent(new DragEvent('dragstart', { dataTransfer: data, bubbles: true }));
+        const at = { dataTransfer: data, bubbles: true, cancelable: true, clientX: x as number, clientY: y as number };
+        target.dispatchEvent(new DragEvent('dragover', at));
+        target.dispatchEvent(new DragEvent('drop', at));
+      },
+      [px, py],
+    );
+    const items = (await page.evaluate(() => window.__celltwin?.cell?.().items)) ?? [];
+    expect(items.length).toBe(before + 1);
+    const added = items.at(-1);
+    expect(added?.type).toBe('conveyor');
+    expect(added?.pose.xyz[0]).toBeCloseTo(1.5, 1);
+    expect(added?.pose.xyz[1]).toBeCloseTo(-2.0, 1);
+    for (const v of added?.pose.xyz.slice(0, 2) ?? []) expect(Math.abs(Math.round(v * 100) - v * 100)).toBeLessThan(1e-6);
+    await page.keyboard.press('Control+z');
+    expect(await page.evaluate(() => window.__celltwin?.cell?.().items.length)).toBe(before);
+  });
+
   const palletPose = () => app.page.evaluate(() => window.__celltwin?.cell?.().items.find((i) => i.id === 'pallet-1')?.pose);
 
   it('moves the selected pallet along X by dragging the red arrow, snapped to 10 mm, as one undo step', async () => {

@@ -10,6 +10,7 @@ import { SceneHandles } from './SceneHandles';
 import { ItemNode } from './ItemNode';
 import { ReachRings } from './ReachRings';
 import { SimLayer } from './sim/SimLayer';
+import { TargetMarkers } from './TargetMarkers';
 import { useLayoutReport } from './use-layout-report';
 import { SelectionGizmo } from './SelectionGizmo';
 import { CameraRig } from './CameraRig';
@@ -61,6 +62,7 @@ export function CellCanvas() {
         <FloorOutline width={floor.width} depth={floor.depth} />
         <ReachRings />
         <SimLayer />
+        <TargetMarkers />
         {items.map((item) => (
           <ItemNode key={item.id} item={item} clash={clashing.has(item.id)} />
         ))}

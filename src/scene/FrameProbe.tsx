@@ -64,6 +64,7 @@ export function FrameProbe() {
       const object = scene.getObjectByName(name);
       const root = scene.getObjectByName('cell-root-z-up');
       if (!object || !root) return null;
+      object.updateWorldMatrix(true, false); // a point asked for between renders is still current
       const p = object.localToWorld(new Vector3(...local));
       root.worldToLocal(p);
       return [p.x, p.y, p.z];

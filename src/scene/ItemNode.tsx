@@ -12,6 +12,8 @@ import { PalletModel } from './items/PalletModel';
 import { RobotModel } from './items/RobotModel';
 import { TableModel } from './items/TableModel';
 import { poseEuler } from './pose';
+import { gizmoStore } from '../tools/gizmo-state';
+import { onSurfaceClick } from './surface-click';
 import { ReachCloud } from './ReachCloud';
 import { SelectionBox } from './SelectionBox';
 
@@ -40,6 +42,13 @@ export const ItemNode = memo(function ItemNode({ item, clash }: { item: CellItem
   const body = useRef<Group>(null);
   const onClick = (e: ThreeEvent<MouseEvent>) => {
     e.stopPropagation();
+    if (gizmoStore.getState().placingTarget && body.current) {
+      // The hit point in the item's own frame: the target belongs to the item and moves with it.
+      const local = body.current.worldToLocal(e.point.clone());
+      gizmoStore.setState({ placingTarget: false });
+      onSurfaceClick(item.id, [local.x, local.y, local.z]);
+      return;
+    }
     const { selection, select } = cellStore.getState();
     if (e.shiftKey) select(selection.includes(item.id) ? selection.filter((id) => id !== item.id) : [...selection, item.id]);
     else select([item.id]);

@@ -5,7 +5,7 @@
  * the store catches it, leaves the cell as it was and reports it in `lastError`, so the store
  * never holds a cell that its own schema would reject on the next open.
  */
-import { isVec3, itemSchema, formatPath, type Cell, type CellItem, type Pose, type Vec3 } from '../model';
+import { isVec3, itemSchema, formatPath, type Cell, type CellItem, type Pose, type Target, type Vec3 } from '../model';
 import { EditError, type EditCommand } from './cell-store';
 
 /** How far a duplicate is moved from its original along world x, in metres. */
@@ -213,5 +213,41 @@ export function pasteItems(items: readonly CellItem[], offset = DUPLICATE_OFFSET
       return out;
     },
     select: (_after, selection) => (pasted.length > 0 ? [...pasted] : [...selection]),
+  };
+}
+
+/** A fresh target id `P<n>`. */
+export function nextTargetId(cell: Cell): string {
+  let n = cell.targets.length + 1;
+  while (cell.targets.some((t) => t.id === `P${n}`)) n++;
+  return `P${n}`;
+}
+
+/** Adds a named target (and selects it). */
+export function addTarget(target: Target): EditCommand {
+  return {
+    label: `Add target ${target.name}`,
+    apply(cell) {
+      if (cell.targets.some((t) => t.id === target.id)) throw new EditError(`a target with id "${target.id}" already exists`);
+      return { ...cell, targets: [...cell.targets, target] };
+    },
+    select: () => [target.id],
+  };
+}
+
+/** Removes targets by id. */
+export function removeTargets(ids: readonly string[]): EditCommand {
+  const gone = new Set(ids);
+  return {
+    label: `Delete ${plural(gone.size, 'target')}`,
+    apply: (cell) => ({ ...cell, targets: cell.targets.filter((t) => !gone.has(t.id)) }),
+  };
+}
+
+/** Renames a target. */
+export function renameTarget(id: string, name: string): EditCommand {
+  return {
+    label: `Rename target ${id}`,
+    apply: (cell) => ({ ...cell, targets: cell.targets.map((t) => (t.id === id ? { ...t, name } : t)) }),
   };
 }

@@ -14,9 +14,11 @@ export interface GizmoState {
   free: boolean;
   /** Drag the selected robot's tool (the arm follows by IK) instead of moving the robot. */
   ik: boolean;
+  /** The next click on an item surface adds a target there. */
+  placingTarget: boolean;
 }
 
-export const gizmoStore = createStore<GizmoState>(() => ({ mode: 'translate', snap: true, free: false, ik: false }));
+export const gizmoStore = createStore<GizmoState>(() => ({ mode: 'translate', snap: true, free: false, ik: false, placingTarget: false }));
 
 /** Snap steps: 10 mm and 15°, what layout tools commonly default to. */
 export const SNAP_TRANSLATION_M = 0.01;

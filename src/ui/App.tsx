@@ -4,6 +4,8 @@ import { refuseIfReadOnly, sessionStore } from './session';
 import { CellCanvas } from '../scene/CellCanvas';
 import { useCell } from '../store/use-cell';
 import { droppedFiles, handleDrop } from './drop';
+import { setSurfaceClickHandler } from '../scene/surface-click';
+import { teachOnSurface } from './teach';
 import { dropLibraryItem, isLibraryDrag, LIBRARY_MIME } from './library-drag';
 import { Inspector } from './Inspector';
 import { LibraryPanel } from './LibraryPanel';
@@ -31,6 +33,9 @@ function StatusBar({ onHelp }: { onHelp: () => void }) {
     </footer>
   );
 }
+
+// A click on a surface in "add target" mode teaches a target there (see TargetsPanel).
+setSurfaceClickHandler(teachOnSurface);
 
 /** The whole page: top bar, library on the left, the 3D cell, the inspector on the right. */
 export function App() {

@@ -7,6 +7,7 @@ import { useCell } from '../store/use-cell';
 import { ItemFields } from './ItemFields';
 import { JogPanel } from './JogPanel';
 import { LayoutPanel } from './LayoutPanel';
+import { TargetsPanel } from './TargetsPanel';
 import { NumberField } from './NumberField';
 import { COUNT, DEG, MM } from './units';
 
@@ -83,6 +84,7 @@ function CellInspector() {
         <legend>Staffing</legend>
         <NumberField label="Workers / shift" value={cell.workersPerShift} unit={COUNT} min={0} integer onCommit={(v) => edit(setWorkersPerShift(v))} />
       </fieldset>
+      <TargetsPanel />
       <LayoutPanel />
     </>
   );

@@ -8,6 +8,7 @@ import { ikStatusStore } from '../scene/ik-status';
 import { viewOptionsStore } from '../scene/view-options';
 import { gizmoStore } from '../tools/gizmo-state';
 import { useStore } from 'zustand';
+import { teachAtTool } from './teach';
 import { cellStore } from '../store/app-store';
 import { updateItem } from '../store/commands';
 import { DEG, MM, roundForDisplay } from './units';
@@ -87,7 +88,12 @@ export function JogPanel({ item }: { item: RobotItem }) {
       {joints.map((j, i) => (
         <JointSlider key={j.name} item={item} joint={j} index={i} q={q} />
       ))}
-      <button onClick={() => cellStore.getState().execute(jointsCommand(item.id, joints.map(() => 0), 'Home joints'))}>Home (all 0)</button>
+      <div className="row">
+        <button onClick={() => cellStore.getState().execute(jointsCommand(item.id, joints.map(() => 0), 'Home joints'))}>Home (all 0)</button>
+        <button onClick={() => teachAtTool(item, kin)} title="Save the current flange pose as a named target in the cell">
+          Teach target here
+        </button>
+      </div>
       <label className="toggle" title="Drag the tool frame with the handles; the arm follows by inverse kinematics (T)">
         <input type="checkbox" checked={ikMode} onChange={(e) => gizmoStore.setState({ ik: e.currentTarget.checked })} />
         Drag the tool (IK)

@@ -1,0 +1,42 @@
+import { Html } from '@react-three/drei';
+import { Matrix4, Quaternion, Vector3 } from 'three';
+import { useCell } from '../store/use-cell';
+import { targetInCell } from '../tools/targets';
+import { useTargetReach } from './use-target-reach';
+
+/**
+ * Taught targets as small frames with their names; red when no robot of the cell can reach
+ * them within its joint limits (or their item is gone).
+ */
+export function TargetMarkers() {
+  const cell = useCell((s) => s.cell);
+  const selection = useCell((s) => s.selection);
+  const reach = useTargetReach();
+  return (
+    <>
+      {cell.targets.map((target) => {
+        const m = targetInCell(cell, target);
+        if (!m) return null;
+        const r = reach.find((x) => x.target === target.id);
+        const bad = r !== undefined && r.reachedBy.length === 0;
+        const position = new Vector3();
+        const quaternion = new Quaternion();
+        new Matrix4().fromArray(m).decompose(position, quaternion, new Vector3());
+        return (
+          <group key={target.id} position={position} quaternion={quaternion} name={`target:${target.id}`}>
+            <axesHelper args={[0.08]} />
+            <mesh>
+              <sphereGeometry args={[0.012, 12, 8]} />
+              <meshBasicMaterial color={bad ? '#d9534f' : '#2e7d32'} />
+            </mesh>
+            <Html position={[0, 0, 0.03]} center zIndexRange={[4, 0]}>
+              <span className={`target-label${bad ? ' bad' : ''}${selection.includes(target.id) ? ' selected' : ''}`} title={bad ? 'No robot in the cell reaches this target' : `Reached by ${r?.reachedBy.join(', ') ?? '…'}`}>
+                {target.name}
+              </span>
+            </Html>
+          </group>
+        );
+      })}
+    </>
+  );
+}

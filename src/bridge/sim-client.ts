@@ -76,7 +76,7 @@ export class SimClient {
     this.port = null;
     this.loaded = null;
     this.latestLength = 0;
-    simStatusStore.setState({ phase: 'off', time: 0, step: 0, realTimeFactor: 0, bodies: [], joints: [], collisions: [], error: null });
+    simStatusStore.setState({ phase: 'off', time: 0, step: 0, realTimeFactor: 0, bodies: [], joints: [], collisions: [], error: null, kpis: null, intervals: [] });
   }
 
   /** The simulation's state hash and step count, as the worker computes them. */
@@ -163,6 +163,9 @@ export class SimClient {
         if (hits.length > 0) simStatusStore.setState((s) => ({ collisions: [...s.collisions, ...hits].slice(-MAX_COLLISIONS_KEPT) }));
         return;
       }
+      case 'kpis':
+        simStatusStore.setState({ kpis: msg.kpis, intervals: msg.intervals });
+        return;
       case 'hash':
         this.hashWaiters.shift()?.({ hash: msg.hash, step: msg.step, time: msg.time });
         return;

@@ -5,6 +5,8 @@
  * crashed worker can resume where it was.
  */
 import { createSimulation } from '../physics/create-simulation';
+import type { Cell } from '../model';
+import { computeKpis } from '../sim/kpi/compute';
 import type { Simulation } from '../sim/simulation';
 import { SharedFrameWriter } from './frame-channel';
 import type { FromSim, SimSpeed, ToSim } from './sim-protocol';
@@ -23,6 +25,10 @@ const TICK_BUDGET_MS = 12;
 /** Simulated seconds between checkpoints while running. */
 const CHECKPOINT_EVERY_S = 5;
 const STATUS_EVERY_MS = 100;
+/** KPIs are recomputed from the whole log: about once a second is plenty for a dashboard. */
+const KPIS_EVERY_MS = 1000;
+/** The Gantt chart needs the recent past, not hours of it: the newest intervals only. */
+const MAX_INTERVALS_SENT = 4000;
 
 export class SimHost {
   private sim: Simulation | null = null;
@@ -37,6 +43,8 @@ export class SimHost {
   private lastCheckpoint = 0;
   private rtfWindow = { wall: 0, sim: 0, factor: 0 };
   private knownBodies = 0;
+  private cell: Cell | null = null;
+  private lastKpis = 0;
 
   constructor(private readonly env: HostEnvironment) {}
 
@@ -54,9 +62,11 @@ export class SimHost {
           return this.status();
         case 'pause':
           this.running = false;
+          this.kpis();
           return this.status();
         case 'step':
           this.advance(msg.steps);
+          this.kpis();
           return this.status();
         case 'speed':
           this.speed = msg.speed;
@@ -87,6 +97,7 @@ export class SimHost {
     const sim = await createSimulation(msg.cell, { robots: new Map(msg.robots), tools: new Map(msg.tools) });
     if (msg.restore) sim.restore(msg.restore);
     this.sim = sim;
+    this.cell = msg.cell;
     const length = sim.frameLength();
     this.frame = new Float32Array(length);
     this.writer = msg.frames ? new SharedFrameWriter(msg.frames) : null;
@@ -123,6 +134,7 @@ export class SimHost {
     }
     this.measure(wall, this.sim.time - before);
     if (now - this.lastStatus > STATUS_EVERY_MS) this.status();
+    if (now - this.lastKpis > KPIS_EVERY_MS) this.kpis();
     if (this.sim.time - this.lastCheckpoint >= CHECKPOINT_EVERY_S) {
       this.lastCheckpoint = this.sim.time;
       this.env.post({ type: 'checkpoint', snapshot: this.sim.snapshot() });
@@ -174,6 +186,14 @@ export class SimHost {
       w.wall = 0;
       w.sim = 0;
     }
+  }
+
+  private kpis(): void {
+    if (!this.sim || !this.cell) return;
+    this.lastKpis = this.env.now();
+    const log = this.sim.activityLog();
+    const kpis = computeKpis(log, this.cell);
+    this.env.post({ type: 'kpis', kpis, intervals: log.intervals.slice(-MAX_INTERVALS_SENT), time: this.sim.time });
   }
 
   private status(): void {

@@ -7,6 +7,8 @@ import type { Cell, RobotDescription } from '../model';
 import type { BodyInfo } from '../sim/body-plan';
 import type { SimEvent } from '../sim/events';
 import type { SimulationSnapshot } from '../sim/snapshot';
+import type { ActivityInterval } from '../sim/activity';
+import type { CellKpis } from '../sim/kpi/compute';
 
 /** Simulation speed: a multiple of real time, or as fast as the worker can go. */
 export type SimSpeed = number | 'max';
@@ -43,4 +45,6 @@ export type FromSim =
   | { type: 'events'; events: SimEvent[] }
   | { type: 'checkpoint'; snapshot: SimulationSnapshot }
   | { type: 'hash'; hash: string; step: number; time: number }
+  /** KPIs so far and the state timeline (for the Gantt chart), sent about once a second. */
+  | { type: 'kpis'; kpis: CellKpis; intervals: ActivityInterval[]; time: number }
   | { type: 'error'; message: string };

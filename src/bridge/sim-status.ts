@@ -2,6 +2,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { BodyInfo } from '../sim/body-plan';
 import type { SimSpeed } from './sim-protocol';
+import type { ActivityInterval } from '../sim/activity';
+import type { CellKpis } from '../sim/kpi/compute';
 
 export type SimPhase = 'off' | 'loading' | 'ready' | 'running' | 'paused' | 'recovering' | 'error';
 
@@ -25,6 +27,9 @@ export interface SimStatus {
   error: string | null;
   /** Worker restarts after a crash in this session. */
   recoveries: number;
+  /** The newest KPIs of the run and the state timeline they came from. */
+  kpis: CellKpis | null;
+  intervals: ActivityInterval[];
 }
 
 export const simStatusStore = createStore<SimStatus>(() => ({
@@ -41,4 +46,6 @@ export const simStatusStore = createStore<SimStatus>(() => ({
   warnings: [],
   error: null,
   recoveries: 0,
+  kpis: null,
+  intervals: [],
 }));

@@ -8,6 +8,7 @@ import { setSurfaceClickHandler } from '../scene/surface-click';
 import { teachOnSurface } from './teach';
 import { dropLibraryItem, isLibraryDrag, LIBRARY_MIME } from './library-drag';
 import { Inspector } from './Inspector';
+import { Dashboard } from './dashboard/Dashboard';
 import { LibraryPanel } from './LibraryPanel';
 import { Notices } from './Notices';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -78,6 +79,7 @@ export function App() {
         <CellCanvas />
         <ViewToolbar />
       </main>
+      <Dashboard />
       <fieldset className="panel-guard right" disabled={readOnly}>
         <Inspector />
       </fieldset>

@@ -1,15 +1,7 @@
 import { useLayoutReport } from '../scene/use-layout-report';
+import { DensityGauge } from './DensityGauge';
 import { cellStore } from '../store/app-store';
 import { useCell } from '../store/use-cell';
-
-/** Published robot densities (robots per 10,000 employees) to read the cell's figure against. */
-const REFERENCES: ReadonlyArray<[string, number]> = [
-  ['World (IFR 2024)', 162],
-  ['Germany', 429],
-  ['China', 470],
-  ['Shanghai plan target', 500],
-  ['Korea', 1012],
-];
 
 function nameOf(id: string): string {
   return cellStore.getState().cell.items.find((i) => i.id === id)?.name ?? id;
@@ -20,20 +12,6 @@ function Pick({ ids, children }: { ids: string[]; children: React.ReactNode }) {
     <button className="link check" onClick={() => cellStore.getState().select(ids)}>
       {children}
     </button>
-  );
-}
-
-/** Density bar with reference marks; the scale grows to fit the cell's figure. */
-function DensityGauge({ density }: { density: number }) {
-  // Past 3,000 the bar just fills: the reference marks matter more than the exact length.
-  const max = Math.max(1200, Math.min(density * 1.1, 3000));
-  return (
-    <div className="gauge" aria-label={`Robot density ${Math.round(density)} per 10,000 workers`}>
-      <div className="gauge-bar" style={{ width: `${Math.min(100, (100 * density) / max)}%` }} />
-      {REFERENCES.map(([label, value]) => (
-        <span key={label} className="gauge-mark" style={{ left: `${(100 * value) / max}%` }} title={`${label}: ${value}`} />
-      ))}
-    </div>
   );
 }
 

@@ -94,6 +94,12 @@ export class ForwardKinematics {
   /** Index in computation order of each input joint. */
   private readonly inputOrder: Int32Array;
   private readonly scratch = mat4Create();
+  /**
+   * Per link: when only fixed joints lie between it and the root, the inverse of its (constant)
+   * world transform, else null — relativePose from such a base (the usual case) skips the
+   * inversion.
+   */
+  private readonly fixedInverse: (Mat4 | null)[];
 
   constructor(robot: RobotDescription) {
     const links = robot.links.map((l) => l.name);
@@ -139,6 +145,17 @@ export class ForwardKinematics {
       this.bias[i] = source.bias;
     });
     this.inputOrder = Int32Array.from(this.inputJoints, (j) => this.jointIndexByName.get(j.name) ?? -1);
+
+    // World transforms of the links fixed to the root, by the same products compute() makes.
+    const fixedWorld: (Mat4 | null)[] = links.map((name) => (name === robot.root ? mat4Create() : null));
+    for (let i = 0; i < n; i++) {
+      const parentWorld = fixedWorld[this.parent[i]!];
+      const k = this.kind[i]!;
+      if (parentWorld && (k === FIXED || k === FIXED_IDENTITY)) {
+        fixedWorld[this.child[i]!] = mat4MultiplyRigid(mat4Create(), parentWorld, this.origins.subarray(16 * i, 16 * i + 16));
+      }
+    }
+    this.fixedInverse = fixedWorld.map((m) => (m ? mat4InvertRigid(m, m) : null));
   }
 
   /** Index of a link by name; throws naming the link when there is none. */
@@ -254,8 +271,9 @@ export class ForwardKinematics {
    * describePose for the CLI's row-major form). Pass `out` in per-step code to avoid allocating.
    */
   relativePose(base: string | number, tip: string | number, out: Mat4 = mat4Create()): Mat4 {
-    mat4InvertRigid(this.scratch, this.worldOf(base));
-    return mat4MultiplyRigid(out, this.scratch, this.worldOf(tip));
+    const b = typeof base === 'number' ? base : this.indexOfLink(base);
+    const inverse = this.fixedInverse[b] ?? mat4InvertRigid(this.scratch, this.worldOf(b));
+    return mat4MultiplyRigid(out, inverse, this.worldOf(tip));
   }
 
   /** Value of any movable joint (mimic ones included) after the last {@link compute}. */

@@ -158,190 +158,184 @@ export function perpendicular(w: Vec3): Vec3 {
 // Allocation-free forms for the closed-form solvers' hot path (ik-closed-form.ts): the same
 // operations on caller-owned Float64Arrays (V3: 3 numbers, M3: 9 numbers row-major), writing
 // into `out`. Every function reads all of its inputs before writing, so `out` may alias them.
+//
+// No function here takes or returns a floating-point number: V8 boxes a double passed to or
+// returned from a call it did not inline (a heap allocation each), and the solvers make too
+// many calls for all of them to be inlined. Numbers travel in the buffers instead — angles as
+// [θ, cos θ, sin θ] triples at an offset — and only small integers are passed.
 
 /** A 3-vector in a caller-owned buffer. */
 export type V3 = Float64Array;
 /** A 3×3 rotation matrix, row-major, in a caller-owned buffer. */
 export type M3 = Float64Array;
 
-export const dotV = (a: V3, b: V3): number => a[0]! * b[0]! + a[1]! * b[1]! + a[2]! * b[2]!;
+/** DEGENERATE², to compare squared lengths with. */
+const DEGENERATE_SQUARED = DEGENERATE * DEGENERATE;
+/** A fallback angle of 0, for {@link angleAboutCs}. */
+const ZERO = new Float64Array(1);
 
-export function setV(out: V3, x: number, y: number, z: number): V3 {
-  out[0] = x;
-  out[1] = y;
-  out[2] = z;
+export function subV(out: V3, a: V3, b: V3): V3 {
+  const x = a[0]! - b[0]!, y = a[1]! - b[1]!, z = a[2]! - b[2]!;
+  out[0] = x; out[1] = y; out[2] = z;
   return out;
 }
 
-export const subV = (out: V3, a: V3, b: V3): V3 => setV(out, a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
-export const addV = (out: V3, a: V3, b: V3): V3 => setV(out, a[0]! + b[0]!, a[1]! + b[1]!, a[2]! + b[2]!);
-
-export function crossV(out: V3, a: V3, b: V3): V3 {
-  const ax = a[0]!, ay = a[1]!, az = a[2]!, bx = b[0]!, by = b[1]!, bz = b[2]!;
-  return setV(out, ay * bz - az * by, az * bx - ax * bz, ax * by - ay * bx);
+export function addV(out: V3, a: V3, b: V3): V3 {
+  const x = a[0]! + b[0]!, y = a[1]! + b[1]!, z = a[2]! + b[2]!;
+  out[0] = x; out[1] = y; out[2] = z;
+  return out;
 }
 
 /** out = `v` without its component along the unit vector `w`. */
 export function rejectV(out: V3, v: V3, w: V3): V3 {
-  const d = dotV(v, w);
-  return setV(out, v[0]! - w[0]! * d, v[1]! - w[1]! * d, v[2]! - w[2]! * d);
+  const vx = v[0]!, vy = v[1]!, vz = v[2]!, wx = w[0]!, wy = w[1]!, wz = w[2]!;
+  const d = vx * wx + vy * wy + vz * wz;
+  out[0] = vx - wx * d; out[1] = vy - wy * d; out[2] = vz - wz * d;
+  return out;
 }
 
 /** out = m · v. */
 export function applyM(out: V3, m: M3, v: V3): V3 {
   const x = v[0]!, y = v[1]!, z = v[2]!;
-  return setV(out, m[0]! * x + m[1]! * y + m[2]! * z, m[3]! * x + m[4]! * y + m[5]! * z, m[6]! * x + m[7]! * y + m[8]! * z);
+  const ox = m[0]! * x + m[1]! * y + m[2]! * z, oy = m[3]! * x + m[4]! * y + m[5]! * z, oz = m[6]! * x + m[7]! * y + m[8]! * z;
+  out[0] = ox; out[1] = oy; out[2] = oz;
+  return out;
 }
 
 /** out = mᵀ · v. */
 export function applyTM(out: V3, m: M3, v: V3): V3 {
   const x = v[0]!, y = v[1]!, z = v[2]!;
-  return setV(out, m[0]! * x + m[3]! * y + m[6]! * z, m[1]! * x + m[4]! * y + m[7]! * z, m[2]! * x + m[5]! * y + m[8]! * z);
-}
-
-/** out = r + R (x − r): point x turned about the axis through r by R. */
-export function turnV(out: V3, R: M3, r: V3, x: V3): V3 {
-  const dx = x[0]! - r[0]!, dy = x[1]! - r[1]!, dz = x[2]! - r[2]!;
-  return setV(
-    out,
-    r[0]! + R[0]! * dx + R[1]! * dy + R[2]! * dz,
-    r[1]! + R[3]! * dx + R[4]! * dy + R[5]! * dz,
-    r[2]! + R[6]! * dx + R[7]! * dy + R[8]! * dz,
-  );
-}
-
-/** out = r + Rᵀ (x − r): the inverse of {@link turnV}. */
-export function unturnV(out: V3, R: M3, r: V3, x: V3): V3 {
-  const dx = x[0]! - r[0]!, dy = x[1]! - r[1]!, dz = x[2]! - r[2]!;
-  return setV(
-    out,
-    r[0]! + R[0]! * dx + R[3]! * dy + R[6]! * dz,
-    r[1]! + R[1]! * dx + R[4]! * dy + R[7]! * dz,
-    r[2]! + R[2]! * dx + R[5]! * dy + R[8]! * dz,
-  );
-}
-
-/** out = rotation by `angle` about the unit axis `w` (Rodrigues), as {@link rotation}. */
-export function rotationInto(out: M3, w: V3, angle: number): M3 {
-  const c = Math.cos(angle), s = Math.sin(angle), t = 1 - c;
-  const x = w[0]!, y = w[1]!, z = w[2]!;
-  out[0] = t * x * x + c; out[1] = t * x * y - s * z; out[2] = t * x * z + s * y;
-  out[3] = t * x * y + s * z; out[4] = t * y * y + c; out[5] = t * y * z - s * x;
-  out[6] = t * x * z - s * y; out[7] = t * y * z + s * x; out[8] = t * z * z + c;
+  const ox = m[0]! * x + m[3]! * y + m[6]! * z, oy = m[1]! * x + m[4]! * y + m[7]! * z, oz = m[2]! * x + m[5]! * y + m[8]! * z;
+  out[0] = ox; out[1] = oy; out[2] = oz;
   return out;
-}
-
-/** Writes the nine numbers of a row-major 3×3 product into out. */
-function setM(out: M3, m0: number, m1: number, m2: number, m3: number, m4: number, m5: number, m6: number, m7: number, m8: number): M3 {
-  out[0] = m0; out[1] = m1; out[2] = m2;
-  out[3] = m3; out[4] = m4; out[5] = m5;
-  out[6] = m6; out[7] = m7; out[8] = m8;
-  return out;
-}
-
-/** out = a · b. */
-export function mulM(out: M3, a: M3, b: M3): M3 {
-  const a0 = a[0]!, a1 = a[1]!, a2 = a[2]!, a3 = a[3]!, a4 = a[4]!, a5 = a[5]!, a6 = a[6]!, a7 = a[7]!, a8 = a[8]!;
-  const b0 = b[0]!, b1 = b[1]!, b2 = b[2]!, b3 = b[3]!, b4 = b[4]!, b5 = b[5]!, b6 = b[6]!, b7 = b[7]!, b8 = b[8]!;
-  return setM(
-    out,
-    a0 * b0 + a1 * b3 + a2 * b6, a0 * b1 + a1 * b4 + a2 * b7, a0 * b2 + a1 * b5 + a2 * b8,
-    a3 * b0 + a4 * b3 + a5 * b6, a3 * b1 + a4 * b4 + a5 * b7, a3 * b2 + a4 * b5 + a5 * b8,
-    a6 * b0 + a7 * b3 + a8 * b6, a6 * b1 + a7 * b4 + a8 * b7, a6 * b2 + a7 * b5 + a8 * b8,
-  );
-}
-
-/** out = aᵀ · b. */
-export function mulTM(out: M3, a: M3, b: M3): M3 {
-  const a0 = a[0]!, a1 = a[1]!, a2 = a[2]!, a3 = a[3]!, a4 = a[4]!, a5 = a[5]!, a6 = a[6]!, a7 = a[7]!, a8 = a[8]!;
-  const b0 = b[0]!, b1 = b[1]!, b2 = b[2]!, b3 = b[3]!, b4 = b[4]!, b5 = b[5]!, b6 = b[6]!, b7 = b[7]!, b8 = b[8]!;
-  return setM(
-    out,
-    a0 * b0 + a3 * b3 + a6 * b6, a0 * b1 + a3 * b4 + a6 * b7, a0 * b2 + a3 * b5 + a6 * b8,
-    a1 * b0 + a4 * b3 + a7 * b6, a1 * b1 + a4 * b4 + a7 * b7, a1 * b2 + a4 * b5 + a7 * b8,
-    a2 * b0 + a5 * b3 + a8 * b6, a2 * b1 + a5 * b4 + a8 * b7, a2 * b2 + a5 * b5 + a8 * b8,
-  );
 }
 
 /** out = a · bᵀ. */
 export function mulMT(out: M3, a: M3, b: M3): M3 {
   const a0 = a[0]!, a1 = a[1]!, a2 = a[2]!, a3 = a[3]!, a4 = a[4]!, a5 = a[5]!, a6 = a[6]!, a7 = a[7]!, a8 = a[8]!;
   const b0 = b[0]!, b1 = b[1]!, b2 = b[2]!, b3 = b[3]!, b4 = b[4]!, b5 = b[5]!, b6 = b[6]!, b7 = b[7]!, b8 = b[8]!;
-  return setM(
-    out,
-    a0 * b0 + a1 * b1 + a2 * b2, a0 * b3 + a1 * b4 + a2 * b5, a0 * b6 + a1 * b7 + a2 * b8,
-    a3 * b0 + a4 * b1 + a5 * b2, a3 * b3 + a4 * b4 + a5 * b5, a3 * b6 + a4 * b7 + a5 * b8,
-    a6 * b0 + a7 * b1 + a8 * b2, a6 * b3 + a7 * b4 + a8 * b5, a6 * b6 + a7 * b7 + a8 * b8,
-  );
+  out[0] = a0 * b0 + a1 * b1 + a2 * b2; out[1] = a0 * b3 + a1 * b4 + a2 * b5; out[2] = a0 * b6 + a1 * b7 + a2 * b8;
+  out[3] = a3 * b0 + a4 * b1 + a5 * b2; out[4] = a3 * b3 + a4 * b4 + a5 * b5; out[5] = a3 * b6 + a4 * b7 + a5 * b8;
+  out[6] = a6 * b0 + a7 * b1 + a8 * b2; out[7] = a6 * b3 + a7 * b4 + a8 * b5; out[8] = a6 * b6 + a7 * b7 + a8 * b8;
+  return out;
 }
 
 /**
- * {@link angleAbout} on numbers: the angle about unit axis w that turns p onto q (both relative
- * to a point on the axis), or `fallback` when either has no component across the axis.
+ * out = Rot(w, ±θ) · v for the unit axis `w`, with cos θ and sin θ read from trig[at + 1],
+ * trig[at + 2] (a [θ, cos θ, sin θ] triple); `inverse` turns by −θ. Rodrigues on the vector:
+ * v c + (w × v) s + w (w · v)(1 − c) — a third of the work of building the rotation matrix, and
+ * the solvers only ever need a few turned vectors.
  */
-export function angleAboutXyz(
-  wx: number, wy: number, wz: number,
-  px: number, py: number, pz: number,
-  qx: number, qy: number, qz: number,
-  fallback: number,
-): number {
+export function rotateV(out: V3, w: V3, trig: Float64Array, at: number, inverse: boolean, v: V3): V3 {
+  const c = trig[at + 1]!, s = inverse ? -trig[at + 2]! : trig[at + 2]!;
+  const wx = w[0]!, wy = w[1]!, wz = w[2]!, vx = v[0]!, vy = v[1]!, vz = v[2]!;
+  const k = (wx * vx + wy * vy + wz * vz) * (1 - c);
+  out[0] = vx * c + (wy * vz - wz * vy) * s + wx * k;
+  out[1] = vy * c + (wz * vx - wx * vz) * s + wy * k;
+  out[2] = vz * c + (wx * vy - wy * vx) * s + wz * k;
+  return out;
+}
+
+/** Writes [θ, cos θ, sin θ] at out[at …] for θ = from[fromAt] (a seed value, for a singular joint). */
+export function putAngle(out: Float64Array, at: number, from: ArrayLike<number>, fromAt: number): void {
+  const angle = from[fromAt]!;
+  out[at] = angle;
+  out[at + 1] = Math.cos(angle);
+  out[at + 2] = Math.sin(angle);
+}
+
+/**
+ * Subproblem 1 ({@link angleAbout}) on buffers: the angle about unit axis `w` that turns `p`
+ * onto `q`, written with its cosine and sine as [θ, cos θ, sin θ] at out[at …] — the cosine and
+ * sine come from the numbers the atan2 came from, a division instead of Math.cos and Math.sin.
+ * When either has no component across w (a singular configuration) θ = fallback[fallbackAt].
+ */
+export function angleAboutCs(w: V3, p: V3, q: V3, fallback: ArrayLike<number>, fallbackAt: number, out: Float64Array, at: number): void {
+  const wx = w[0]!, wy = w[1]!, wz = w[2]!, px = p[0]!, py = p[1]!, pz = p[2]!, qx = q[0]!, qy = q[1]!, qz = q[2]!;
   const dp = wx * px + wy * py + wz * pz, dq = wx * qx + wy * qy + wz * qz;
   const ax = px - wx * dp, ay = py - wy * dp, az = pz - wz * dp;
   const bx = qx - wx * dq, by = qy - wy * dq, bz = qz - wz * dq;
-  if (Math.sqrt(ax * ax + ay * ay + az * az) < DEGENERATE || Math.sqrt(bx * bx + by * by + bz * bz) < DEGENERATE) return fallback;
+  if (ax * ax + ay * ay + az * az < DEGENERATE_SQUARED || bx * bx + by * by + bz * bz < DEGENERATE_SQUARED) {
+    putAngle(out, at, fallback, fallbackAt);
+    return;
+  }
   const cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx;
-  return Math.atan2(wx * cx + wy * cy + wz * cz, ax * bx + ay * by + az * bz);
+  const sin = wx * cx + wy * cy + wz * cz, cos = ax * bx + ay * by + az * bz;
+  const h = Math.sqrt(sin * sin + cos * cos); // |a| |b| > 0
+  out[at] = Math.atan2(sin, cos);
+  out[at + 1] = cos / h;
+  out[at + 2] = sin / h;
 }
 
-/** {@link angleAbout} on buffers. */
-export const angleAboutV = (w: V3, p: V3, q: V3, fallback: number): number =>
-  angleAboutXyz(w[0]!, w[1]!, w[2]!, p[0]!, p[1]!, p[2]!, q[0]!, q[1]!, q[2]!, fallback);
-
-/** {@link solveCosSin} writing into a buffer. */
-export function solveCosSinInto(a: number, b: number, c: number, out: Float64Array): number {
+/**
+ * {@link solveCosSin} on a buffer: the angles θ with a·cos θ + b·sin θ = c for [a, b, c] =
+ * abc[0 … 2], written as [θa, cos θa, sin θa, θb, cos θb, sin θb] into `out`. Returns 2, 0 (no
+ * solution: out of reach) or −1 (a = b = 0, a singular configuration; `out` untouched).
+ */
+export function solveCosSinCs(abc: Float64Array, out: Float64Array): number {
+  const a = abc[0]!, b = abc[1]!, c = abc[2]!;
   const rho = Math.sqrt(a * a + b * b);
   if (rho < DEGENERATE) return -1;
   let ratio = c / rho;
   if (Math.abs(ratio) > 1) {
+    // Rounding at the edge of the workspace can leave |ratio| a hair above 1.
     if (Math.abs(ratio) > 1 + 1e-9) return 0;
     ratio = Math.sign(ratio);
   }
   const phi = Math.atan2(b, a), alpha = Math.acos(ratio);
+  // θ = φ ± α, with cos φ = a/ρ, sin φ = b/ρ, cos α = ratio, sin α = √(1 − ratio²).
+  const cp = a / rho, sp = b / rho, sa = Math.sqrt(1 - ratio * ratio);
   out[0] = phi + alpha;
-  out[1] = phi - alpha;
+  out[1] = cp * ratio - sp * sa;
+  out[2] = sp * ratio + cp * sa;
+  out[3] = phi - alpha;
+  out[4] = cp * ratio + sp * sa;
+  out[5] = sp * ratio - cp * sa;
   return 2;
 }
 
-/** {@link solveRotatedDot} on buffers: the angles θ with a · Rot(w, θ) b = c. */
-export function solveRotatedDotInto(w: V3, a: V3, b: V3, c: number, out: Float64Array): number {
+/**
+ * {@link solveRotatedDot} on buffers: the angles θ with a · Rot(w, θ) b = c, with c =
+ * abc[2] on entry; `abc` is scratch (3 numbers). Written and returned as {@link solveCosSinCs}.
+ */
+export function solveRotatedDotCs(w: V3, a: V3, b: V3, abc: Float64Array, out: Float64Array): number {
   const wx = w[0]!, wy = w[1]!, wz = w[2]!, ax = a[0]!, ay = a[1]!, az = a[2]!, bx = b[0]!, by = b[1]!, bz = b[2]!;
   const wa = wx * ax + wy * ay + wz * az, wb = wx * bx + wy * by + wz * bz;
-  // a · (w × b)
-  const awb = ax * (wy * bz - wz * by) + ay * (wz * bx - wx * bz) + az * (wx * by - wy * bx);
-  return solveCosSinInto(ax * bx + ay * by + az * bz - wa * wb, awb, c - wa * wb, out);
+  abc[2] = abc[2]! - wa * wb;
+  abc[0] = ax * bx + ay * by + az * bz - wa * wb;
+  abc[1] = ax * (wy * bz - wz * by) + ay * (wz * bx - wx * bz) + az * (wx * by - wy * bx); // a · (w × b)
+  return solveCosSinCs(abc, out);
 }
 
 /**
- * {@link solveTwoAxes} on buffers: rotations Rot(w1, θ1) · Rot(w2, θ2) taking direction p to
- * direction q, as [θ1a, θ2a, θ1b, θ2b] in `out`. Returns 2.
+ * Subproblem 2 ({@link solveTwoAxes}) on buffers: rotations Rot(w1, θ1) · Rot(w2, θ2) taking
+ * direction p to direction q. Writes both solutions as [θ1, cos, sin, θ2, cos, sin] at out[0 …]
+ * and out[6 …]; θ1 = fallback[fallbackAt] where it is undetermined. `scratch` (3 numbers) holds
+ * the intermediate direction. Returns 2.
  */
-export function solveTwoAxesInto(w1: V3, w2: V3, p: V3, q: V3, fallback1: number, out: Float64Array): number {
-  const k = dotV(w1, w2);
+export function solveTwoAxesCs(
+  w1: V3, w2: V3, p: V3, q: V3, fallback: ArrayLike<number>, fallbackAt: number, out: Float64Array, scratch: V3,
+): number {
+  // The intermediate direction c = Rot(w2, θ2) p = Rot(w1, −θ1) q keeps its component along
+  // w2 (from p) and along w1 (from q): c = α w1 + β w2 + γ (w1 × w2).
+  const ax = w1[0]!, ay = w1[1]!, az = w1[2]!, bx = w2[0]!, by = w2[1]!, bz = w2[2]!;
+  const px = p[0]!, py = p[1]!, pz = p[2]!, qx = q[0]!, qy = q[1]!, qz = q[2]!;
+  const k = ax * bx + ay * by + az * bz;
   const d = k * k - 1;
-  const w2p = dotV(w2, p), w1q = dotV(w1, q);
+  const w2p = bx * px + by * py + bz * pz, w1q = ax * qx + ay * qy + az * qz;
   const alpha = (k * w2p - w1q) / d;
   const beta = (k * w1q - w2p) / d;
-  const ax = w1[0]!, ay = w1[1]!, az = w1[2]!, bx = w2[0]!, by = w2[1]!, bz = w2[2]!;
   const nx = ay * bz - az * by, ny = az * bx - ax * bz, nz = ax * by - ay * bx;
   const n2 = nx * nx + ny * ny + nz * nz;
-  const g2 = (dotV(p, p) - alpha * alpha - beta * beta - 2 * alpha * beta * k) / n2;
-  const gamma = Math.sqrt(Math.max(0, g2));
-  const px = p[0]!, py = p[1]!, pz = p[2]!, qx = q[0]!, qy = q[1]!, qz = q[2]!;
+  const g2 = (px * px + py * py + pz * pz - alpha * alpha - beta * beta - 2 * alpha * beta * k) / n2;
+  const gamma = Math.sqrt(Math.max(0, g2)); // < 0 only by rounding or for an unreachable orientation
   for (let s = 0; s < 2; s++) {
     const g = s === 0 ? gamma : -gamma;
-    const cx = alpha * ax + beta * bx + g * nx, cy = alpha * ay + beta * by + g * ny, cz = alpha * az + beta * bz + g * nz;
-    out[2 * s + 1] = angleAboutXyz(bx, by, bz, px, py, pz, cx, cy, cz, 0);
-    out[2 * s] = angleAboutXyz(ax, ay, az, cx, cy, cz, qx, qy, qz, fallback1);
+    scratch[0] = alpha * ax + beta * bx + g * nx;
+    scratch[1] = alpha * ay + beta * by + g * ny;
+    scratch[2] = alpha * az + beta * bz + g * nz;
+    angleAboutCs(w2, p, scratch, ZERO, 0, out, 6 * s + 3);
+    angleAboutCs(w1, scratch, q, fallback, fallbackAt, out, 6 * s);
   }
   return 2;
 }

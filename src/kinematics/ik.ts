@@ -55,6 +55,8 @@ export class InverseKinematics {
   private readonly branchValid = new Uint8Array(BRANCHES);
   // Scratch for solveClosedForm, so a closed-form solve allocates little beyond its result.
   private readonly armSeed = new Float64Array(6);
+  /** The arm's six input joints, base to tip (arm.inputs). */
+  private readonly armInputs: Int32Array;
   private readonly work: Float64Array;
   private readonly order = new Int32Array(BRANCHES);
   private readonly orderDistance = new Float64Array(BRANCHES);
@@ -76,6 +78,7 @@ export class InverseKinematics {
     this.arm = analyseArm(this.jacobian);
     this.closedForm = this.arm?.kind ?? null;
     this.solver = this.arm ? new ClosedFormSolver(this.arm) : null;
+    this.armInputs = Int32Array.from(this.arm?.inputs ?? []);
     this.work = new Float64Array(fk.dof);
     this.chainInputs = Int32Array.from(this.jacobian.chain.inputs);
     this.chainRevolute = Uint8Array.from(this.jacobian.chain.inputs, (i) => (fk.inputJoints[i]!.type === 'prismatic' ? 0 : 1));
@@ -104,12 +107,13 @@ export class InverseKinematics {
         return found;
       }
     }
-    const q = Float64Array.from(seed);
+    const q = new Float64Array(seed.length);
+    copyInto(q, seed);
     const converged = this.dls.run(q, this.target, settings);
     iterations += this.dls.iterations;
     if (converged) return this.result(q, seed, true, iterations);
 
-    let best = { q: Float64Array.from(q), cost: this.cost() };
+    let best = { q: q.slice(), cost: this.cost() };
     let nearest: { q: Float64Array; distance: number } | null = null;
     let found = 0;
     const random = seededRandom(options.randomSeed ?? 1);
@@ -120,10 +124,10 @@ export class InverseKinematics {
       if (ok) {
         this.wrapToward(q, seed);
         const distance = this.distance(q, seed);
-        if (nearest === null || distance < nearest.distance) nearest = { q: Float64Array.from(q), distance };
+        if (nearest === null || distance < nearest.distance) nearest = { q: q.slice(), distance };
         if (++found >= (options.candidates ?? 3)) break;
       } else if (nearest === null && this.cost() < best.cost) {
-        best = { q: Float64Array.from(q), cost: this.cost() };
+        best = { q: q.slice(), cost: this.cost() };
       }
     }
     const chosen = nearest ? nearest.q : best.q;
@@ -158,17 +162,25 @@ export class InverseKinematics {
    * Returns null when none does; the DLS iterations spent are left in polishIterations.
    */
   private solveClosedForm(seed: ArrayLike<number>, settings: DlsSettings): IkResult | null {
-    const arm = this.arm!;
-    const { armSeed, order, orderDistance, work: q, polish } = this;
-    for (let k = 0; k < 6; k++) armSeed[k] = seed[arm.inputs[k]!]!;
-    this.solver!.branches(this.target, armSeed, this.branchValues, this.branchValid);
-    // Insertion sort of the placeable branches by distance to the seed (at most eight).
+    const { armSeed, armInputs, order, orderDistance, work: q, polish, branchValues: values, branchValid: valid, ranges } = this;
+    for (let k = 0; k < 6; k++) armSeed[k] = seed[armInputs[k]!]!;
+    this.solver!.branches(this.target, armSeed, values, valid);
+    // Each branch's joints moved, in place, to their equivalents nearest the seed; branches with
+    // a joint that fits no limit are dropped. Then an insertion sort of the rest by distance.
     let count = 0;
     for (let b = 0; b < BRANCHES; b++) {
-      if (this.branchValid[b] === 0) continue;
-      copyInto(q, seed);
-      if (!this.placeBranch(b, q, seed)) continue;
-      const d = this.distance(q, seed);
+      if (valid[b] === 0) continue;
+      let d = 0;
+      let k = 0;
+      for (; k < 6; k++) {
+        const i = armInputs[k]!;
+        const near = seed[i]!;
+        const v = nearestEquivalent(values[6 * b + k]!, near, ranges[2 * i]!, ranges[2 * i + 1]!);
+        if (Number.isNaN(v)) break;
+        values[6 * b + k] = v;
+        d += (v - near) * (v - near);
+      }
+      if (k < 6) continue;
       let at = count++;
       while (at > 0 && orderDistance[at - 1]! > d) {
         order[at] = order[at - 1]!;
@@ -181,18 +193,13 @@ export class InverseKinematics {
     polish.positionTolerance = settings.positionTolerance;
     polish.orientationTolerance = settings.orientationTolerance;
     this.polishIterations = 0;
-    for (let k = 0; k < count; k++) {
-      const branch = order[k]!;
+    for (let n = 0; n < count; n++) {
+      const branch = order[n]!;
       copyInto(q, seed);
-      this.placeBranch(branch, q, seed);
+      for (let k = 0; k < 6; k++) q[armInputs[k]!] = values[6 * branch + k]!;
       const ok = this.dls.run(q, this.target, polish);
       this.polishIterations += this.dls.iterations;
-      if (ok) {
-        const result = this.result(q, seed, true, 0);
-        result.branch = branch;
-        result.method = 'closed-form';
-        return result;
-      }
+      if (ok) return this.result(q, seed, true, 0, branch);
     }
     return null;
   }
@@ -226,9 +233,12 @@ export class InverseKinematics {
   private setTarget(target: IkTarget | Mat4, positionOnly: boolean): void {
     if (target instanceof Float64Array) {
       let finite = target.length === 16;
-      for (let k = 0; finite && k < 16; k++) finite = Number.isFinite(target[k]!);
+      for (let k = 0; finite && k < 16; k++) {
+        const v = target[k]!;
+        finite = v - v === 0; // false for NaN and ±Infinity
+        this.target[k] = v;
+      }
       if (!finite) throw new Error('target matrix must be 16 finite numbers');
-      this.target.set(target);
       return;
     }
     if (!target.position.every(Number.isFinite)) throw new Error(`target position [${target.position.join(', ')}] is not finite`);
@@ -275,10 +285,23 @@ export class InverseKinematics {
     return this.dls.positionError ** 2 + this.dls.orientationError ** 2;
   }
 
-  private result(q: Float64Array, seed: ArrayLike<number>, converged: boolean, iterations: number): IkResult {
+  /** The result for q (wrapped toward the seed when converged); a closed-form one when `branch` ≥ 0. */
+  private result(q: Float64Array, seed: ArrayLike<number>, converged: boolean, iterations: number, branch = -1): IkResult {
     if (converged) this.wrapToward(q, seed);
+    // Array.from(q) iterates the typed array: it costs more than a closed-form solve.
     const values = new Array<number>(q.length);
     for (let i = 0; i < q.length; i++) values[i] = q[i]!;
+    if (branch >= 0) {
+      return {
+        q: values,
+        positionError: this.dls.positionError,
+        orientationError: this.dls.orientationError,
+        iterations,
+        converged,
+        branch,
+        method: 'closed-form',
+      };
+    }
     return {
       q: values,
       positionError: this.dls.positionError,

@@ -75,8 +75,10 @@ const TWO_PI = 2 * Math.PI;
  * the nearest one keeps a move short. Never used for prismatic joints.
  */
 export function nearestEquivalent(angle: number, near: number, lo: number, hi: number): number {
-  // The candidate nearest `near`, then step by 2π toward the range if it lies outside.
-  let v = angle + TWO_PI * Math.round((near - angle) / TWO_PI);
+  // The candidate nearest `near`, then step by 2π toward the range if it lies outside. (Most
+  // calls already have |near − angle| < π, which needs no rounding: IK calls this per branch.)
+  const gap = near - angle;
+  let v = gap < Math.PI && gap > -Math.PI ? angle : angle + TWO_PI * Math.round(gap / TWO_PI);
   if (v < lo - LIMIT_SLACK) v += TWO_PI * Math.ceil((lo - LIMIT_SLACK - v) / TWO_PI);
   else if (v > hi + LIMIT_SLACK) v -= TWO_PI * Math.ceil((v - hi - LIMIT_SLACK) / TWO_PI);
   if (v < lo - LIMIT_SLACK || v > hi + LIMIT_SLACK) return NaN;

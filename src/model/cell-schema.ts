@@ -4,7 +4,11 @@
  * file. Lengths in metres, angles in radians, times in seconds, speeds in m/s.
  */
 import { z } from 'zod';
+import { cellReferenceProblems } from './cell-checks';
 import { isVec3, type Vec3 } from './geometry';
+import { programSchema } from './program-schema';
+
+export { programStepSchema, STEP_TYPES } from './program-schema';
 
 /** The schema version this build writes. Older files are migrated (see migrations.ts). */
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -79,13 +83,17 @@ export const partSpecSchema = z.strictObject(partKind);
 export const partSchema = z.strictObject({ id: text.min(1, { error: 'expected a non-empty id' }), name: text.optional(), ...partKind, pose: poseSchema });
 
 /**
- * A part source at the infeed (−x) end of a conveyor: one part every `interval` seconds, each
- * interval varied uniformly by ±`jitter` s and each part shifted across the belt by ±`lateral` m
- * (both drawn from the cell's seeded random numbers). A source waits while its spot is occupied.
+ * A part source at the infeed (−x) end of a conveyor. The time between parts follows
+ * `distribution`: `fixed` — every `interval` seconds; `uniform` — `interval` ± `jitter`;
+ * `exponential` — random with mean `interval` (arrivals at random, a Poisson stream). Without
+ * `distribution`: uniform when `jitter` > 0, else fixed. Each part is shifted across the belt by
+ * ±`lateral` m. Random draws come from the cell's seeded generator. A source waits while its
+ * spot on the belt is occupied.
  */
 export const partSourceSchema = z.strictObject({
   part: partSpecSchema,
   interval: positive,
+  distribution: z.enum(['fixed', 'uniform', 'exponential']).optional(),
   jitter: nonNegative.optional(),
   lateral: nonNegative.optional(),
   /** Time of the first part (default 0). */
@@ -102,10 +110,16 @@ export const conveyorItemSchema = z.strictObject({
   height: positive,
   /** Belt speed in m/s along the conveyor's +x axis. */
   speed: z.number().finite(),
-  /** A light barrier across the belt, `position` metres from the infeed (−x) end. */
-  sensor: z.strictObject({ position: nonNegative }).optional(),
+  /**
+   * A light barrier across the belt, `position` metres from the infeed (−x) end. With
+   * `accumulate`, the belt stops while the barrier is occupied (a stop for the robot to pick
+   * from; parts behind it wait) and runs again when the part is taken.
+   */
+  sensor: z.strictObject({ position: nonNegative, accumulate: z.boolean().optional() }).optional(),
   /** Parts put on the belt at its infeed end. */
   source: partSourceSchema.optional(),
+  /** The outfeed (+x) end is the cell's exit: parts reaching it are finished and leave the cell. */
+  sink: z.boolean().optional(),
 });
 
 export const tableItemSchema = z.strictObject({ ...itemBase, type: z.literal('table'), size: size3 });
@@ -114,10 +128,19 @@ export const palletItemSchema = z.strictObject({
   ...itemBase,
   type: z.literal('pallet'),
   size: size3,
-  /** Slot pattern; later issues use it for placing parts. */
+  /**
+   * Slot pattern. Targets attached to the pallet are the first slot's; each `place` on the pallet
+   * fills the next slot, row by row: along x (columns, `pitch[0]` apart), then y (rows,
+   * `pitch[1]`), then up (layers, `pitch[2]`), offsets in the pallet's frame. A full pallet
+   * blocks the robot that wants to place on it.
+   */
   pattern: z
     .object({ rows: z.number().int().positive(), columns: z.number().int().positive(), layers: z.number().int().positive(), pitch: vec3 })
     .optional(),
+  /** Parts placed here leave the cell: each counts as finished when it is put down. */
+  sink: z.boolean().optional(),
+  /** A full pallet is swapped for an empty one this many seconds after its last part (default: never). */
+  exchangeTime: positive.optional(),
 });
 
 export const machineItemSchema = z.strictObject({
@@ -125,7 +148,10 @@ export const machineItemSchema = z.strictObject({
   type: z.literal('machine'),
   machineType: z.enum(['cnc', 'press', 'inspection', 'generic']),
   size: size3,
+  /** Time from the door closing on a loaded part to the door opening on a finished one (s). */
   processTime: nonNegative,
+  /** Time to close or to open the door (s, default 0). Signals: `ID.ready` (empty, door open), `ID.done`. */
+  doorTime: nonNegative.optional(),
 });
 
 export const fenceItemSchema = z.strictObject({
@@ -138,7 +164,11 @@ export const fenceItemSchema = z.strictObject({
 export const operatorItemSchema = z.strictObject({
   ...itemBase,
   type: z.literal('operator'),
-  /** Manual task time per part in seconds (0 when the operator only supervises). */
+  /**
+   * Manual task time per part in seconds (0 when the operator only supervises). A part a robot
+   * places at a target attached to the operator is worked on for this long, then it is ready to
+   * pick up again (signals `ID.ready`, `ID.done`, like a machine's).
+   */
   taskTime: nonNegative,
 });
 
@@ -148,7 +178,10 @@ export const itemSchema = z.discriminatedUnion(
   { error: 'expected an item whose type is robot, conveyor, table, pallet, machine, fence or operator' },
 );
 
-/** A named frame: in the world, or attached to an item so that it moves with it. */
+/**
+ * A named frame: in the world, or attached to an item so that it moves with it (its pose is in
+ * the item's frame, composed with the item's pose). Programs move the tool centre point to it.
+ */
 export const targetSchema = z.strictObject({
   id: text.min(1),
   name: text,
@@ -156,12 +189,7 @@ export const targetSchema = z.strictObject({
   pose: poseSchema,
 });
 
-/** A robot program: filled by the programs issue; kept as opaque steps here. */
-export const programSchema = z.strictObject({
-  id: text.min(1),
-  robot: text,
-  steps: z.array(z.record(z.string(), z.unknown())),
-});
+export { programSchema };
 
 export const simulationSchema = z.strictObject({
   /** Fixed physics step in seconds. */
@@ -171,7 +199,7 @@ export const simulationSchema = z.strictObject({
   duration: positive,
 });
 
-export const cellSchema = z.strictObject({
+const cellObjectSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION, { error: `expected ${CURRENT_SCHEMA_VERSION}` }),
   name: text,
   units: z.literal('SI: m, rad, s, kg', { error: 'expected "SI: m, rad, s, kg"' }),
@@ -185,4 +213,15 @@ export const cellSchema = z.strictObject({
   simulation: simulationSchema,
   /** Parts lying in the cell at the start (optional; none when absent). */
   parts: z.array(partSchema).optional(),
+});
+
+/** The cell document's shape before the cross-reference checks (what cell-checks.ts reads). */
+export type CellShape = z.infer<typeof cellObjectSchema>;
+
+/**
+ * The cell document. Beyond the shape, the references inside it must resolve (cell-checks.ts):
+ * program robots, step targets, sensors, signals, zones, target parents.
+ */
+export const cellSchema = cellObjectSchema.superRefine((cell, ctx) => {
+  for (const p of cellReferenceProblems(cell)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
 });

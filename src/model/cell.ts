@@ -3,6 +3,15 @@
  */
 import type { z } from 'zod';
 import type {
+  moveJStepSchema,
+  moveLStepSchema,
+  pickStepSchema,
+  placeStepSchema,
+  programSchema,
+  programStepSchema,
+  waitReasonSchema,
+} from './program-schema';
+import type {
   cellSchema,
   conveyorItemSchema,
   fenceItemSchema,
@@ -31,6 +40,18 @@ export type MachineItem = z.infer<typeof machineItemSchema>;
 export type FenceItem = z.infer<typeof fenceItemSchema>;
 export type OperatorItem = z.infer<typeof operatorItemSchema>;
 export type Target = z.infer<typeof targetSchema>;
+/** A robot program: a loop of steps. */
+export type Program = z.infer<typeof programSchema>;
+/** One step of a program. Narrow on `type`. */
+export type ProgramStep = z.infer<typeof programStepSchema>;
+/** The `type` tag of a step. */
+export type ProgramStepType = ProgramStep['type'];
+export type MoveJStep = z.infer<typeof moveJStepSchema>;
+export type MoveLStep = z.infer<typeof moveLStepSchema>;
+export type PickStep = z.infer<typeof pickStepSchema>;
+export type PlaceStep = z.infer<typeof placeStepSchema>;
+/** What a robot's wait counts as: starved, blocked or interlock. */
+export type WaitReason = z.infer<typeof waitReasonSchema>;
 
 /** A blank cell: a 10 m × 8 m floor and nothing on it. */
 export function emptyCell(name = 'Untitled cell'): Cell {

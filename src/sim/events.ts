@@ -69,6 +69,27 @@ export interface PartRemovedEvent {
   part: string;
 }
 
+/** A finished part reached a sink (a sink conveyor's end, a sink pallet) and left the cell. */
+export interface PartFinishedEvent {
+  type: 'part-finished';
+  time: number;
+  part: string;
+  /** The sink item's id. */
+  sink: string;
+}
+
+/**
+ * A robot's program stopped on a step it could not carry out (a target out of reach, a place
+ * with nothing held…); the robot stays where it is, idle. `step` is the step's path in the file.
+ */
+export interface ProgramFaultEvent {
+  type: 'program-fault';
+  time: number;
+  robot: string;
+  step: string;
+  message: string;
+}
+
 /** Any event of a run. Narrow on `type`. */
 export type SimEvent =
   | CollisionEvent
@@ -78,4 +99,6 @@ export type SimEvent =
   | PickMissedEvent
   | ReleaseEvent
   | PartCreatedEvent
-  | PartRemovedEvent;
+  | PartRemovedEvent
+  | PartFinishedEvent
+  | ProgramFaultEvent;

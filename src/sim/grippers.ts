@@ -57,25 +57,47 @@ export class Grippers {
     return null;
   }
 
+  /**
+   * The part a grip would take now (rig FK must be current): the nearest loose part within
+   * {@link GRIP_REACH} of the TCP that fits a parallel gripper's opening; null when none.
+   */
+  reachablePart(rig: RobotRig): number | null {
+    const tcp = rig.tcpWorld(this.tcp);
+    const hit = this.physics.nearestPart(tcp[12]!, tcp[13]!, tcp[14]!, GRIP_REACH);
+    if (!hit) return null;
+    if (rig.gripper?.gripper.type === 'parallel' && rig.toolDof > 0) {
+      this.physics.readPose(hit.id, this.pose, 0);
+      const half = halfWidthAcross(tcp, mat4FromPose(this.partM, this.pose), this.partHalf(hit.id));
+      if (half > Math.min(...rig.toolOpen)) return null;
+    }
+    return hit.id;
+  }
+
   /** Picks the part at `rig`'s TCP (rig FK must be current). Holding already: reports that part. */
   grip(rig: RobotRig, tool: JointDriver, time: number): PickEvent | PickMissedEvent {
     const current = this.held.get(rig.id);
     if (current) return { type: 'pick', time, robot: rig.id, part: this.partName(current.part) };
+    const id = this.reachablePart(rig);
+    return id === null ? { type: 'pick-missed', time, robot: rig.id } : this.attach(rig, tool, id, time);
+  }
+
+  /**
+   * Takes part `id` wherever it is relative to the TCP (rig FK must be current): the part a
+   * station hands over, or the one {@link reachablePart} found. A parallel gripper closes on it.
+   */
+  attach(rig: RobotRig, tool: JointDriver, id: number, time: number): PickEvent {
     const tcp = rig.tcpWorld(this.tcp);
-    const hit = this.physics.nearestPart(tcp[12]!, tcp[13]!, tcp[14]!, GRIP_REACH);
-    if (!hit) return { type: 'pick-missed', time, robot: rig.id };
-    this.physics.readPose(hit.id, this.pose, 0);
+    this.physics.readPose(id, this.pose, 0);
     const part = mat4FromPose(this.partM, this.pose);
     if (rig.gripper?.gripper.type === 'parallel' && rig.toolDof > 0) {
-      const half = halfWidthAcross(tcp, part, this.partHalf(hit.id));
-      if (half > Math.min(...rig.toolOpen)) return { type: 'pick-missed', time, robot: rig.id };
+      const half = Math.min(halfWidthAcross(tcp, part, this.partHalf(id)), ...rig.toolOpen);
       tool.advance(time);
       tool.follow(LinearJointMove.plan(tool.q, new Float64Array(rig.toolDof).fill(half), rig.toolSpeed), time);
     }
     const offset = mat4MultiplyRigid(mat4Create(), mat4InvertRigid(mat4Create(), tcp), part);
-    this.physics.setHeld(hit.id, true);
-    this.held.set(rig.id, { part: hit.id, offset });
-    return { type: 'pick', time, robot: rig.id, part: this.partName(hit.id) };
+    this.physics.setHeld(id, true);
+    this.held.set(rig.id, { part: id, offset });
+    return { type: 'pick', time, robot: rig.id, part: this.partName(id) };
   }
 
   /** Lets go of the held part (null when holding none); a parallel gripper opens. */

@@ -127,6 +127,18 @@ export class JointDriver {
     this.start = start;
   }
 
+  /**
+   * Ends the current trajectory on its exact end values. A program step ends at the move's end
+   * time, which may fall between physics steps; sampling there could land a rounding short of
+   * the end (start + duration − start ≠ duration), so the next step starts from the end itself.
+   */
+  finish(): void {
+    const trajectory = this.trajectory;
+    if (!trajectory) return;
+    trajectory.sample(trajectory.duration, this.q);
+    this.trajectory = null;
+  }
+
   /** Stops where the values are now. */
   stop(): void {
     this.trajectory = null;

@@ -56,11 +56,29 @@ export function initialSourceState(conveyor: ConveyorItem): SourceState {
   return { conveyor: conveyor.id, next: conveyor.source?.start ?? 0, made: 0 };
 }
 
-/** Schedules the part after one made at `time`: the interval, varied by ±jitter (≥ 0). */
-export function scheduleNext(state: SourceState, source: PartSource, time: number, rng: Rng): void {
+/**
+ * The time from one part to the next, drawn by the source's distribution (see the schema):
+ * fixed, uniform (interval ± jitter, never below 0) or exponential with mean `interval`
+ * (inverse transform of a uniform draw). A fixed source draws nothing, so adding one does not
+ * shift the random numbers the rest of the cell gets.
+ */
+export function nextInterval(source: PartSource, rng: Rng): number {
   const jitter = source.jitter ?? 0;
-  const delay = jitter > 0 ? source.interval + rng.uniform(-jitter, jitter) : source.interval;
-  state.next = time + Math.max(0, delay);
+  const kind = source.distribution ?? (jitter > 0 ? 'uniform' : 'fixed');
+  switch (kind) {
+    case 'fixed':
+      return source.interval;
+    case 'uniform':
+      return Math.max(0, source.interval + rng.uniform(-jitter, jitter));
+    case 'exponential':
+      // 1 − u is in (0, 1], so the logarithm is finite.
+      return -source.interval * Math.log(1 - rng.next());
+  }
+}
+
+/** Schedules the part after one made at `time`. */
+export function scheduleNext(state: SourceState, source: PartSource, time: number, rng: Rng): void {
+  state.next = time + nextInterval(source, rng);
 }
 
 /**

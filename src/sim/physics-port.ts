@@ -12,6 +12,10 @@ import type { BodyPlan } from './body-plan';
 /** A conveyor belt the physics drives: its body, speed (m/s) and world directions. */
 export interface BeltPlan {
   body: number;
+  /**
+   * Belt speed (m/s). The simulation changes it between steps (an accumulating conveyor stops
+   * while its sensor is occupied), so an adapter reads it from this object at every step.
+   */
   speed: number;
   /** Unit vector of the conveyor's +x axis in the world: the running direction. */
   direction: [number, number, number];

@@ -59,6 +59,12 @@ export class RobotRig {
   readonly toolSpeed: Float64Array;
   readonly toolOpen: Float64Array;
   readonly initialQ: Float64Array;
+  /** The arm's description (for inverse kinematics and motion limits). */
+  readonly description: RobotDescription;
+  /** The flange link, where the tool mounts. */
+  readonly flangeLink: string;
+  /** The tool centre point in the flange frame (identity for a bare flange). */
+  readonly tcpOffset: Mat4 = mat4Create();
   private readonly base: Mat4;
   private readonly flangeIndex: number;
   private readonly tcpIndex: number;
@@ -74,6 +80,8 @@ export class RobotRig {
     if (item.tool && !d.tool) warnings.push(`${item.id}: tool "${item.tool.id}" has no description; the flange is bare`);
     this.base = mat4FromXyzRpy(mat4Create(), item.pose.xyz, item.pose.rpy);
     const flange = flangeLink(item.source, d.arm);
+    this.description = d.arm;
+    this.flangeLink = flange;
     this.flangeIndex = this.arm.indexOfLink(flange);
     const tcpLink = this.gripper?.tcpLink;
     this.tcpIndex = this.tool && tcpLink && this.tool.linkNames.includes(tcpLink) ? this.tool.indexOfLink(tcpLink) : -1;
@@ -117,6 +125,13 @@ export class RobotRig {
     this.links = links;
     this.computePoses(this.initialQ, this.toolOpen, null);
     for (const l of links) l.plan.pose = poseOf(this.worldOf(l));
+    // The TCP hangs off the tool's body, not off a finger, so its offset is the same for any opening.
+    if (this.tool && this.tcpIndex >= 0) this.tcpOffset.set(this.tool.worldOf(this.tcpIndex));
+  }
+
+  /** The robot item's pose in the world (the arm's root frame); do not modify. */
+  get baseMatrix(): Mat4 {
+    return this.base;
   }
 
   /** Arm DOF (inputs of setJointTargets). */

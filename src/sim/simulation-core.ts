@@ -3,13 +3,16 @@
  * step out. It runs the same in a worker, in Node (CLI, tests, benchmarks) and in the page.
  *
  * Each `step()` advances time by exactly `dt` (time = steps · dt, never accumulated):
- * 1. programs start and finish their steps up to the end of the step;
+ * 1. programs and equipment (program/controller.ts) make every transition due up to the end of
+ *    the step, each at its exact time, and log them in the activity log;
  * 2. each robot's commanded joints are sampled at that time, forward kinematics poses its link
  *    bodies (kinematic: they push parts but nothing pushes them), and held parts follow the TCP;
  * 3. part sources due by then put their parts on the belts (seeded random intervals);
- * 4. the physics steps: belts move what lies on them, parts fall, slide and get pushed;
+ * 4. accumulating belts stop or run by their sensors; the physics steps: belts move what lies on
+ *    them, parts fall, slide and get pushed;
  * 5. touches between bodies become collision events stamped with the step's end time, parts
- *    crossing a sensor's curtain become sensor events (contact-events.ts).
+ *    crossing a sensor's curtain become sensor events (contact-events.ts), parts at a sink
+ *    conveyor's end are finished.
  *
  * No wall clock and no Math.random: same cell, same seed → same numbers, in Node and in the
  * browser (the physics is Rapier's cross-platform deterministic build).
@@ -17,6 +20,7 @@
 import type { Cell } from '../model/cell';
 import type { BodyInfo } from './body-plan';
 import { buildCellModel, type CellModel, type SimulationRobots } from './cell-model';
+import { ActivityRecorder } from './activity';
 import { CollisionFilter } from './collision-filter';
 import { ContactEvents } from './contact-events';
 import type { SimEvent } from './events';
@@ -26,7 +30,8 @@ import type { MeshVertexSource } from './link-shapes';
 import { initialSourceState, partHalfExtents, partPlan, scheduleNext, spawnPose, type SourceState } from './parts';
 import type { PhysicsFactory, PhysicsWorld } from './physics-port';
 import { POSE_FLOATS } from './pose';
-import { ProgramRunner, type ProgramHost } from './program-runner';
+import { CellController } from './program/controller';
+import { SimulationProgramHost } from './program-host';
 import { Rng } from './rng';
 import type { PartRecord } from './snapshot';
 
@@ -69,7 +74,9 @@ export class SimulationCore {
   protected readonly rng: Rng;
   protected readonly robots: RobotRuntime[];
   protected readonly grippers: Grippers;
-  protected readonly runners: ProgramRunner[];
+  /** Robot programs, equipment and the activity log. */
+  protected readonly controller: CellController;
+  protected readonly programHost: SimulationProgramHost;
   protected readonly filter: CollisionFilter;
   /** Every part that ever existed, in id order: `parts[id − staticBodies]`. */
   protected parts: PartRecord[] = [];
@@ -85,7 +92,6 @@ export class SimulationCore {
   protected readonly poses: Float64Array;
   protected readonly scratchPose = new Float64Array(POSE_FLOATS);
   private readonly robotIndex = new Map<string, number>();
-  private readonly host: ProgramHost;
 
   constructor(cell: Cell, robots: SimulationRobots, options: SimulationOptions) {
     this.dt = options.dt ?? cell.simulation.dt;
@@ -117,18 +123,28 @@ export class SimulationCore {
     this.grippers = new Grippers(this.physics, (id) => this.infos[id]?.name ?? `#${id}`, (id) => this.partHalf(id));
     this.sources = model.conveyors.filter((c) => c.item.source).map((c) => initialSourceState(c.item));
     this.contacts = new ContactEvents(model.conveyors.filter((c) => c.item.sensor).map((c) => c.body));
-    this.runners = ProgramRunner.fromCell(cell, (id) => {
-      const rig = model.rigs[this.robotIndex.get(id) ?? -1];
-      return rig && { names: rig.arm.inputJoints.map((j) => j.name), lower: rig.lower, upper: rig.upper };
+    const recorder = new ActivityRecorder();
+    this.programHost = new SimulationProgramHost({
+      rigs: model.rigs,
+      robots: this.robots,
+      grippers: this.grippers,
+      physics: this.physics,
+      contacts: this.contacts,
+      recorder,
+      infos: this.infos,
+      parts: () => this.parts,
+      staticBodies: this.staticBodies,
+      conveyorBody: (id) => model.conveyors.find((c) => c.item.id === id)?.body,
+      emit: (e) => this.events.push(e),
     });
-    this.host = {
-      moveJoints: (robot, q, speed, start) => this.startMove(robot, q, speed, start),
-      gripper: (robot, action, time) => {
-        if (action === 'grip') this.grip(robot, time);
-        else this.release(robot, time);
-        return this.rigOf(robot).gripper?.gripper.actuationTime ?? 0;
-      },
-    };
+    try {
+      this.controller = new CellController(cell, model, this.programHost, recorder);
+    } catch (e) {
+      // The physics world is built by now; a cell whose programs cannot run must not leak it.
+      this.physics.free();
+      throw e;
+    }
+    this.controller.start();
   }
 
   /** Simulated time (s). */
@@ -243,14 +259,17 @@ export class SimulationCore {
   }
 
   private stepOnce(): void {
+    const tNow = this.steps * this.dt;
     const tNext = (this.steps + 1) * this.dt;
-    for (const runner of this.runners) runner.tick(tNext, this.host);
+    this.controller.advance(tNow, tNext);
     this.poseRobots(tNext);
     this.feedSources(tNext);
+    this.controller.conveyors.update((body) => this.contacts.occupied(body), tNow);
     this.physics.step();
     this.steps++;
     this.contacts.collect(this.physics, tNext, this.dt, this.infos, this.grippers, this.events);
-    if (this.steps % 32 === 0) this.removeFallenParts(tNext);
+    for (const [part, sink] of this.controller.conveyors.arrivals(this.programHost)) this.programHost.finishPart(part, tNext, sink, true);
+    if (this.steps % 32 === 0) this.programHost.removeBelow(REMOVE_BELOW, tNext);
   }
 
   private poseRobots(t: number): void {
@@ -295,19 +314,6 @@ export class SimulationCore {
       this.physics.addBody(partPlan(id, name, spec, pose));
       this.events.push({ type: 'part-created', time: t, part: name, source: conveyor.id });
       scheduleNext(s, source, t, this.rng);
-    }
-  }
-
-  private removeFallenParts(t: number): void {
-    for (const p of this.parts) {
-      if (p.removed) continue;
-      this.physics.readPose(p.id, this.scratchPose, 0);
-      if (this.scratchPose[2]! >= REMOVE_BELOW) continue;
-      p.removed = true;
-      this.grippers.forget(p.id);
-      this.contacts.forget(p.id);
-      this.physics.removeBody(p.id);
-      this.events.push({ type: 'part-removed', time: t, part: p.name });
     }
   }
 }

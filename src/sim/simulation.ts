@@ -13,6 +13,7 @@
  * const frame = new Float32Array(sim.frameLength());
  * sim.writeFrame(frame);
  */
+import type { ActivityLog } from './activity';
 import type { BodyInfo } from './body-plan';
 import { FRAME, FRAME_BODY_FLOATS, FRAME_HEADER_FLOATS, FRAME_LAYOUT_VERSION, frameLength } from './frame-layout';
 import { POSE_FLOATS, poseFromMat4 } from './pose';
@@ -36,8 +37,52 @@ export interface PartCounts {
   removed: number;
 }
 
+/** Where a robot's program is. */
+export interface ProgramStatus {
+  /** Index of the current step in the program's `steps`. */
+  step: number;
+  /** start/run: stepping; wait: waiting for a part, room, a signal or a zone; done; fault. */
+  phase: 'start' | 'wait' | 'run' | 'done' | 'fault';
+  /** Loops completed. */
+  cycles: number;
+}
+
 /** A running cell: build it, step it, read frames and events, snapshot it, free it. */
 export class Simulation extends SimulationCore {
+  /**
+   * What every robot, machine, operator station and accumulating conveyor did so far: each state
+   * with its start and end, loop completions and finished parts (the KPIs' input; activity.ts).
+   * Open intervals are closed at the current time.
+   */
+  activityLog(): ActivityLog {
+    return this.controller.recorder.log(this.time);
+  }
+
+  /** Where `robot`'s program is, or null when the robot has no program. */
+  programStatus(robot: string): ProgramStatus | null {
+    const p = this.controller.programs.find((x) => x.robot === robot);
+    return p ? { step: p.state.index, phase: p.state.phase, cycles: p.state.cycles } : null;
+  }
+
+  /** The value of a signal now (a program's or equipment's, e.g. `cnc-1.done`); false when never set. */
+  signal(name: string): boolean {
+    return this.controller.signals.read(name);
+  }
+
+  /** The robot holding shared zone `zone`, or null. */
+  zoneHolder(zone: string): string | null {
+    return this.controller.zones.holder(zone);
+  }
+
+  /**
+   * The world pose [x, y, z, qx, qy, qz, qw] of target `id` (at pallet slot `slot` for a target
+   * on a patterned pallet, counting from 0), or null when there is no such target.
+   */
+  targetPose(id: string, slot = 0): Float64Array | null {
+    const index = this.controller.frames.indexOf(id);
+    return index < 0 ? null : poseFromMat4(this.controller.frames.world(index, slot), new Float64Array(POSE_FLOATS));
+  }
+
   /** Every body that ever existed, by id (parts are appended as they appear; ids are not reused). */
   bodies(): readonly BodyInfo[] {
     return this.infos;
@@ -129,7 +174,8 @@ export class Simulation extends SimulationCore {
 
   /**
    * FNV-1a fingerprint of the state (see state-hash.ts): step count, time, every live body's
-   * pose (µm and 1e-6), the commanded joints, held parts and the random generator's state.
+   * pose (µm and 1e-6), the commanded joints, held parts, the random generator's state, and
+   * where the programs and stations are.
    */
   stateHash(): string {
     const h = new StateHasher().addInt(this.steps).addFloat(this.time);
@@ -145,6 +191,7 @@ export class Simulation extends SimulationCore {
     for (const r of this.robots) for (const v of [...r.arm.q, ...r.tool.q]) h.addFloat(v);
     for (const robot of this.robotIds()) h.addInt(this.grippers.heldBy(robot) ?? -1);
     for (const v of this.rng.state()) h.addInt(v);
+    this.controller.hashInto(h);
     return h.digest();
   }
 
@@ -167,7 +214,7 @@ export class Simulation extends SimulationCore {
         held: this.grippers.save(),
         parts: this.parts.map((p) => ({ ...p })),
         sources: this.sources.map((s) => ({ ...s })),
-        programs: this.runners.map((r) => ({ ...r.state })),
+        controller: this.controller.save(),
         contacts: this.contacts.save(),
         events: this.events.map((e) => ({ ...e })),
       },
@@ -200,7 +247,7 @@ export class Simulation extends SimulationCore {
     this.infos.length = this.staticBodies;
     for (const p of this.parts) this.infos[p.id] = { id: p.id, name: p.name, kind: 'part', item: p.name, link: null };
     this.sources = s.sources.map((x) => ({ ...x }));
-    this.runners.forEach((r, i) => (r.state = { ...s.programs[i]! }));
+    this.controller.load(s.controller);
     this.contacts.load(s.contacts);
     this.events = s.events.map((e) => ({ ...e }));
   }

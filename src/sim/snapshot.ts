@@ -11,13 +11,13 @@ import type { HeldState } from './grippers';
 import type { JointDriverState } from './joint-motion';
 import type { PartSpec, SourceState } from './parts';
 import type { PhysicsSnapshot } from './physics-port';
-import type { ProgramState } from './program-runner';
+import type { ControllerState } from './program/controller';
 import type { RngState } from './rng';
 
 /** Tag of the snapshot format. */
 export const SNAPSHOT_FORMAT = 'celltwin-simulation';
 /** Bumped when the snapshot's shape changes. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /** A part made during the run (or placed by the cell file): enough to rebuild its body entry. */
 export interface PartRecord {
@@ -26,6 +26,7 @@ export interface PartRecord {
   spec: PartSpec;
   /** The conveyor whose source made it, or null for a part from the cell file. */
   source: string | null;
+  /** Gone from the world: fell out of it, finished at a sink, or left on an exchanged pallet. */
   removed: boolean;
 }
 
@@ -37,7 +38,8 @@ export interface SimulationState {
   held: HeldState;
   parts: PartRecord[];
   sources: SourceState[];
-  programs: ProgramState[];
+  /** Programs, signals, zones, stations, pallets, belts and the activity log. */
+  controller: ControllerState;
   /** Touching pairs and parts inside sensor curtains. */
   contacts: ContactEventsState;
   /** Events not yet drained. */

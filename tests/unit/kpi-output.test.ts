@@ -31,7 +31,21 @@ function lineLog(periods: number, process = 10): ActivityLog {
   return rec.log(periods * period);
 }
 
-const splitCsv = (line: string): string[] => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.slice(0, -1).map((f) => f.replace(/,$/, ''));
+/** Splits one CSV line into its raw fields (quotes kept), commas inside quotes included. */
+function splitCsv(line: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === ',' && !quoted) {
+      out.push(field);
+      field = '';
+    } else field += ch;
+  }
+  out.push(field);
+  return out;
+}
 
 describe('rounding for output', () => {
   it('keeps six decimals, turns −0 into 0 and leaves integers and text alone', () => {

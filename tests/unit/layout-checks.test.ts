@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createItem, emptyCell, type Cell, type CellItem, type RobotItem } from '../../src/model';
 import { corners, distanceToRect, floorRect, overlapDepth } from '../../src/tools/footprint';
+import { floorFigures } from '../../src/sim/kpi/floor';
 import { checkLayout } from '../../src/tools/layout-checks';
 
 const at = (x: number, y: number, yaw = 0) => ({ xyz: [x, y, 0] as [number, number, number], rpy: [0, 0, yaw] as [number, number, number] });
@@ -63,6 +64,19 @@ describe('layout checks', () => {
     expect(figures.density).toBe(5000);
     expect(figures.m2PerRobot).toBeCloseTo(7.28, 9);
     expect(figures.robotsPer100M2).toBeCloseTo(200 / 14.56, 9);
+  });
+
+  it('take the floor figures from the same code as a run\'s KPIs (sim/kpi/floor.ts)', () => {
+    const cell = cellOf([robot('r1', -1, 0), createItem('table', 't1', at(-2, -1, 0.4)), createItem('fence', 'f', at(0, 2))], 3);
+    const shared = floorFigures(cell);
+    expect(checkLayout(cell).figures).toEqual({
+      footprintM2: shared.footprintM2,
+      robots: shared.robots,
+      workers: shared.workers,
+      density: shared.perTenThousandWorkers,
+      m2PerRobot: shared.m2PerRobot,
+      robotsPer100M2: shared.robotsPer100M2,
+    });
   });
 
   it('leave density undefined when nobody works in the cell', () => {

@@ -11,12 +11,8 @@ const PICK_PLACE = 'tests/fixtures/sim-pick-place.cell.json';
 
 /** The fixture's program poses (UR5e on a 0.75 m pedestal, cup pointing down). */
 const program = readCellFile(PICK_PLACE).programs[0]!.steps;
-const Q = {
-  aboveA: program[2]!['q'] as number[],
-  atA: program[0]!['q'] as number[],
-  aboveB: program[3]!['q'] as number[],
-  atB: program[4]!['q'] as number[],
-};
+const q = (i: number) => (program[i] as { q: number[] }).q;
+const Q = { aboveA: q(2), atA: q(0), aboveB: q(3), atB: q(4) };
 
 const brief = (events: SimEvent[]) => events.filter((e) => e.type !== 'collision' && e.type !== 'collision-end').map((e) => `${e.type}:${'part' in e ? e.part : ''}`);
 

@@ -7,7 +7,6 @@ import { halfWidthAcross } from '../../src/sim/grippers';
 import { JointDriver, LinearJointMove, type JointTrajectory } from '../../src/sim/joint-motion';
 import { decimatePoints } from '../../src/sim/link-shapes';
 import { mat4FromPose, poseFromMat4 } from '../../src/sim/pose';
-import { ProgramRunner, readStep, type ProgramHost } from '../../src/sim/program-runner';
 import { Rng } from '../../src/sim/rng';
 import { StateHasher } from '../../src/sim/state-hash';
 
@@ -73,36 +72,6 @@ describe('joint motion', () => {
       expect(Array.from(copy.q)).toEqual(Array.from(live.q));
     }
     expect(copy.moving).toBe(false);
-  });
-});
-
-describe('the interim program runner', () => {
-  const limits = { names: ['a', 'b'], lower: [-1, -1], upper: [1, 1] };
-
-  it('reads moveJoints, grip, release and wait, and names the path of a bad step', () => {
-    expect(readStep({ type: 'moveJoints', q: [0.1, 0.2] }, 'programs[0].steps[0]', limits)).toEqual({ type: 'moveJoints', q: [0.1, 0.2], speed: 1 });
-    expect(() => readStep({ type: 'moveJoints', q: [0.1] }, 'programs[0].steps[3]', limits)).toThrow('programs[0].steps[3].q: expected 2 joint values');
-    expect(() => readStep({ type: 'moveJoints', q: [0, 2] }, 'p', limits)).toThrow('p.q[1]: b = 2 is outside its limits [-1, 1]');
-    expect(() => readStep({ type: 'wait', seconds: -1 }, 'p', limits)).toThrow('p.seconds');
-    expect(() => readStep({ type: 'moveL' }, 'p', limits)).toThrow('p.type: unknown step type "moveL"');
-  });
-
-  it('starts each step when the previous one ends, so a loop lasts the sum of its steps', () => {
-    const starts: string[] = [];
-    const host: ProgramHost = {
-      moveJoints: (_robot, q, _speed, start) => (starts.push(`move ${q[0]} @${start}`), 0.25),
-      gripper: (_robot, action, time) => (starts.push(`${action} @${time}`), 0.125),
-    };
-    const runner = new ProgramRunner('r', [
-      { type: 'moveJoints', q: [1, 0], speed: 1 },
-      { type: 'grip' },
-      { type: 'wait', seconds: 0.0625 },
-      { type: 'release' },
-    ]);
-    for (let n = 1; n <= 240; n++) runner.tick(n / 240, host);
-    // Times that are exact in binary, so the sums compare exactly: a loop of 0.5625 s.
-    expect(starts.slice(0, 5)).toEqual(['move 1 @0', 'grip @0.25', 'release @0.4375', 'move 1 @0.5625', 'grip @0.8125']);
-    expect(runner.state.cycles).toBe(1);
   });
 });
 

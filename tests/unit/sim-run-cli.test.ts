@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
+import { STEP_TYPES } from '../../src/model/program-schema';
 import { REPO_ROOT } from './corpus-helpers';
 import { cloneCell, readCellFile } from './support/sim-fixtures';
 
@@ -68,12 +69,12 @@ describe('celltwin run', () => {
 
   it('exits 2 with the path in the file for bad input', async () => {
     const cell = cloneCell(readCellFile('tests/fixtures/sim-sweep.cell.json'));
-    cell.programs = [{ id: 'p', robot: 'robot-1', steps: [{ type: 'teleport' }] }];
+    cell.programs = [{ id: 'p', robot: 'robot-1', steps: [{ type: 'teleport' } as never] }];
     const file = join(scratch, 'bad-step.cell.json');
     writeFileSync(file, JSON.stringify(cell));
     const bad = await celltwin('run', file);
     expect(bad.code).toBe(2);
-    expect(bad.err).toBe(`error: ${file}: programs[0].steps[0].type: unknown step type "teleport" (this build runs moveJoints, grip, release, wait)`);
+    expect(bad.err).toBe(`error: ${file}: programs[0].steps[0].type: unknown step type "teleport" (known: ${STEP_TYPES.join(', ')})`);
 
     const clash = cloneCell(readCellFile('tests/fixtures/sim-sweep.cell.json'));
     clash.parts![0]!.id = 'fence-1';

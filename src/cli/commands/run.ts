@@ -8,10 +8,9 @@ import { libraryFileFor } from '../../model/robot-library';
 import type { RobotDescription } from '../../model/robot-description';
 import { formatProblem, readCell } from '../../model/validate';
 import { createSimulation } from '../../physics/create-simulation';
-import { ActivityRecorder, type ActivityLog } from '../../sim/activity';
 import type { SimulationRobots } from '../../sim/cell-model';
 import { computeKpis, kpisText, kpisToCsv, roundDeep, type CellKpis } from '../../sim/kpi';
-import type { PartCounts, Simulation } from '../../sim/simulation';
+import type { PartCounts } from '../../sim/simulation';
 import type { CollisionEvent, SimEvent } from '../../sim/events';
 import { CellContentError } from '../../sim/errors';
 import { readArgs } from '../args';
@@ -106,15 +105,6 @@ export interface CellRunOptions {
 /** Seconds rounded to the microsecond, so the output reads well and stays byte-stable. */
 const sec = (t: number): number => Math.round(t * 1e6) / 1e6;
 
-/**
- * The run's activity log. Until the engine records one (the programs issue), an empty log of
- * the run's length stands in: every resource idle, no cycles, no parts, so the KPIs are nulls.
- */
-function activityLog(sim: Simulation): ActivityLog {
-  const recorded = (sim as Simulation & { activityLog?: () => ActivityLog }).activityLog;
-  return recorded ? recorded.call(sim) : new ActivityRecorder().log(sim.time);
-}
-
 /** Reads, checks and simulates `file`; returns exit code 2 after printing what is wrong with it. */
 export async function runCellFile(file: string, io: CommandIO, options: CellRunOptions): Promise<CellRun | number> {
   let text: string;
@@ -155,7 +145,7 @@ export async function runCellFile(file: string, io: CommandIO, options: CellRunO
       tally(sim.drainEvents());
       if (t >= end) break;
     }
-    const kpis = computeKpis(activityLog(sim), cell, {
+    const kpis = computeKpis(sim.activityLog(), cell, {
       warmupCycles: options.warmupCycles,
       collisions: collisions.map((c) => ({ time: c.time, a: c.a, b: c.b })),
     });

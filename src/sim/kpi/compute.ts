@@ -100,10 +100,10 @@ export interface CellKpis {
 
 const emptyBreakdown = (): Breakdown => Object.fromEntries(BREAKDOWN_CATEGORIES.map((c) => [c, 0])) as Breakdown;
 
-/** Seconds per category inside `window`, from a robot's state seconds. */
-function categorySeconds(timeline: ResourceTimeline | undefined, window: TimeWindow): Breakdown {
+/** Seconds per category inside `span`, from a robot's state seconds. */
+function categorySeconds(timeline: ResourceTimeline | undefined, span: TimeWindow): Breakdown {
   const out = emptyBreakdown();
-  const seconds = stateSeconds(timeline?.intervals ?? [], window);
+  const seconds = stateSeconds(timeline?.intervals ?? [], span);
   for (const [state, s] of seconds) out[categoryOf(state)] += s;
   return out;
 }
@@ -136,14 +136,14 @@ export function computeKpis(log: ActivityLog, cell: Cell, options: KpiOptions = 
   const resource = (kind: ResourceKind, r: { id: string; name: string }): ResourceKpis & { own: ReturnType<typeof cycleWindow> } => {
     const timeline = byId.get(r.id);
     const own = cycleWindow(timeline?.completions ?? [], warmup);
-    const window = own && own.end > own.start ? { start: own.start, end: own.end } : cellWindow;
-    const utilization = utilizationOf(kind, timeline?.intervals ?? [], window);
+    const span = own && own.end > own.start ? { start: own.start, end: own.end } : cellWindow;
+    const utilization = utilizationOf(kind, timeline?.intervals ?? [], span);
     return {
       id: r.id,
       name: r.name,
       kind,
       cycleTime: own ? summarize(own.durations) : null,
-      window: utilization ? window : null,
+      window: utilization ? span : null,
       utilization,
       busyShare: busyShare(utilization),
       own,
@@ -162,7 +162,10 @@ export function computeKpis(log: ActivityLog, cell: Cell, options: KpiOptions = 
   });
   const machines = resourcesOf('machine', cell, byId).map((r) => strip(resource('machine', r)));
   const operators = resourcesOf('operator', cell, byId).map((r) => strip(resource('operator', r)));
-  const conveyors = [...byId.values()].filter((t) => t.kind === 'conveyor').map((t) => strip(resource('conveyor', { id: t.id, name: t.id })));
+  // Only the conveyors the log names (accumulating ones): a plain belt just runs.
+  const conveyors = resourcesOf('conveyor', cell, byId)
+    .filter((r) => byId.get(r.id)?.kind === 'conveyor')
+    .map((r) => strip(resource('conveyor', r)));
 
   let breakdown: Breakdown | null = null;
   if (parts && parts.durations.length > 0 && robots.length > 0) {

@@ -11,20 +11,19 @@
  * - `busy_share`, `window_start_s`, `window_end_s`: share of the window in working states and
  *   the window itself;
  * - `util_<state>`: share of the window per state (dashes become underscores): the robot states,
- *   then the machine and operator states not shared with robots, then any other state the log
- *   used; empty for a state the resource's kind does not have; a resource's shares sum to 1;
+ *   the machine, operator and conveyor states not named before, `idle`, then any other state
+ *   the log used; empty for a state the resource's kind does not have; a row's shares sum to 1;
  * - `breakdown_<category>_s`: seconds per cycle (robots) or per cell cycle (cell row);
  * - cell row only: `bottleneck`, `robots`, `workers`, `robots_per_10k_workers`, `footprint_m2`,
  *   `m2_per_robot`, `robots_per_100m2`, `uph_per_m2`, `collisions` (count).
  */
 import type { CellKpis, ResourceKpis, RobotKpis } from './compute';
-import { roundTo } from './round';
-import { BREAKDOWN_CATEGORIES, MACHINE_STATES, OPERATOR_STATES, ROBOT_STATES } from './states';
-import type { Summary } from './stats';
+import { BREAKDOWN_CATEGORIES, CONVEYOR_STATES, MACHINE_STATES, OPERATOR_STATES, ROBOT_STATES } from './states';
+import { roundTo, type Summary } from './stats';
 
 type Field = string | number | null;
 
-const FIXED_STATES: readonly string[] = [...new Set<string>([...ROBOT_STATES.filter((s) => s !== 'idle'), ...MACHINE_STATES.filter((s) => s !== 'idle'), ...OPERATOR_STATES.filter((s) => s !== 'idle'), 'idle'])];
+const FIXED_STATES: readonly string[] = [...new Set<string>([...ROBOT_STATES, ...MACHINE_STATES, ...OPERATOR_STATES, ...CONVEYOR_STATES].filter((s) => s !== 'idle')), 'idle'];
 
 /** One field, quoted when it must be. Numbers are rounded to the output precision. */
 function field(v: Field): string {

@@ -6,10 +6,9 @@
 export { computeKpis, type Breakdown, type CellKpis, type CollisionRecord, type DensityKpis, type KpiOptions, type ResourceKpis, type RobotKpis } from './compute';
 export { findBottleneck, busyShare, WAIT_THRESHOLD, type Bottleneck, type BottleneckCandidate } from './bottleneck';
 export { DENSITY_LABEL, DENSITY_REFERENCES, floorBounds, floorFigures, footprintCorners, type FloorFigures } from './floor';
-export { summarize, percentileSorted, gaps, type Summary } from './stats';
+export { summarize, percentileSorted, gaps, OUTPUT_DECIMALS, roundDeep, roundTo, type Summary } from './stats';
 export { cycleWindow, stateSeconds, timelines, utilizationOf, type CycleWindow, type ResourceTimeline, type TimeWindow } from './timeline';
-export { BREAKDOWN_CATEGORIES, MACHINE_STATES, OPERATOR_STATES, ROBOT_STATES, categoryOf, isBlocked, isBusy, isStarved, isWaiting, knownStates, type BreakdownCategory } from './states';
+export { BREAKDOWN_CATEGORIES, CONVEYOR_STATES, MACHINE_STATES, OPERATOR_STATES, ROBOT_STATES, categoryOf, isBlocked, isBusy, isStarved, isWaiting, knownStates, type BreakdownCategory } from './states';
 export { kpisToCsv } from './csv';
 export { compareKpis, type CompareRow, type RowUnit } from './compare';
 export { compareText, formatDelta, formatValue, kpisText } from './text';
-export { OUTPUT_DECIMALS, roundDeep, roundTo } from './round';

@@ -24,6 +24,9 @@ export const MACHINE_STATES: readonly MachineState[] = ['loading', 'door', 'proc
 /** Operator states. */
 export const OPERATOR_STATES: readonly OperatorState[] = ['working', 'waiting', 'idle'];
 
+/** States an accumulating conveyor is logged in (not part of the activity contract's types). */
+export const CONVEYOR_STATES: readonly string[] = ['running', 'blocked', 'idle'];
+
 /** The states a resource of `kind` always reports (fractions of 0 included, so the shape is stable). */
 export function knownStates(kind: ResourceKind): readonly string[] {
   switch (kind) {
@@ -34,8 +37,9 @@ export function knownStates(kind: ResourceKind): readonly string[] {
     case 'operator':
       return OPERATOR_STATES;
     case 'conveyor':
-      // The log contract names no conveyor states: report whatever the log holds, plus idle.
-      return ['idle'];
+      // The contract names no conveyor states; the engine logs an accumulating belt as running
+      // or blocked (stopped with a part at its sensor). Other states follow these, sorted.
+      return CONVEYOR_STATES;
   }
 }
 

@@ -69,34 +69,34 @@ export function cycleWindow(times: readonly number[], warmup: number): CycleWind
 }
 
 /**
- * Seconds spent in each state inside `window`. Intervals are clipped to the window; whatever
+ * Seconds spent in each state inside `span`. Intervals are clipped to the window; whatever
  * the log leaves uncovered counts as `idle` (a resource not recorded is doing nothing).
  */
-export function stateSeconds(intervals: readonly ActivityInterval[], window: TimeWindow): Map<string, number> {
+export function stateSeconds(intervals: readonly ActivityInterval[], span: TimeWindow): Map<string, number> {
   const out = new Map<string, number>();
   let covered = 0;
   for (const iv of intervals) {
-    const s = Math.max(iv.start, window.start);
-    const e = Math.min(iv.end, window.end);
+    const s = Math.max(iv.start, span.start);
+    const e = Math.min(iv.end, span.end);
     if (e <= s) continue;
     out.set(iv.state, (out.get(iv.state) ?? 0) + (e - s));
     covered += e - s;
   }
-  const gap = window.end - window.start - covered;
+  const gap = span.end - span.start - covered;
   // Rounding of the sums can leave ±1e-15 s of "gap"; only real gaps become idle time.
   if (gap > 1e-12) out.set('idle', (out.get('idle') ?? 0) + gap);
   return out;
 }
 
 /**
- * Share of `window` spent in each state, for a resource of `kind`: every state the kind knows
+ * Share of `span` spent in each state, for a resource of `kind`: every state the kind knows
  * (zeros included, in the fixed order of states.ts), then any other state the log used. The
  * shares sum to 1. Null for an empty window, never NaN.
  */
-export function utilizationOf(kind: ResourceKind, intervals: readonly ActivityInterval[], window: TimeWindow): Record<string, number> | null {
-  const length = window.end - window.start;
+export function utilizationOf(kind: ResourceKind, intervals: readonly ActivityInterval[], span: TimeWindow): Record<string, number> | null {
+  const length = span.end - span.start;
   if (!(length > 0)) return null;
-  const seconds = stateSeconds(intervals, window);
+  const seconds = stateSeconds(intervals, span);
   const out: Record<string, number> = {};
   for (const state of knownStates(kind)) out[state] = (seconds.get(state) ?? 0) / length;
   const extra = [...seconds.keys()].filter((s) => !(s in out)).sort();

@@ -74,21 +74,3 @@ export function distanceToRect(px: number, py: number, r: FloorRect): number {
   const dy = Math.max(Math.abs(ly) - r.hy, 0);
   return Math.hypot(dx, dy);
 }
-
-/** Axis-aligned bounds of some rectangles: [minX, minY, maxX, maxY], or null for none. */
-export function boundsOf(rects: readonly FloorRect[]): [number, number, number, number] | null {
-  if (rects.length === 0) return null;
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const r of rects) {
-    for (const [x, y] of corners(r)) {
-      minX = Math.min(minX, x);
-      minY = Math.min(minY, y);
-      maxX = Math.max(maxX, x);
-      maxY = Math.max(maxY, y);
-    }
-  }
-  return [minX, minY, maxX, maxY];
-}

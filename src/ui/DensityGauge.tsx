@@ -1,10 +1,12 @@
+import { DENSITY_REFERENCES } from '../sim/kpi/floor';
+
 /** Published robot densities (robots per 10,000 employees) to read a cell's figure against. */
 export const DENSITY_MARKS: ReadonlyArray<[string, number]> = [
-  ['World (IFR 2024)', 162],
-  ['Germany', 429],
-  ['China', 470],
-  ['Shanghai plan target', 500],
-  ['Korea', 1012],
+  ['World (IFR 2024)', DENSITY_REFERENCES.world],
+  ['Germany', DENSITY_REFERENCES.germany],
+  ['China', DENSITY_REFERENCES.china],
+  ['Shanghai plan target', DENSITY_REFERENCES.shanghaiTarget],
+  ['Korea', DENSITY_REFERENCES.korea],
 ];
 
 /** Density bar with the reference marks; the scale grows to fit the cell's figure. */

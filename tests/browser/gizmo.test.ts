@@ -53,13 +53,13 @@ describe('the transform gizmo', () => {
     await page.keyboard.press('f');
     const start = await palletPose();
     // Screen direction of the cell's +X axis at the pallet origin, from the app's projection.
-    const [ox, oy, ax, ay] = await page.evaluate(() => {
+    const [ox, oy, ax, ay] = await page.evaluate(([px, py]) => {
       const project = window.__celltwin?.project;
       if (!project) throw new Error('no projection hook');
-      const [x0, y0] = project([0, -1.3, 0]);
-      const [x1, y1] = project([1, -1.3, 0]);
+      const [x0, y0] = project([px, py, 0]);
+      const [x1, y1] = project([px + 1, py, 0]);
       return [x0, y0, x1, y1];
-    });
+    }, start?.xyz ?? [0, 0, 0]);
     const len = Math.hypot(ax - ox, ay - oy);
     const ux = (ax - ox) / len;
     const uy = (ay - oy) / len;

@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { edit } from './edit';
 import { renameCell } from '../store/commands';
 import { cellStore } from '../store/app-store';
 import { useCell } from '../store/use-cell';
-import { newCell, pickAndOpenCellFile, saveCellFile } from './file-actions';
+import { pickAndOpenCellFile, saveCellFile } from './file-actions';
+import { NewCellDialog } from './NewCellDialog';
 import { exportGltf, exportPlanSvg, exportScreenshot } from './export-actions';
 import { makeCopy, sessionStore, shareCell } from './session';
 import { RunControls } from './RunControls';
@@ -19,6 +20,7 @@ export function TopBar() {
   const dirty = useCell((s) => s.revision !== s.savedRevision);
   const fileName = useCell((s) => s.fileName);
   const readOnly = useStore(sessionStore, (s) => s.readOnly);
+  const [newOpen, setNewOpen] = useState(false);
   useEffect(() => {
     document.title = `${name}${dirty ? ' •' : ''} — CellTwin`;
   }, [name, dirty]);
@@ -71,7 +73,7 @@ export function TopBar() {
           Share
         </button>
         <span className="sep" />
-        <button onClick={() => void newCell()} title="New cell" disabled={readOnly}>New</button>
+        <button onClick={() => setNewOpen(true)} title="New cell: empty, the demo, or a scenario template" disabled={readOnly}>New</button>
         <button onClick={pickAndOpenCellFile} title="Open a .cell.json file (Ctrl+O)" disabled={readOnly}>Open</button>
         <button onClick={saveCellFile} title="Save as .cell.json (Ctrl+S)">Save</button>
         <span className="sep" />
@@ -82,6 +84,7 @@ export function TopBar() {
           Redo
         </button>
       </nav>
+      {newOpen && <NewCellDialog onClose={() => setNewOpen(false)} />}
     </header>
   );
 }

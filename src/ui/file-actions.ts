@@ -3,7 +3,7 @@
  * screen unless the file is valid, and asks before discarding unsaved edits.
  */
 import defaultCellText from '../../assets/cells/default.cell.json?raw';
-import { emptyCell, readCell, type Cell } from '../model';
+import { readCell, type Cell } from '../model';
 import { cellStore } from '../store/app-store';
 import { CELL_FILE_ACCEPT, cellFileName, downloadCell, readCellFile } from '../store/cell-file';
 import { needsConfirmBeforeReplace } from '../store/autosave';
@@ -19,12 +19,6 @@ export function defaultCell(): Cell {
 async function okToReplace(action: string): Promise<boolean> {
   if (!needsConfirmBeforeReplace(cellStore.getState())) return true;
   return ask(`${action}?`, 'The open cell has changes that were not saved to a file. They will be lost (the autosave keeps only the latest cell).', action);
-}
-
-/** Replaces the document with an empty cell, after asking if there are unsaved edits. */
-export async function newCell(): Promise<void> {
-  if (!(await okToReplace('Start a new cell'))) return;
-  cellStore.getState().loadCell(emptyCell(), null);
 }
 
 /** Reads and opens a `.cell.json` file; on any problem, shows it and leaves the cell as it was. */

@@ -68,6 +68,7 @@ describe('editing a cell in the browser', () => {
     expect(saved.items).toEqual((await cell(app.page))?.items);
 
     await app.page.getByRole('button', { name: 'New' }).click();
+    await app.page.getByRole('button', { name: /Empty cell/ }).click();
     expect((await cell(app.page))?.items).toEqual([]);
     const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.page.getByRole('button', { name: 'Open' }).click()]);
     await chooser.setFiles((await download.path()) as string);

@@ -59,7 +59,7 @@ describe('the transform gizmo', () => {
       const [x0, y0] = project([px, py, 0]);
       const [x1, y1] = project([px + 1, py, 0]);
       return [x0, y0, x1, y1];
-    }, start?.xyz ?? [0, 0, 0]);
+    }, [start?.xyz[0] ?? 0, start?.xyz[1] ?? 0] as [number, number]);
     const len = Math.hypot(ax - ox, ay - oy);
     const ux = (ax - ox) / len;
     const uy = (ay - oy) / len;

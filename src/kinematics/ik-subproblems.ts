@@ -261,10 +261,10 @@ export function angleAboutCs(w: V3, p: V3, q: V3, fallback: ArrayLike<number>, f
   }
   const cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx;
   const sin = wx * cx + wy * cy + wz * cz, cos = ax * bx + ay * by + az * bz;
-  const h = Math.sqrt(sin * sin + cos * cos); // |a| |b| > 0
+  const r = 1 / Math.sqrt(sin * sin + cos * cos); // |a| |b| > 0
   out[at] = Math.atan2(sin, cos);
-  out[at + 1] = cos / h;
-  out[at + 2] = sin / h;
+  out[at + 1] = cos * r;
+  out[at + 2] = sin * r;
 }
 
 /**

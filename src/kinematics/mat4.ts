@@ -160,11 +160,11 @@ export function mat4Position(m: Mat4): Vec3 {
 }
 
 /**
- * The rotation part of a rigid `m` as a unit quaternion [x, y, z, w] (the order ROS, three.js
- * and the CLI use), with w ≥ 0 so equal rotations print equal numbers. Shepperd's method: pick
- * the largest of the four squared components to divide by, which stays accurate near 180°.
+ * Writes the rotation part of a rigid `m` as a unit quaternion [x, y, z, w] at `out[o … o + 3]`,
+ * allocating nothing (the simulation calls it for every body every step). Shepperd's method:
+ * divide by the largest of the four squared components, which stays accurate near 180°.
  */
-export function mat4Quaternion(m: Mat4): [number, number, number, number] {
+export function mat4QuaternionInto(m: Mat4, out: Float64Array | number[], o = 0): void {
   const m00 = m[0]!, m11 = m[5]!, m22 = m[10]!;
   const m10 = m[1]!, m01 = m[4]!, m20 = m[2]!, m02 = m[8]!, m21 = m[6]!, m12 = m[9]!;
   const trace = m00 + m11 + m22;
@@ -182,9 +182,22 @@ export function mat4Quaternion(m: Mat4): [number, number, number, number] {
     const s = 2 * Math.sqrt(1 + m22 - m00 - m11);
     w = (m10 - m01) / s; x = (m02 + m20) / s; y = (m12 + m21) / s; z = 0.25 * s;
   }
-  const sign = w < 0 ? -1 : 1;
-  const n = sign / Math.hypot(x, y, z, w);
-  return [x * n, y * n, z * n, w * n];
+  const n = 1 / Math.sqrt(x * x + y * y + z * z + w * w);
+  out[o] = x * n;
+  out[o + 1] = y * n;
+  out[o + 2] = z * n;
+  out[o + 3] = w * n;
+}
+
+/**
+ * The rotation part of a rigid `m` as a unit quaternion [x, y, z, w] (the order ROS, three.js
+ * and the CLI use), with w ≥ 0 so equal rotations print equal numbers.
+ */
+export function mat4Quaternion(m: Mat4): [number, number, number, number] {
+  const q = [0, 0, 0, 0];
+  mat4QuaternionInto(m, q);
+  const sign = (q[3] ?? 0) < 0 ? -1 : 1;
+  return [q[0]! * sign, q[1]! * sign, q[2]! * sign, q[3]! * sign];
 }
 
 /** `m` as 16 numbers in row-major order (row 0 first), the layout the CLI prints. */

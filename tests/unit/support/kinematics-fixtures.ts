@@ -25,17 +25,7 @@ export function loadBundledRobot(file: string): { robot: RobotDescription; warni
   return { ...parseUrdf(text, file), text };
 }
 
-/** mulberry32: a tiny seeded generator of floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../../src/kinematics/random';
 
 /**
  * A random vector of the robot's input joints, uniform within each joint's limits; joints

@@ -225,7 +225,8 @@ export class ForwardKinematics {
           }
         }
       }
-      // T[child] = T[parent] · L (rigid: the bottom row stays 0 0 0 1).
+      // T[child] = T[parent] · L. Rigid: the bottom row, 0 0 0 1, was written at construction
+      // and is never touched.
       const a00 = T[p]!, a10 = T[p + 1]!, a20 = T[p + 2]!;
       const a01 = T[p + 4]!, a11 = T[p + 5]!, a21 = T[p + 6]!;
       const a02 = T[p + 8]!, a12 = T[p + 9]!, a22 = T[p + 10]!;

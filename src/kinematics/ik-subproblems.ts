@@ -4,10 +4,10 @@
  * every joint at zero (the product-of-exponentials view), so no DH table is needed — the
  * geometry is read straight from the URDF chain.
  *
- * Two forms of the same operations: plain tuples and 9-number row-major arrays, which allocate
- * and are used where clarity matters more than speed (recognising the arm family once, in
- * ik-arm.ts), and allocation-free `…Into`/`…V` forms on caller-owned Float64Arrays for the
- * closed-form solvers, which run on every IK call (end of the file).
+ * Two kinds of helpers: plain tuples, which allocate and serve the set-up code (recognising the
+ * arm family and precomputing its constants, once per chain), and allocation-free forms on
+ * caller-owned Float64Arrays for the solvers themselves, which run on every IK call (the second
+ * half of the file).
  */
 import type { Vec3 } from '../model/geometry';
 
@@ -19,132 +19,11 @@ export const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2
 export const sub = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
 export const add = (a: Vec3, b: Vec3): Vec3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
 export const scale = (a: Vec3, s: number): Vec3 => [a[0] * s, a[1] * s, a[2] * s];
-// Math.sqrt rather than Math.hypot: the closed-form solvers call these often, and hypot is slow.
+// Math.sqrt rather than Math.hypot, which is slow.
 export const norm = (a: Vec3): number => Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
 
 /** `v` without its component along the unit vector `w`. */
 export const reject = (v: Vec3, w: Vec3): Vec3 => sub(v, scale(w, dot(v, w)));
-
-/** Rotation by `angle` about the unit axis `w` (Rodrigues). */
-export function rotation(w: Vec3, angle: number): Mat3 {
-  const c = Math.cos(angle), s = Math.sin(angle), t = 1 - c;
-  const [x, y, z] = w;
-  return [
-    t * x * x + c, t * x * y - s * z, t * x * z + s * y,
-    t * x * y + s * z, t * y * y + c, t * y * z - s * x,
-    t * x * z - s * y, t * y * z + s * x, t * z * z + c,
-  ];
-}
-
-/** a · b. */
-export function mul3(a: Mat3, b: Mat3): Mat3 {
-  const out = new Array<number>(9);
-  for (let i = 0; i < 3; i++) {
-    for (let j = 0; j < 3; j++) out[3 * i + j] = a[3 * i]! * b[j]! + a[3 * i + 1]! * b[3 + j]! + a[3 * i + 2]! * b[6 + j]!;
-  }
-  return out;
-}
-
-/** aᵀ · b. */
-export function mulT3(a: Mat3, b: Mat3): Mat3 {
-  const out = new Array<number>(9);
-  for (let i = 0; i < 3; i++) {
-    for (let j = 0; j < 3; j++) out[3 * i + j] = a[i]! * b[j]! + a[3 + i]! * b[3 + j]! + a[6 + i]! * b[6 + j]!;
-  }
-  return out;
-}
-
-/** m · v. */
-export const apply3 = (m: Mat3, v: Vec3): Vec3 => [
-  m[0]! * v[0] + m[1]! * v[1] + m[2]! * v[2],
-  m[3]! * v[0] + m[4]! * v[1] + m[5]! * v[2],
-  m[6]! * v[0] + m[7]! * v[1] + m[8]! * v[2],
-];
-
-/** mᵀ · v. */
-export const applyT3 = (m: Mat3, v: Vec3): Vec3 => [
-  m[0]! * v[0] + m[3]! * v[1] + m[6]! * v[2],
-  m[1]! * v[0] + m[4]! * v[1] + m[7]! * v[2],
-  m[2]! * v[0] + m[5]! * v[1] + m[8]! * v[2],
-];
-
-/** Below this a length or a sine counts as zero in the subproblems (a singular configuration). */
-export const DEGENERATE = 1e-9;
-
-/**
- * Subproblem 1: the angle about unit axis `w` that turns `p` onto `q` (both relative to a
- * point on the axis), or `fallback` when either has no component across the axis — then any
- * angle fits (a singular configuration) and the caller's choice (the seed) is as good as any.
- */
-export function angleAbout(w: Vec3, p: Vec3, q: Vec3, fallback: number): number {
-  const pp = reject(p, w), qq = reject(q, w);
-  if (norm(pp) < DEGENERATE || norm(qq) < DEGENERATE) return fallback;
-  return Math.atan2(dot(w, cross(pp, qq)), dot(pp, qq));
-}
-
-/**
- * The angles θ with a·cos θ + b·sin θ = c, written into `out` (two, possibly equal). Returns
- * 2, or 0 when there is no solution (|c| > √(a² + b²): out of reach), or −1 when a = b = 0
- * (every θ fits or none does: a singular configuration, the caller picks).
- */
-export function solveCosSin(a: number, b: number, c: number, out: [number, number]): number {
-  const rho = Math.sqrt(a * a + b * b);
-  if (rho < DEGENERATE) return -1;
-  let ratio = c / rho;
-  if (Math.abs(ratio) > 1) {
-    // Rounding at the edge of the workspace can leave |ratio| a hair above 1.
-    if (Math.abs(ratio) > 1 + 1e-9) return 0;
-    ratio = Math.sign(ratio);
-  }
-  const phi = Math.atan2(b, a), alpha = Math.acos(ratio);
-  out[0] = phi + alpha;
-  out[1] = phi - alpha;
-  return 2;
-}
-
-/**
- * The angles θ with a · Rot(w, θ) b = c (w unit): the dot product of a fixed vector with a
- * rotating one. Same return convention as {@link solveCosSin}.
- */
-export function solveRotatedDot(w: Vec3, a: Vec3, b: Vec3, c: number, out: [number, number]): number {
-  const wa = dot(w, a), wb = dot(w, b);
-  return solveCosSin(dot(a, b) - wa * wb, dot(a, cross(w, b)), c - wa * wb, out);
-}
-
-/**
- * Subproblem 2 for intersecting axes: rotations Rot(w1, θ1) · Rot(w2, θ2) that take direction
- * `p` to direction `q` (|p| = |q|). Writes up to two (θ1, θ2) pairs into `out` as
- * [θ1a, θ2a, θ1b, θ2b] and returns 2 (the pairs may coincide). `fallback1` is used for θ1 when
- * it is undetermined (the wrist singularity: the moved direction lies on axis 1).
- */
-export function solveTwoAxes(w1: Vec3, w2: Vec3, p: Vec3, q: Vec3, fallback1: number, out: number[]): number {
-  // The intermediate direction c = Rot(w2, θ2) p = Rot(w1, −θ1) q keeps its component along
-  // w2 (from p) and along w1 (from q): c = α w1 + β w2 + γ (w1 × w2).
-  const k = dot(w1, w2);
-  const d = k * k - 1;
-  const alpha = (k * dot(w2, p) - dot(w1, q)) / d;
-  const beta = (k * dot(w1, q) - dot(w2, p)) / d;
-  const n = cross(w1, w2);
-  const n2 = dot(n, n);
-  const g2 = (dot(p, p) - alpha * alpha - beta * beta - 2 * alpha * beta * k) / n2;
-  const gamma = Math.sqrt(Math.max(0, g2)); // < 0 only by rounding or for an unreachable orientation
-  for (let s = 0; s < 2; s++) {
-    const g = s === 0 ? gamma : -gamma;
-    const c: Vec3 = add(add(scale(w1, alpha), scale(w2, beta)), scale(n, g));
-    out[2 * s + 1] = angleAbout(w2, p, c, 0);
-    out[2 * s] = angleAbout(w1, c, q, fallback1);
-  }
-  return 2;
-}
-
-/** a · bᵀ. */
-export function mul3T(a: Mat3, b: Mat3): Mat3 {
-  const out = new Array<number>(9);
-  for (let i = 0; i < 3; i++) {
-    for (let j = 0; j < 3; j++) out[3 * i + j] = a[3 * i]! * b[3 * j]! + a[3 * i + 1]! * b[3 * j + 1]! + a[3 * i + 2]! * b[3 * j + 2]!;
-  }
-  return out;
-}
 
 /** A unit vector perpendicular to the unit vector `w`. */
 export function perpendicular(w: Vec3): Vec3 {
@@ -153,6 +32,9 @@ export function perpendicular(w: Vec3): Vec3 {
   const p = cross(w, e);
   return scale(p, 1 / norm(p));
 }
+
+/** Below this a length or a sine counts as zero in the subproblems (a singular configuration). */
+export const DEGENERATE = 1e-9;
 
 // ---------------------------------------------------------------------------------------------
 // Allocation-free forms for the closed-form solvers' hot path (ik-closed-form.ts): the same
@@ -245,10 +127,11 @@ export function putAngle(out: Float64Array, at: number, from: ArrayLike<number>,
 }
 
 /**
- * Subproblem 1 ({@link angleAbout}) on buffers: the angle about unit axis `w` that turns `p`
- * onto `q`, written with its cosine and sine as [θ, cos θ, sin θ] at out[at …] — the cosine and
- * sine come from the numbers the atan2 came from, a division instead of Math.cos and Math.sin.
- * When either has no component across w (a singular configuration) θ = fallback[fallbackAt].
+ * Subproblem 1: the angle about unit axis `w` that turns `p` onto `q` (both relative to a point
+ * on the axis), written with its cosine and sine as [θ, cos θ, sin θ] at out[at …] — the cosine
+ * and sine come from the numbers the atan2 came from, a division instead of Math.cos and
+ * Math.sin. When either has no component across w, any angle fits (a singular configuration)
+ * and the caller's choice, fallback[fallbackAt] (the seed), is as good as any.
  */
 export function angleAboutCs(w: V3, p: V3, q: V3, fallback: ArrayLike<number>, fallbackAt: number, out: Float64Array, at: number): void {
   const wx = w[0]!, wy = w[1]!, wz = w[2]!, px = p[0]!, py = p[1]!, pz = p[2]!, qx = q[0]!, qy = q[1]!, qz = q[2]!;
@@ -268,9 +151,10 @@ export function angleAboutCs(w: V3, p: V3, q: V3, fallback: ArrayLike<number>, f
 }
 
 /**
- * {@link solveCosSin} on a buffer: the angles θ with a·cos θ + b·sin θ = c for [a, b, c] =
- * abc[0 … 2], written as [θa, cos θa, sin θa, θb, cos θb, sin θb] into `out`. Returns 2, 0 (no
- * solution: out of reach) or −1 (a = b = 0, a singular configuration; `out` untouched).
+ * The angles θ with a·cos θ + b·sin θ = c for [a, b, c] = abc[0 … 2], written as [θa, cos θa,
+ * sin θa, θb, cos θb, sin θb] into `out` (two, possibly equal). Returns 2, or 0 when there is no
+ * solution (|c| > √(a² + b²): out of reach), or −1 when a = b = 0 (every θ fits or none does: a
+ * singular configuration, the caller picks; `out` untouched).
  */
 export function solveCosSinCs(abc: Float64Array, out: Float64Array): number {
   const a = abc[0]!, b = abc[1]!, c = abc[2]!;
@@ -295,8 +179,9 @@ export function solveCosSinCs(abc: Float64Array, out: Float64Array): number {
 }
 
 /**
- * {@link solveRotatedDot} on buffers: the angles θ with a · Rot(w, θ) b = c, with c =
- * abc[2] on entry; `abc` is scratch (3 numbers). Written and returned as {@link solveCosSinCs}.
+ * The angles θ with a · Rot(w, θ) b = c (w unit): the dot product of a fixed vector with a
+ * rotating one. c = abc[2] on entry; `abc` is scratch (3 numbers). Written and returned as
+ * {@link solveCosSinCs}.
  */
 export function solveRotatedDotCs(w: V3, a: V3, b: V3, abc: Float64Array, out: Float64Array): number {
   const wx = w[0]!, wy = w[1]!, wz = w[2]!, ax = a[0]!, ay = a[1]!, az = a[2]!, bx = b[0]!, by = b[1]!, bz = b[2]!;
@@ -308,10 +193,11 @@ export function solveRotatedDotCs(w: V3, a: V3, b: V3, abc: Float64Array, out: F
 }
 
 /**
- * Subproblem 2 ({@link solveTwoAxes}) on buffers: rotations Rot(w1, θ1) · Rot(w2, θ2) taking
- * direction p to direction q. Writes both solutions as [θ1, cos, sin, θ2, cos, sin] at out[0 …]
- * and out[6 …]; θ1 = fallback[fallbackAt] where it is undetermined. `scratch` (3 numbers) holds
- * the intermediate direction. Returns 2.
+ * Subproblem 2 for intersecting axes: rotations Rot(w1, θ1) · Rot(w2, θ2) that take direction
+ * `p` to direction `q` (|p| = |q|). Writes both solutions (they may coincide) as [θ1, cos, sin,
+ * θ2, cos, sin] at out[0 …] and out[6 …]; θ1 = fallback[fallbackAt] where it is undetermined
+ * (the wrist singularity: the moved direction lies on axis 1). `scratch` (3 numbers) holds the
+ * intermediate direction. Returns 2.
  */
 export function solveTwoAxesCs(
   w1: V3, w2: V3, p: V3, q: V3, fallback: ArrayLike<number>, fallbackAt: number, out: Float64Array, scratch: V3,

@@ -288,7 +288,7 @@ export class InverseKinematics {
   /** The result for q (wrapped toward the seed when converged); a closed-form one when `branch` ≥ 0. */
   private result(q: Float64Array, seed: ArrayLike<number>, converged: boolean, iterations: number, branch = -1): IkResult {
     if (converged) this.wrapToward(q, seed);
-    // Array.from(q) iterates the typed array: it costs more than a closed-form solve.
+    // A plain loop: Array.from(q) goes through the iterator protocol, about 1 µs here.
     const values = new Array<number>(q.length);
     for (let i = 0; i < q.length; i++) values[i] = q[i]!;
     if (branch >= 0) {
@@ -313,7 +313,7 @@ export class InverseKinematics {
   }
 }
 
-/** out[i] = from[i] for every index of `out` (TypedArray.set is slow for a plain-array source). */
+/** out[i] = from[i] for every index of `out` (seeds come as number[] or Float64Array). */
 function copyInto(out: Float64Array, from: ArrayLike<number>): void {
   for (let i = 0; i < out.length; i++) out[i] = from[i]!;
 }

@@ -12,7 +12,7 @@ const index = JSON.parse(readFileSync(join(DIR, 'index.json'), 'utf8')) as Array
 
 describe('scenario templates', () => {
   it('are listed in the index with a title and an application', () => {
-    expect(index.length).toBeGreaterThanOrEqual(4);
+    expect(index.length).toBeGreaterThanOrEqual(6);
     for (const t of index) expect(t.title.length * t.application.length).toBeGreaterThan(0);
   });
 

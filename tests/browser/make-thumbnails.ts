@@ -10,7 +10,9 @@
  *     npx vite build && npx tsx tests/browser/make-thumbnails.ts [name …]
  *
  * It builds nothing itself; it serves `dist/` with the browser tests' harness. With names
- * (`machine-tending`), only those templates are rendered.
+ * (`machine-tending`), only those templates are rendered. With THUMB_RAW=1 it also saves a
+ * full-page screenshot beside each thumbnail (`<name>.raw.png`, not to be committed) to check
+ * the layout at full size.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,7 +27,7 @@ const HEIGHT = 200;
 /** The browser window: the canvas comes out a few times the thumbnail's size, then is averaged down. */
 const VIEWPORT = { width: 1280, height: 800 };
 /** Pixels the view is dragged down before framing: the camera climbs from the app's default ~30° to ~50°. */
-const ORBIT_UP_PX = 40;
+const ORBIT_UP_PX = 60;
 /** Wheel notches towards the cell after framing it (each takes the camera 5 % closer). */
 const ZOOM_IN_STEPS = 10;
 /** Hides everything but the canvas while the shot is taken (labels, toolbars, notices). */
@@ -118,8 +120,8 @@ async function render(page: Page, errors: PageErrors, file: string, out: string)
   await waitForCell(page, cellName);
   const box = await page.locator('.viewport').boundingBox();
   if (!box) throw new Error('the view has no size');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  // Look down into the cell over its fences: drag the view down (the camera orbits up).
+  // Look down into the cell over its fences: drag the view down (the camera orbits up), from a
+  // corner of the view where the floor is, so the drag grabs no item.
   let before = await page.evaluate(() => window.__celltwin?.frames ?? 0);
   await page.mouse.move(box.x + 12, box.y + box.height - 60);
   await page.mouse.down();
@@ -144,13 +146,13 @@ async function render(page: Page, errors: PageErrors, file: string, out: string)
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
-  const index = JSON.parse(await readFile(path.join(TEMPLATES_DIR, 'index.json'), 'utf8')) as { templates: IndexEntry[] };
-  const unknown = only.filter((n) => !index.templates.some((t) => t.file === `${n}.cell.json`));
+  const templates = JSON.parse(await readFile(path.join(TEMPLATES_DIR, 'index.json'), 'utf8')) as IndexEntry[];
+  const unknown = only.filter((n) => !templates.some((t) => t.file === `${n}.cell.json`));
   if (unknown.length > 0) throw new Error(`not in index.json: ${unknown.join(', ')}`);
   const server = await serveStatic();
   const browser = await launchBrowser();
   try {
-    for (const entry of index.templates) {
+    for (const entry of templates) {
       const name = entry.file.replace(/\.cell\.json$/, '');
       if (only.length > 0 && !only.includes(name)) continue;
       // A fresh page per template, so the camera starts from the app's default view every time.

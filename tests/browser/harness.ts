@@ -24,8 +24,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** The repository root (this file lives in tests/browser/). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** Where the built site is. */
-export const DIST_DIR = path.join(REPO_ROOT, 'dist');
+/**
+ * Where the built site is: `dist/`, or the folder in CELLTWIN_DIST, so that two builds
+ * (`vite build --outDir dist-x`) can be tested side by side without overwriting each other.
+ */
+export const DIST_DIR = path.resolve(REPO_ROOT, process.env.CELLTWIN_DIST ?? 'dist');
 /** Where screenshots go (git-ignored). */
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'tests', 'artifacts');
 /** Debian's Chromium; the tests never download a browser of their own. */

@@ -60,6 +60,15 @@ export class SimClient {
     this.port?.post({ type: 'pause' });
   }
 
+  /**
+   * Runs at full speed until simulated time `until` (s) and pauses there; progress shows in
+   * `simStatusStore.analysis` and `time`. {@link pause} cancels.
+   */
+  runUntil(until: number): void {
+    this.wantRunning = false;
+    this.port?.post({ type: 'run-until', until });
+  }
+
   step(steps: number): void {
     this.port?.post({ type: 'step', steps });
   }
@@ -76,7 +85,7 @@ export class SimClient {
     this.port = null;
     this.loaded = null;
     this.latestLength = 0;
-    simStatusStore.setState({ phase: 'off', time: 0, step: 0, realTimeFactor: 0, bodies: [], joints: [], collisions: [], error: null, kpis: null, intervals: [] });
+    simStatusStore.setState({ phase: 'off', time: 0, step: 0, realTimeFactor: 0, bodies: [], joints: [], collisions: [], error: null, kpis: null, intervals: [], analysis: null });
   }
 
   /** The simulation's state hash and step count, as the worker computes them. */
@@ -157,6 +166,9 @@ export class SimClient {
         return;
       case 'status':
         simStatusStore.setState({ time: msg.time, step: msg.step, realTimeFactor: msg.realTimeFactor, phase: msg.running ? 'running' : 'paused' });
+        return;
+      case 'analysis':
+        simStatusStore.setState({ analysis: msg.run });
         return;
       case 'events': {
         const hits = msg.events.flatMap((e) => (e.type === 'collision' ? [{ time: e.time, a: e.a, b: e.b }] : []));

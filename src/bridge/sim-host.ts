@@ -45,6 +45,8 @@ export class SimHost {
   private knownBodies = 0;
   private cell: Cell | null = null;
   private lastKpis = 0;
+  /** End time of an analysis run in progress (run-until), else null. */
+  private until: number | null = null;
 
   constructor(private readonly env: HostEnvironment) {}
 
@@ -55,15 +57,18 @@ export class SimHost {
         case 'load':
           return await this.load(msg);
         case 'play':
-          this.running = true;
-          this.lastTick = this.env.now();
-          this.carry = 0;
-          this.env.schedule(() => this.tick());
-          return this.status();
+          this.endAnalysis();
+          return this.start();
+        case 'run-until':
+          if (!this.sim || msg.until <= this.sim.time) return this.env.post({ type: 'analysis', run: null });
+          this.until = msg.until;
+          this.env.post({ type: 'analysis', run: { from: this.sim.time, until: msg.until } });
+          return this.start();
         case 'pause':
           this.running = false;
           this.kpis();
-          return this.status();
+          this.status();
+          return this.endAnalysis();
         case 'step':
           this.advance(msg.steps);
           this.kpis();
@@ -88,6 +93,16 @@ export class SimHost {
       this.env.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
       if (msg.type === 'crash-for-test') throw e;
     }
+  }
+
+  /** Starts the stepping loop (a second start while running keeps the one loop). */
+  private start(): void {
+    const wasRunning = this.running;
+    this.running = true;
+    this.lastTick = this.env.now();
+    this.carry = 0;
+    if (!wasRunning) this.env.schedule(() => this.tick());
+    this.status();
   }
 
   private async load(msg: Extract<ToSim, { type: 'load' }>): Promise<void> {
@@ -118,8 +133,20 @@ export class SimHost {
     const dt = this.sim.dt;
     const start = this.env.now();
     const before = this.sim.time;
-    if (this.speed === 'max') {
-      while (this.env.now() - start < TICK_BUDGET_MS) this.advance(24);
+    if (this.until !== null) {
+      // Analysis: as fast as possible up to the end time; one frame per tick is enough to watch.
+      const left = Math.round((this.until - this.sim.time) / dt);
+      let done = 0;
+      while (done < left && this.env.now() - start < TICK_BUDGET_MS) {
+        const n = Math.min(left - done, 48);
+        this.advance(n, false);
+        done += n;
+      }
+      this.publish();
+      if (this.sim.time >= this.until - dt / 2) return this.finishAnalysis();
+    } else if (this.speed === 'max') {
+      while (this.env.now() - start < TICK_BUDGET_MS) this.advance(24, false);
+      this.publish();
     } else {
       this.carry += (wall / 1000) * this.speed;
       let steps = Math.floor(this.carry / dt);
@@ -142,7 +169,22 @@ export class SimHost {
     this.env.schedule(() => this.tick());
   }
 
-  private advance(steps: number): void {
+  /** The analysis run reached its end: pause there and report the final numbers. */
+  private finishAnalysis(): void {
+    this.running = false;
+    this.kpis();
+    this.status();
+    this.endAnalysis();
+  }
+
+  /** Tells the page that the analysis run in progress (if any) is over. */
+  private endAnalysis(): void {
+    if (this.until === null) return;
+    this.until = null;
+    this.env.post({ type: 'analysis', run: null });
+  }
+
+  private advance(steps: number, publish = true): void {
     if (!this.sim || steps <= 0) return;
     this.sim.step(steps);
     const bodies = this.sim.bodies();
@@ -152,7 +194,7 @@ export class SimHost {
     }
     const events = this.sim.drainEvents();
     if (events.length > 0) this.env.post({ type: 'events', events });
-    this.publish();
+    if (publish) this.publish();
   }
 
   private publish(): void {

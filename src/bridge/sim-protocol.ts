@@ -28,6 +28,11 @@ export type ToSim =
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step'; steps: number }
+  /**
+   * Runs as fast as the worker can until simulated time `until` (s), then pauses: a long
+   * analysis run (an hour or a shift) whose progress the status messages report. Pause cancels.
+   */
+  | { type: 'run-until'; until: number }
   | { type: 'speed'; speed: SimSpeed }
   | { type: 'joint-targets'; robot: string; q: number[] }
   | { type: 'return-frame'; buffer: ArrayBuffer }
@@ -42,6 +47,11 @@ export type FromSim =
   /** Bodies that appeared since the last message (parts from sources), to append to `ready`'s. */
   | { type: 'bodies'; bodies: BodyInfo[] }
   | { type: 'status'; time: number; step: number; running: boolean; realTimeFactor: number }
+  /**
+   * An analysis run (run-until) started (`run` = its span), or ended or was cancelled (null).
+   * When it ends, the final KPIs have been posted before this message.
+   */
+  | { type: 'analysis'; run: { from: number; until: number } | null }
   | { type: 'events'; events: SimEvent[] }
   | { type: 'checkpoint'; snapshot: SimulationSnapshot }
   | { type: 'hash'; hash: string; step: number; time: number }

@@ -30,6 +30,8 @@ export interface SimStatus {
   /** The newest KPIs of the run and the state timeline they came from. */
   kpis: CellKpis | null;
   intervals: ActivityInterval[];
+  /** An analysis run in progress (Analyse): where it started and the simulated time it runs to. */
+  analysis: { from: number; until: number } | null;
 }
 
 export const simStatusStore = createStore<SimStatus>(() => ({
@@ -48,4 +50,5 @@ export const simStatusStore = createStore<SimStatus>(() => ({
   recoveries: 0,
   kpis: null,
   intervals: [],
+  analysis: null,
 }));

@@ -1,7 +1,15 @@
 import { useStore } from 'zustand';
 import { simStatusStore } from '../bridge/sim-status';
 import type { SimSpeed } from '../bridge/sim-protocol';
-import { resetRun, setRunSpeed, stepRun, toggleRun } from './run-actions';
+import { AnalysisProgress } from './AnalysisProgress';
+import { analyseRun, resetRun, setRunSpeed, stepRun, toggleRun } from './run-actions';
+
+/** Analysis spans offered: a quick look, an hour, a shift. */
+const ANALYSES: ReadonlyArray<[string, number]> = [
+  ['10 min', 600],
+  ['1 hour', 3600],
+  ['8 h shift', 8 * 3600],
+];
 
 const SPEEDS: ReadonlyArray<[string, SimSpeed]> = [
   ['1×', 1],
@@ -20,7 +28,7 @@ function clock(t: number): string {
 
 /** Run/Pause (Space), step, reset, speed and the simulated clock. */
 export function RunControls() {
-  const { phase, time, speed, realTimeFactor, collisions, transport } = useStore(simStatusStore);
+  const { phase, time, speed, realTimeFactor, collisions, transport, analysis } = useStore(simStatusStore);
   const running = phase === 'running';
   const busy = phase === 'loading' || phase === 'recovering';
   return (
@@ -41,6 +49,23 @@ export function RunControls() {
           </option>
         ))}
       </select>
+      <select
+        aria-label="Analyse"
+        value=""
+        disabled={busy || analysis !== null}
+        title="Simulate a stretch of production as fast as possible and show its KPIs (Esc cancels)"
+        onChange={(e) => {
+          const seconds = Number(e.currentTarget.value);
+          if (seconds > 0) void analyseRun(seconds);
+        }}
+      >
+        <option value="">Analyse…</option>
+        {ANALYSES.map(([label, seconds]) => (
+          <option key={label} value={seconds}>
+            {label}
+          </option>
+        ))}
+      </select>
       <span
         className="sim-clock"
         aria-label="Simulated time"
@@ -48,6 +73,7 @@ export function RunControls() {
       >
         {phase === 'off' ? 't = 0:00.000' : busy ? `${phase}…` : `t = ${clock(time)}`}
       </span>
+      <AnalysisProgress />
       {collisions.length > 0 && (
         <span className="sim-collisions" title={collisions.slice(-5).map((c) => `${c.time.toFixed(3)} s: ${c.a} ↔ ${c.b}`).join('\n')}>
           {collisions.length} collision{collisions.length > 1 ? 's' : ''}

@@ -10,6 +10,7 @@ import type { RobotDescription, RobotSource } from '../model';
 import { resolvedRobot } from '../scene/robot/resolved-cache';
 import { cellStore } from '../store/app-store';
 import { notify } from './notices';
+import { formatDuration } from './units';
 
 /** One source object per bundled tool, so the parse cache (keyed by object) hits. */
 const toolSources = new Map<string, RobotSource>();
@@ -74,6 +75,38 @@ export async function stepRun(): Promise<void> {
   simClient.pause();
   const dt = cellStore.getState().cell.simulation.dt;
   simClient.step(Math.max(1, Math.round(STEP_SECONDS / dt)));
+}
+
+/**
+ * Simulates `seconds` more of production as fast as the worker can (an hour or a shift in
+ * seconds to minutes), then pauses and reports the KPIs. Pause, Space or Escape cancel it.
+ */
+export async function analyseRun(seconds: number): Promise<void> {
+  if (!(await ensureLoaded())) return;
+  const from = simStatusStore.getState().time;
+  simClient.runUntil(from + seconds);
+  const wallStart = performance.now();
+  let started = false;
+  const stop = simStatusStore.subscribe((s) => {
+    if (s.analysis !== null) started = true;
+    if (!started || s.analysis !== null) return;
+    stop();
+    const k = s.kpis;
+    if (s.phase === 'off' || !k) return;
+    const finished = s.time >= from + seconds - 1e-6;
+    const wall = (performance.now() - wallStart) / 1000;
+    const headline = finished ? `Analysed ${formatDuration(seconds)} of production in ${wall.toFixed(1)} s` : `Analysis stopped at ${formatDuration(s.time)}`;
+    const uph = k.throughputUph === null ? 'no parts finished' : `${k.throughputUph.toFixed(0)} UPH`;
+    const cycle = k.cellCycleTime === null ? 'cycle time: not measured yet' : `cell cycle ${k.cellCycleTime.toFixed(2)} s`;
+    notify('info', headline, [`${uph}, ${cycle}, ${k.partsFinished} parts finished; the dashboard has the details.`]);
+  });
+}
+
+/** Cancels an analysis run in progress; true when there was one. */
+export function cancelAnalysis(): boolean {
+  if (simStatusStore.getState().analysis === null) return false;
+  simClient.pause();
+  return true;
 }
 
 /** Stops the run; the scene shows the document again. */

@@ -12,7 +12,7 @@ import { pickAndOpenCellFile, saveCellFile } from './file-actions';
 import { refuseIfReadOnly } from './session';
 import { copySelection, pasteClipboard } from './clipboard';
 import { notify } from './notices';
-import { toggleRun } from './run-actions';
+import { cancelAnalysis, toggleRun } from './run-actions';
 
 /** Shortcut table, shown by `?` and in the README. */
 export const SHORTCUTS: ReadonlyArray<[keys: string, what: string]> = [
@@ -22,7 +22,7 @@ export const SHORTCUTS: ReadonlyArray<[keys: string, what: string]> = [
   ['Ctrl+D', 'duplicate the selection'],
   ['Ctrl+C / Ctrl+V', 'copy / paste items'],
   ['Ctrl+A', 'select everything'],
-  ['Escape', 'clear the selection'],
+  ['Escape', 'cancel an analysis run, else clear the selection'],
   ['W / E', 'move / rotate handles on the selected item'],
   ['Shift (while dragging)', 'move freely, without the 10 mm / 15° snap'],
   ['F', 'frame the selection (or the whole cell)'],
@@ -65,7 +65,9 @@ export function useShortcuts(toggleHelp: () => void): void {
         if (locked.length > 0) notify('info', `${locked.map((i) => i.name).join(', ')} ${locked.length > 1 ? 'are' : 'is'} locked`, ['Unlock it in the inspector to delete it.']);
         else edit(removeItems(state.selection));
       }
-      else if (e.key === 'Escape') state.select([]);
+      else if (e.key === 'Escape') {
+        if (!cancelAnalysis()) state.select([]);
+      }
       else if (e.key === ' ' && !mod) void toggleRun();
       else if (e.key === '?') toggleHelp();
       else if (!mod && key === 'w') gizmoStore.setState({ mode: 'translate' });

@@ -23,3 +23,13 @@ export const DEG: DisplayUnit = { label: '°', fromSI: (v) => v * RAD_TO_DEG, to
 export const SECONDS: DisplayUnit = { label: 's', fromSI: (v) => v, toSI: (v) => v };
 export const COUNT: DisplayUnit = { label: '', fromSI: (v) => v, toSI: (v) => v };
 export const METRES: DisplayUnit = { label: 'm', fromSI: (v) => v, toSI: (v) => v };
+export const KG: DisplayUnit = { label: 'kg', fromSI: (v) => v, toSI: (v) => v };
+
+/** A duration as "45 s", "10 min", "1 h 30 min". */
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${seconds.toFixed(0)} s`;
+  const h = Math.floor(seconds / 3600);
+  const m = Math.round((seconds - h * 3600) / 60);
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}

@@ -38,7 +38,7 @@ export class SimClient {
   async load(cell: Cell, robots: SimRobots, restore: SimulationSnapshot | null = null): Promise<void> {
     this.loaded = { cell, robots };
     this.checkpoint = restore;
-    simStatusStore.setState({ phase: 'loading', error: null, collisions: restore ? simStatusStore.getState().collisions : [] });
+    simStatusStore.setState({ phase: 'loading', error: null, collisions: restore ? simStatusStore.getState().collisions : [], faults: restore ? simStatusStore.getState().faults : [] });
     const port = this.ensurePort();
     this.shared = canShareMemory() ? createSharedFrameBuffer(65_536) : null;
     this.reader = this.shared ? new SharedFrameReader(this.shared) : null;
@@ -85,7 +85,7 @@ export class SimClient {
     this.port = null;
     this.loaded = null;
     this.latestLength = 0;
-    simStatusStore.setState({ phase: 'off', time: 0, step: 0, realTimeFactor: 0, bodies: [], joints: [], collisions: [], error: null, kpis: null, intervals: [], analysis: null });
+    simStatusStore.setState({ phase: 'off', time: 0, step: 0, realTimeFactor: 0, bodies: [], joints: [], collisions: [], faults: [], error: null, kpis: null, intervals: [], analysis: null });
   }
 
   /** The simulation's state hash and step count, as the worker computes them. */
@@ -173,6 +173,8 @@ export class SimClient {
       case 'events': {
         const hits = msg.events.flatMap((e) => (e.type === 'collision' ? [{ time: e.time, a: e.a, b: e.b }] : []));
         if (hits.length > 0) simStatusStore.setState((s) => ({ collisions: [...s.collisions, ...hits].slice(-MAX_COLLISIONS_KEPT) }));
+        const faults = msg.events.flatMap((e) => (e.type === 'program-fault' ? [{ time: e.time, robot: e.robot, step: e.step, message: e.message }] : []));
+        if (faults.length > 0) simStatusStore.setState((s) => ({ faults: [...s.faults, ...faults] }));
         return;
       }
       case 'kpis':

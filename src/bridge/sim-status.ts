@@ -19,6 +19,8 @@ export interface SimStatus {
   joints: Array<{ robot: string; joints: string[] }>;
   /** Collisions reported since the run started, newest last (capped). */
   collisions: Array<{ time: number; a: string; b: string }>;
+  /** Programs that stopped on a step they could not carry out, in order. */
+  faults: Array<{ time: number; robot: string; step: string; message: string }>;
   /** How frames arrive: shared memory, or transferred buffers. */
   transport: 'shared' | 'transfer' | null;
   /** 'worker', or 'main-thread' when workers are unavailable. */
@@ -43,6 +45,7 @@ export const simStatusStore = createStore<SimStatus>(() => ({
   bodies: [],
   joints: [],
   collisions: [],
+  faults: [],
   transport: null,
   host: null,
   warnings: [],

@@ -37,6 +37,8 @@ export interface ActivityInterval {
   state: string;
   start: number;
   end: number;
+  /** What the work was, where the program says (a process step's label: weld seam 1, grind…). */
+  label?: string;
 }
 
 /** Everything a run recorded. */
@@ -50,22 +52,37 @@ export interface ActivityLog {
   partsFinished: Array<{ part: string; time: number }>;
 }
 
+/** A resource's current interval, still open. */
+interface OpenInterval {
+  kind: ResourceKind;
+  state: string;
+  start: number;
+  label?: string;
+}
+
+/** The open interval `o` of `resource`, ended at `end`. */
+function closeAt(resource: string, o: OpenInterval, end: number): ActivityInterval {
+  const closed: ActivityInterval = { resource, kind: o.kind, state: o.state, start: o.start, end };
+  if (o.label !== undefined) closed.label = o.label;
+  return closed;
+}
+
 /**
  * Records state changes. `enter` closes the resource's open interval at `time` and opens the new
  * one; zero-length intervals are dropped. Cheap enough to call on every change (no per-step cost).
  */
 export class ActivityRecorder {
-  private readonly open = new Map<string, { kind: ResourceKind; state: string; start: number }>();
+  private readonly open = new Map<string, OpenInterval>();
   private readonly intervals: ActivityInterval[] = [];
   private readonly cycles: Array<{ resource: string; time: number }> = [];
   private readonly parts: Array<{ part: string; time: number }> = [];
 
-  /** `resource` is in `state` from `time` on. */
-  enter(resource: string, kind: ResourceKind, state: string, time: number): void {
+  /** `resource` is in `state` from `time` on, doing `label` when given (a process step's label). */
+  enter(resource: string, kind: ResourceKind, state: string, time: number, label?: string): void {
     const current = this.open.get(resource);
-    if (current && current.state === state) return;
-    if (current && time > current.start) this.intervals.push({ resource, kind: current.kind, state: current.state, start: current.start, end: time });
-    this.open.set(resource, { kind, state, start: time });
+    if (current && current.state === state && current.label === label) return;
+    if (current && time > current.start) this.intervals.push(closeAt(resource, current, time));
+    this.open.set(resource, label === undefined ? { kind, state, start: time } : { kind, state, start: time, label });
   }
 
   /** The state `resource` is in now, or undefined when it was never recorded. */
@@ -87,7 +104,7 @@ export class ActivityRecorder {
   log(time: number): ActivityLog {
     const closed = [...this.intervals];
     for (const [resource, o] of this.open) {
-      if (time > o.start) closed.push({ resource, kind: o.kind, state: o.state, start: o.start, end: time });
+      if (time > o.start) closed.push(closeAt(resource, o, time));
     }
     closed.sort((a, b) => a.start - b.start || (a.resource < b.resource ? -1 : 1));
     return { duration: time, intervals: closed, cycleCompletions: [...this.cycles], partsFinished: [...this.parts] };
@@ -110,7 +127,7 @@ export class ActivityRecorder {
 
 /** A recorder's state as plain data. */
 export interface RecorderData {
-  open: Array<[string, { kind: ResourceKind; state: string; start: number }]>;
+  open: Array<[string, OpenInterval]>;
   intervals: ActivityInterval[];
   cycles: Array<{ resource: string; time: number }>;
   parts: Array<{ part: string; time: number }>;

@@ -40,11 +40,21 @@ let unwatch: (() => void) | null = null;
 function watchForEdits(): void {
   unwatch?.();
   const revision = cellStore.getState().revision;
-  unwatch = cellStore.subscribe((s) => {
+  const stopEdits = cellStore.subscribe((s) => {
     if (s.revision === revision || simStatusStore.getState().phase === 'off') return;
     resetRun();
     notify('info', 'Simulation reset: the cell was edited', ['Press Run to simulate the edited cell.']);
   });
+  const stopFaults = simStatusStore.subscribe((s, prev) => {
+    for (const f of s.faults.slice(prev.faults.length)) {
+      const name = cellStore.getState().cell.items.find((i) => i.id === f.robot)?.name ?? f.robot;
+      notify('error', `${name}'s program stopped at ${f.time.toFixed(2)} s`, [`${f.step}: ${f.message}`, 'The robot stands idle until the run is reset.']);
+    }
+  });
+  unwatch = () => {
+    stopEdits();
+    stopFaults();
+  };
 }
 
 async function ensureLoaded(): Promise<boolean> {

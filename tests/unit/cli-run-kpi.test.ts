@@ -2,7 +2,7 @@
  * `celltwin run` with the KPIs: the --json object's shape, the --csv file, --warmup, and
  * byte-identical output for the same file and seed.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,7 +31,7 @@ describe('celltwin run --json', () => {
       'cell', 'seed', 'dt', 'simulatedSeconds', 'steps',
       'warmupCycles', 'partsFinished', 'steadyState', 'cellCycleTime', 'throughputUph', 'partInterval', 'bottleneck', 'breakdown',
       'robots', 'machines', 'operators', 'conveyors', 'density',
-      'collisionCount', 'collisions', 'parts', 'sensors', 'picks', 'missedPicks', 'releases', 'warnings', 'stateHash',
+      'collisionCount', 'collisions', 'faults', 'parts', 'sensors', 'picks', 'missedPicks', 'releases', 'warnings', 'stateHash',
     ]);
     expect(r).toMatchObject({ cell: 'Simulation test: vacuum pick and place', seed: 7, simulatedSeconds: 2, steps: 480, warmupCycles: 2 });
     expect(Object.keys(r.robots[0])).toEqual(['id', 'name', 'kind', 'cycleTime', 'window', 'utilization', 'busyShare', 'breakdown']);
@@ -41,6 +41,21 @@ describe('celltwin run --json', () => {
     expect(Object.keys(r.density)).toEqual(['footprintM2', 'robots', 'workers', 'perTenThousandWorkers', 'm2PerRobot', 'robotsPer100M2', 'uphPerM2', 'references', 'label']);
     expect(r.density).toMatchObject({ robots: 1, workers: 1, perTenThousandWorkers: 10000 });
     expect(out).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('lists a program that stopped on a step it could not do, with the step\'s place in the file', async () => {
+    const cell = JSON.parse(readFileSync(join(REPO_ROOT, 'assets/cells/default.cell.json'), 'utf8'));
+    const steps = cell.programs[0].steps as Array<{ type: string }>;
+    // Put a `place` first: the gripper is still empty, so the program faults at t = 0.
+    const place = steps.find((st) => st.type === 'place')!;
+    cell.programs[0].steps = [place, ...steps];
+    const file = join(scratch, 'faulty.cell.json');
+    writeFileSync(file, JSON.stringify(cell));
+    const json = await celltwin('run', file, '--until', '2', '--json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out).faults).toEqual([{ time: 0, robot: 'robot-1', step: 'programs[0].steps[0]', message: 'place with an empty gripper' }]);
+    const text = await celltwin('run', file, '--until', '2');
+    expect(text.out).toContain('program fault: robot-1 at 0.000 s, programs[0].steps[0]: place with an empty gripper');
   });
 
   it('takes the warm-up from --warmup and refuses one that is not a whole number', async () => {

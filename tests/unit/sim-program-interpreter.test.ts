@@ -214,6 +214,23 @@ describe('the program interpreter', () => {
     ]);
   });
 
+  it('labels process work in the log with what the step says it is, splitting two processes in a row', async () => {
+    const steps = [
+      { type: 'process', seconds: 0.4, label: 'weld seam 1' },
+      { type: 'process', seconds: 0.3, label: 'weld seam 2' },
+      { type: 'process', seconds: 0.1 },
+    ];
+    const run = await fakeRun(cellWith([robot('r', 0)], [{ robot: 'r', steps, loop: false }]));
+    const log = run.runUntil(1);
+    const mine = log.intervals.filter((i) => i.resource === 'r').map((i) => [i.state, i.label ?? null, +i.start.toFixed(9), +i.end.toFixed(9)]);
+    expect(mine).toEqual([
+      ['processing', 'weld seam 1', 0, 0.4],
+      ['processing', 'weld seam 2', 0.4, 0.7],
+      ['processing', null, 0.7, 0.8],
+      ['idle', null, 0.8, 1],
+    ]);
+  });
+
   it('stops a loop that takes no time at all instead of spinning forever', async () => {
     const cell = cellWith([robot('r', 0)], [{ robot: 'r', steps: [{ type: 'setSignal', signal: 'x' }, { type: 'waitSignal', signal: 'x' }] }]);
     const run = await fakeRun(cell);

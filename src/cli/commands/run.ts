@@ -74,6 +74,8 @@ export interface RunFacts {
   parts: PartCounts;
   /** Parts each conveyor sensor saw. */
   sensors: { conveyor: string; count: number }[];
+  /** Programs that stopped on a step they could not carry out (the robot then stands idle). */
+  faults: { time: number; robot: string; step: string; message: string }[];
   picks: number;
   missedPicks: number;
   releases: number;
@@ -131,11 +133,13 @@ export async function runCellFile(file: string, io: CommandIO, options: CellRunO
     const counts = new Map<string, number>();
     const collisions: CollisionEvent[] = [];
     const sensors = new Map<string, number>();
+    const faults: RunFacts['faults'] = [];
     const tally = (events: SimEvent[]) => {
       for (const e of events) {
         counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
         if (e.type === 'collision') collisions.push(e);
         if (e.type === 'sensor') sensors.set(e.sensor, (sensors.get(e.sensor) ?? 0) + 1);
+        if (e.type === 'program-fault') faults.push({ time: sec(e.time), robot: e.robot, step: e.step, message: e.message });
       }
     };
     const end = options.until ?? cell.simulation.duration;
@@ -159,6 +163,7 @@ export async function runCellFile(file: string, io: CommandIO, options: CellRunO
       collisions: collisions.slice(0, LISTED_COLLISIONS).map((c) => ({ time: sec(c.time), a: c.a, b: c.b })),
       parts: sim.partCounts(),
       sensors: [...sensors].map(([conveyor, count]) => ({ conveyor, count })),
+      faults,
       picks: counts.get('pick') ?? 0,
       missedPicks: counts.get('pick-missed') ?? 0,
       releases: counts.get('release') ?? 0,
@@ -178,8 +183,8 @@ export async function runCellFile(file: string, io: CommandIO, options: CellRunO
  */
 export function runReport({ facts, kpis }: CellRun): RunReport {
   const { collisions: _all, cell: _cell, simulatedSeconds: _t, ...rest } = kpis;
-  const { parts, sensors, picks, missedPicks, releases, warnings, stateHash, collisionCount, collisions, ...head } = facts;
-  return { ...head, ...roundDeep(rest), collisionCount, collisions, parts, sensors, picks, missedPicks, releases, warnings, stateHash };
+  const { parts, sensors, faults, picks, missedPicks, releases, warnings, stateHash, collisionCount, collisions, ...head } = facts;
+  return { ...head, ...roundDeep(rest), collisionCount, collisions, faults, parts, sensors, picks, missedPicks, releases, warnings, stateHash };
 }
 
 /** Reads the options `run` and `compare` share; throws InputError for bad values. */
@@ -234,6 +239,7 @@ function humanReport(file: string, r: RunFacts): string {
     `simulated ${r.simulatedSeconds} s in ${r.steps} steps`,
     `collisions: ${r.collisionCount}`,
     ...r.collisions.map((c) => `  ${c.time.toFixed(6)} s  ${c.a} ↔ ${c.b}`),
+    ...r.faults.map((f) => `program fault: ${f.robot} at ${f.time.toFixed(3)} s, ${f.step}: ${f.message}`),
     `parts: ${Object.entries(r.parts).map(([k, v]) => `${v} ${k}`).join(', ')}`,
     ...r.sensors.map((s) => `sensor ${s.conveyor}: ${s.count} parts`),
     `picks: ${r.picks} (${r.missedPicks} missed), releases: ${r.releases}`,

@@ -56,12 +56,13 @@ export interface RobotProgramState {
 
 /** The outcome of trying to begin a step. */
 export type BeginResult =
-  | { kind: 'run'; duration: number; state: RobotState }
+  | { kind: 'run'; duration: number; state: RobotState; label?: string }
   | { kind: 'wait'; state: RobotState }
   | { kind: 'fault'; message: string; path?: string };
 
 /** The step started: it runs `duration` seconds with the robot in `state`. */
-export const run = (duration: number, state: RobotState): BeginResult => ({ kind: 'run', duration, state });
+export const run = (duration: number, state: RobotState, label?: string): BeginResult =>
+  label === undefined ? { kind: 'run', duration, state } : { kind: 'run', duration, state, label };
 /** The step cannot start yet: the robot waits in `state` (a waiting state). */
 export const wait = (state: RobotState): BeginResult => ({ kind: 'wait', state });
 /** The step cannot be carried out at all: the program stops (`path`: the step, when not the current one). */

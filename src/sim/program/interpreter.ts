@@ -98,7 +98,7 @@ export class RobotProgram {
         return changed;
       }
       changed = true;
-      this.record(result.state, time);
+      this.record(result.state, time, result.label);
       if (result.duration > 0) {
         s.phase = 'run';
         s.due = time + result.duration;
@@ -126,8 +126,8 @@ export class RobotProgram {
     return this.program.steps[this.state.index]!;
   }
 
-  private record(state: RobotState, time: number): void {
-    this.ctx.recorder.enter(this.robot, 'robot', state, time);
+  private record(state: RobotState, time: number, label?: string): void {
+    this.ctx.recorder.enter(this.robot, 'robot', state, time, label);
   }
 
   /** Ends the running step at `time` and moves on; the end of the last step completes a loop. */
@@ -193,7 +193,7 @@ export class RobotProgram {
         signals.set(step.signal, step.value ?? true);
         return run(step.dwell ?? 0, 'io');
       case 'process':
-        return run(step.seconds, 'processing');
+        return run(step.seconds, 'processing', step.label);
       case 'wait':
         return run(step.seconds, 'io');
       case 'zoneRequest':

@@ -47,7 +47,7 @@ export function Gantt({ intervals, now, names, width }: { intervals: ActivityInt
             .filter((i) => i.resource === r && i.end > start && i.start < end)
             .map((i, k) => (
               <rect key={k} x={x(Math.max(i.start, start))} y={2} width={Math.max(0.5, x(Math.min(i.end, end)) - x(Math.max(i.start, start)))} height={ROW - 4} fill={stateColour(i.state)}>
-                <title>{`${names.get(r) ?? r}: ${i.state} ${i.start.toFixed(2)}–${i.end.toFixed(2)} s (${(i.end - i.start).toFixed(2)} s)`}</title>
+                <title>{`${names.get(r) ?? r}: ${i.state}${i.label ? ` (${i.label})` : ''} ${i.start.toFixed(2)}–${i.end.toFixed(2)} s (${(i.end - i.start).toFixed(2)} s)`}</title>
               </rect>
             ))}
         </g>

@@ -216,9 +216,9 @@ describe('the program interpreter', () => {
 
   it('labels process work in the log with what the step says it is, splitting two processes in a row', async () => {
     const steps = [
-      { type: 'process', seconds: 0.4, label: 'weld seam 1' },
-      { type: 'process', seconds: 0.3, label: 'weld seam 2' },
-      { type: 'process', seconds: 0.1 },
+      { type: 'process' as const, seconds: 0.4, label: 'weld seam 1' },
+      { type: 'process' as const, seconds: 0.3, label: 'weld seam 2' },
+      { type: 'process' as const, seconds: 0.1 },
     ];
     const run = await fakeRun(cellWith([robot('r', 0)], [{ robot: 'r', steps, loop: false }]));
     const log = run.runUntil(1);

@@ -1,9 +1,14 @@
 /**
  * The cell as a 2D plan (SVG, top view, 1 SVG unit = 1 mm): the floor outline, every item's
  * footprint rotated by its yaw, labelled with its name and size, and the overall dimensions —
- * what a planner pins to a wall or pastes into a quote. Pure string work, so Node can make it too.
+ * what a planner pins to a wall or pastes into a quote — with the bounding footprint and each
+ * robot's distance to its nearest fence dimensioned too (plan-svg-dimensions.ts). Pure string
+ * work, so Node can make it too; the app shows the same document in its Plan view.
  */
-import { itemExtent, itemTypeLabel, type Cell, type CellItem } from '../model';
+import { isMountItem, itemExtent, itemTypeLabel, type Cell, type CellItem } from '../model';
+import { planOutline } from './plan-svg-outlines';
+import { planDimensions } from './plan-dimensions';
+import { planDimensionMarkup, planFrame } from './plan-svg-dimensions';
 
 const FILL: Record<CellItem['type'], string> = {
   robot: '#f6c89f',
@@ -13,6 +18,10 @@ const FILL: Record<CellItem['type'], string> = {
   machine: '#cfe0f1',
   fence: '#f2c200',
   operator: '#bcd3ee',
+  lightCurtain: '#f2c200',
+  part: '#9cc3ea',
+  pedestal: '#aab2ba',
+  track: '#9aa3ad',
 };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -27,11 +36,13 @@ function itemShape(item: CellItem): string {
   const h = mm(Math.max(sy, 0.02));
   const label = `${item.name} (${w} × ${mm(sy)} mm)`;
   const fontSize = Math.max(60, Math.min(140, w / 10));
+  // A pedestal's or track's robot labels the spot below; the mount's own name goes above it.
+  const labelY = isMountItem(item) ? -h / 2 - fontSize * 0.4 : h / 2 + fontSize * 1.2;
   return [
-    `<g transform="translate(${mm(x)} ${-mm(y)}) rotate(${yawDeg.toFixed(3)})">`,
+    `<g transform="translate(${mm(x)} ${-mm(y)}) rotate(${yawDeg.toFixed(3)})" data-item-id="${esc(item.id)}">`,
     `<title>${esc(`${itemTypeLabel(item.type)} ${item.id}: ${label}`)}</title>`,
-    `<rect x="${-w / 2}" y="${-h / 2}" width="${w}" height="${h}" fill="${FILL[item.type]}" stroke="#333" stroke-width="8"/>`,
-    `<text x="0" y="${h / 2 + fontSize * 1.2}" font-size="${fontSize}" text-anchor="middle" fill="#222">${esc(item.name)}</text>`,
+    planOutline(item, w, h, FILL[item.type]),
+    `<text x="0" y="${labelY}" font-size="${fontSize}" text-anchor="middle" fill="#222">${esc(item.name)}</text>`,
     '</g>',
   ].join('');
 }
@@ -51,12 +62,12 @@ function dimension(x1: number, y1: number, x2: number, y2: number, text: string,
 export function cellPlanSvg(cell: Cell): string {
   const w = mm(cell.floor.width);
   const d = mm(cell.floor.depth);
-  const margin = 600;
-  const x0 = -w / 2 - margin;
-  const y0 = -d / 2 - margin;
-  const vw = w + 2 * margin;
-  const vh = d + 2 * margin + 300;
-  const items = cell.items.map(itemShape).join('\n');
+  // The footprint and robot-to-fence dimensions (plan-svg-dimensions.ts); the frame grows to
+  // hold items placed beyond the floor.
+  const dims = planDimensions(cell);
+  const { x0, y0, vw, vh, captionY } = planFrame(dims);
+  // Mounts first, so the robot standing on one is drawn over it.
+  const items = [...cell.items.filter(isMountItem), ...cell.items.filter((i) => !isMountItem(i))].map(itemShape).join('\n');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${x0} ${y0} ${vw} ${vh}" width="${vw / 10}mm" height="${vh / 10}mm" font-family="sans-serif">`,
     `<title>${esc(cell.name)}: plan, 1:10 (units mm)</title>`,
@@ -66,7 +77,8 @@ export function cellPlanSvg(cell: Cell): string {
     dimension(-w / 2, -d / 2 - 250, w / 2, -d / 2 - 250, `${w} mm`, false),
     dimension(-w / 2 - 250, -d / 2, -w / 2 - 250, d / 2, `${d} mm`, true),
     items,
-    `<text x="${-w / 2}" y="${d / 2 + 450}" font-size="120" fill="#333">${esc(cell.name)} · floor ${w} × ${d} mm · ${cell.items.length} items · top view, +X right, +Y up</text>`,
+    planDimensionMarkup(dims),
+    `<text x="${-w / 2}" y="${captionY}" font-size="120" fill="#333">${esc(cell.name)} · floor ${w} × ${d} mm · ${cell.items.length} items · top view, +X right, +Y up</text>`,
     '</svg>',
     '',
   ].join('\n');

@@ -6,6 +6,7 @@
  * `programs[0].steps[3].target: no target "pick-1"`.
  */
 import type { CellShape } from './cell-schema';
+import { mountProblems } from './mount-checks';
 
 /** A problem found, with its path (as zod paths: keys and indices). */
 export interface ReferenceProblem {
@@ -57,6 +58,8 @@ export function cellReferenceProblems(cell: CellShape): ReferenceProblem[] {
       add(['items', i, 'source', 'jitter'], 'a uniform source needs a jitter > 0 (the spread around the interval)');
     }
   });
+
+  problems.push(...mountProblems(cell.items));
 
   const signals = equipmentSignals(cell.items);
   const setByPrograms = new Set(cell.programs.flatMap((p) => p.steps.flatMap((s) => (s.type === 'setSignal' ? [s.signal] : []))));

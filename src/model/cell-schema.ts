@@ -28,6 +28,8 @@ const itemBase = {
   name: text,
   pose: poseSchema,
   locked: z.boolean().optional(),
+  /** Items sharing a group id are selected, moved and copied together (flat groups, no nesting). */
+  group: text.min(1, { error: 'expected a non-empty group id' }).optional(),
 };
 
 /** Where a robot's description comes from. */
@@ -57,6 +59,11 @@ export const robotItemSchema = z.strictObject({
   tool: toolSchema,
   /** Joint values (rad or m) in tree order; empty means all zeros. */
   joints: z.array(z.number().finite()).optional(),
+  /**
+   * What the robot stands on: a pedestal, or a track with the carriage `position` metres along the
+   * track's x axis from its centre. `pose` stays the world pose, derived from the mount (mounts.ts).
+   */
+  mount: z.strictObject({ item: text.min(1, { error: 'expected a non-empty item id' }), position: z.number().finite().optional() }).optional(),
 });
 
 /** The shape of a part, in its own frame with the origin at its centre (a cylinder's axis is z). */
@@ -172,10 +179,40 @@ export const operatorItemSchema = z.strictObject({
   taskTime: nonNegative,
 });
 
+/** A steel riser a robot stands on: `size` is its footprint (x, y) and height (top at size[2]). */
+export const pedestalItemSchema = z.strictObject({ ...itemBase, type: z.literal('pedestal'), size: size3 });
+
+/**
+ * A floor-mounted linear axis (a 7th axis): a rail bed `length` long along its x axis and `width`
+ * wide, with a carriage whose top is at `height`. The robot on it says where the carriage is.
+ */
+export const trackItemSchema = z.strictObject({ ...itemBase, type: z.literal('track'), length: positive, width: positive, height: positive });
+
+/**
+ * A safety light curtain guarding an opening: an emitter post and a receiver post along the
+ * item's x axis, `width` m apart (the beam span, between the posts' inner faces), with a
+ * protective field `height` m tall whose lowest beam is `elevation` m above the floor (default
+ * 0.3 m, the usual ISO 13855 limit against crawling under). The layout checks count it as
+ * guarding, like a fence; in the simulation only its posts are solid (the beams are light).
+ */
+export const lightCurtainItemSchema = z.strictObject({
+  ...itemBase,
+  type: z.literal('lightCurtain'),
+  width: positive,
+  height: positive,
+  elevation: nonNegative.optional(),
+});
+
+/**
+ * A loose part placed in the cell (from the library). It simulates exactly like an entry of the
+ * cell's `parts`: a dynamic body at its pose (its centre) when the run starts.
+ */
+export const partItemSchema = z.strictObject({ ...itemBase, type: z.literal('part'), ...partKind });
+
 export const itemSchema = z.discriminatedUnion(
   'type',
-  [robotItemSchema, conveyorItemSchema, tableItemSchema, palletItemSchema, machineItemSchema, fenceItemSchema, operatorItemSchema],
-  { error: 'expected an item whose type is robot, conveyor, table, pallet, machine, fence or operator' },
+  [robotItemSchema, conveyorItemSchema, tableItemSchema, palletItemSchema, machineItemSchema, fenceItemSchema, operatorItemSchema, lightCurtainItemSchema, partItemSchema, pedestalItemSchema, trackItemSchema],
+  { error: 'expected an item whose type is robot, conveyor, table, pallet, machine, fence, operator, lightCurtain, part, pedestal or track' },
 );
 
 /**

@@ -16,13 +16,17 @@ import type {
   conveyorItemSchema,
   fenceItemSchema,
   itemSchema,
+  lightCurtainItemSchema,
   machineItemSchema,
   operatorItemSchema,
   palletItemSchema,
+  pedestalItemSchema,
+  partItemSchema,
   robotItemSchema,
   robotSourceSchema,
   tableItemSchema,
   targetSchema,
+  trackItemSchema,
 } from './cell-schema';
 
 /** A whole cell document at the current schema version. */
@@ -39,6 +43,13 @@ export type PalletItem = z.infer<typeof palletItemSchema>;
 export type MachineItem = z.infer<typeof machineItemSchema>;
 export type FenceItem = z.infer<typeof fenceItemSchema>;
 export type OperatorItem = z.infer<typeof operatorItemSchema>;
+export type PedestalItem = z.infer<typeof pedestalItemSchema>;
+export type TrackItem = z.infer<typeof trackItemSchema>;
+/** What a robot stands on (see mounts.ts). */
+export type RobotMount = NonNullable<RobotItem['mount']>;
+export type LightCurtainItem = z.infer<typeof lightCurtainItemSchema>;
+/** A loose part placed in the cell as an item (simulated like an entry of `Cell['parts']`). */
+export type PartItem = z.infer<typeof partItemSchema>;
 export type Target = z.infer<typeof targetSchema>;
 /** A robot program: a loop of steps. */
 export type Program = z.infer<typeof programSchema>;

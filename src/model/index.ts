@@ -9,3 +9,7 @@ export * from './item-factory';
 export * from './json-location';
 export * from './robot-library';
 export * from './robot-flange';
+export * from './mounts';
+export * from './light-curtain';
+export * from './part-items';
+export * from './library-presets';

@@ -4,10 +4,12 @@
  */
 import type { CellItem, ItemType } from './cell';
 import type { Pose } from './geometry';
+import { curtainGeometry, CURTAIN_DEFAULT_ELEVATION } from './light-curtain';
+import { partSize } from './part-items';
 import { findLibraryEntry } from './robot-library';
 
 /** The item types the library offers without a robot description. */
-export const LIBRARY_ITEM_TYPES = ['conveyor', 'table', 'pallet', 'machine', 'fence', 'operator'] as const;
+export const LIBRARY_ITEM_TYPES = ['conveyor', 'table', 'pallet', 'machine', 'fence', 'lightCurtain', 'operator', 'pedestal', 'track'] as const;
 export type LibraryItemType = (typeof LIBRARY_ITEM_TYPES)[number];
 
 const NAMES: Record<ItemType, string> = {
@@ -18,6 +20,10 @@ const NAMES: Record<ItemType, string> = {
   machine: 'CNC machine',
   fence: 'Safety fence',
   operator: 'Operator',
+  pedestal: 'Robot pedestal',
+  track: 'Linear track',
+  lightCurtain: 'Light curtain',
+  part: 'Part',
 };
 
 /** A human label for an item type. */
@@ -41,6 +47,16 @@ export function createItem(type: LibraryItemType, id: string, pose: Pose, name =
       return { ...base, type, length: 2, height: 2 };
     case 'operator':
       return { ...base, type, taskTime: 0 };
+    case 'pedestal':
+      // A welded steel riser: 600 × 600 mm plate, robot flange 500 mm above the floor.
+      return { ...base, type, size: [0.6, 0.6, 0.5] };
+    case 'track':
+      // A floor track (7th axis): 4 m of rail, 700 mm wide, carriage top at 450 mm.
+      return { ...base, type, length: 4, width: 0.7, height: 0.45 };
+    case 'lightCurtain':
+      // A 900 mm opening guarded by a type 4 curtain with a 1500 mm protective field (a stock
+      // height of curtains sold in 150 mm steps), lowest beam 300 mm above the floor.
+      return { ...base, type, width: 0.9, height: 1.5, elevation: CURTAIN_DEFAULT_ELEVATION };
   }
 }
 
@@ -60,6 +76,15 @@ export function itemExtent(item: CellItem): [number, number, number] {
       return [item.length, 0.05, item.height];
     case 'operator':
       return [0.5, 0.35, 1.75];
+    case 'pedestal':
+      return item.size;
+    case 'track':
+      return [item.length, item.width, item.height];
+    case 'lightCurtain':
+      return curtainGeometry(item).extent;
+    case 'part':
+      // A part's pose is its centre, not a point on the floor (like the cell file's `parts`).
+      return partSize(item.shape);
     case 'robot': {
       // The bundled library knows the base and the reach; an imported robot gets a generic box.
       const entry = item.source.type === 'bundled' ? findLibraryEntry(item.source.id) : undefined;

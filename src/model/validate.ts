@@ -6,6 +6,7 @@ import type { Cell } from './cell';
 import { cellSchema } from './cell-schema';
 import { locateJsonError } from './json-location';
 import { migrateCell } from './migrations';
+import { settleMounts } from './mounts';
 import { findLibraryEntry, libraryGrippers, libraryRobots } from './robot-library';
 
 /** One thing wrong with a file, with where it is. `path` is empty for the whole document. */
@@ -46,7 +47,8 @@ export function validateCell(doc: unknown): CellReadResult {
   if (result.success) {
     const problems = [...duplicateIds(result.data), ...unknownLibraryIds(result.data)];
     if (problems.length > 0) return { ok: false, problems };
-    return { ok: true, cell: result.data, migrations: [] };
+    // A mounted robot's pose is derived from its mount: a hand-edited file is put right on reading.
+    return { ok: true, cell: settleMounts(result.data, result.data), migrations: [] };
   }
   return {
     ok: false,

@@ -13,7 +13,10 @@ import { SimLayer } from './sim/SimLayer';
 import { TargetMarkers } from './TargetMarkers';
 import { useLayoutReport } from './use-layout-report';
 import { SelectionGizmo } from './SelectionGizmo';
+import { MultiSelectionGizmo } from './MultiSelectionGizmo';
+import { BoxSelectTool } from './BoxSelectTool';
 import { CameraRig } from './CameraRig';
+import { SceneTools } from './tools/SceneTools';
 
 /**
  * The 3D view of the cell.
@@ -63,11 +66,14 @@ export function CellCanvas() {
         <ReachRings />
         <SimLayer />
         <TargetMarkers />
+        <SceneTools />
         {items.map((item) => (
           <ItemNode key={item.id} item={item} clash={clashing.has(item.id)} />
         ))}
       </group>
       <SelectionGizmo />
+      <MultiSelectionGizmo />
+      <BoxSelectTool />
       <CameraRig />
       {view === 'top' ? (
         // Looking down three's −y; screen-up is three's −z, which is the cell's +Y.

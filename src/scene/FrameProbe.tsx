@@ -1,4 +1,4 @@
-import { useFrame, useThree } from '@react-three/fiber';
+import { useFrame, useThree, type RootState } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { Vector3 } from 'three';
 import type { Cell } from '../model';
@@ -15,6 +15,8 @@ export interface AppProbe {
   robotLoads?: () => Record<string, RobotLoadStatus>;
   /** The document on screen. */
   cell?: () => Cell;
+  /** The selected ids. */
+  selection?: () => string[];
   /** Page pixel position of a point given in cell coordinates (Z up), for tests that drag handles. */
   project?: (xyz: [number, number, number]) => [number, number];
   /** The simulation as the page sees it: phase, clock, bodies, collisions. */
@@ -25,6 +27,8 @@ export interface AppProbe {
   simCrash?: () => void;
   /** Where a point given in object `name`'s own frame is, in cell coordinates (null: no such object). */
   pointOf?: (name: string, local: [number, number, number]) => [number, number, number] | null;
+  /** r3f's current state (camera, renderer, frame loop): the frame-time benchmark drives the view through it. */
+  three?: () => RootState;
 }
 
 declare global {
@@ -40,6 +44,7 @@ function appProbe(): AppProbe {
     frames: 0,
     robotLoads: () => robotLoadStore.getState(),
     cell: () => cellStore.getState().cell,
+    selection: () => cellStore.getState().selection,
     sim: () => simStatusStore.getState(),
     simHash: () => simClient.hash(),
     simCrash: () => simClient.crashForTest(),
@@ -51,9 +56,10 @@ function appProbe(): AppProbe {
  * second callback, when the first frame is certainly on the canvas.
  */
 export function FrameProbe() {
-  const { camera, gl, scene } = useThree();
+  const { camera, gl, scene, get } = useThree();
   useEffect(() => {
     const probe = appProbe();
+    probe.three = get;
     probe.project = ([x, y, z]) => {
       // Cell (Z up) to three (Y up): the root group turns −90° about X, so (x, y, z) → (x, z, −y).
       const v = new Vector3(x, z, -y).project(camera);

@@ -6,9 +6,11 @@ const PAD = 0.03;
 /** Bounds of `body`'s meshes in `body`'s own frame (so the outline turns with the item). */
 function localBounds(body: Object3D): Box3 {
   const box = new Box3();
+  // Update first: right after a move the body's own matrixWorld is still the old pose, and an
+  // outline measured with it would trail the item by the last step.
+  body.updateWorldMatrix(true, true);
   const toLocal = new Matrix4().copy(body.matrixWorld).invert();
   const part = new Box3();
-  body.updateWorldMatrix(true, true);
   body.traverse((o) => {
     const geometry = (o as { geometry?: { boundingBox: Box3 | null; computeBoundingBox(): void } }).geometry;
     if (!geometry || !o.visible) return;

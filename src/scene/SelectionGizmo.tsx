@@ -8,7 +8,10 @@ import { setItemPose } from '../store/commands';
 import { useCell } from '../store/use-cell';
 import { gizmoStore, SNAP_ROTATION_RAD, SNAP_TRANSLATION_M } from '../tools/gizmo-state';
 import { sessionStore } from '../tools/session-state';
+import { fenceDrawStore } from '../tools/fence-draw-state';
+import { measureStore } from '../tools/measure-state';
 import { IkHandle } from './IkHandle';
+import { gizmoHandleRef } from './gizmo-pointer';
 
 /** The pose a dragged item group now has, in cell coordinates (its parent is the Z-up root). */
 function poseOf(o: Object3D): Pose {
@@ -28,14 +31,19 @@ export function SelectionGizmo() {
   const locked = selected?.locked === true;
   const { mode, snap, free, ik } = useStore(gizmoStore);
   const readOnly = useStore(sessionStore, (s) => s.readOnly);
+  // Picking points (measure, fence run) must not move anything: no handles meanwhile.
+  const measuring = useStore(measureStore, (s) => s.active);
+  const drawing = useStore(fenceDrawStore, (s) => s.active);
+  const picking = measuring || drawing;
   const scene = useThree((s) => s.scene);
   const id = selection.length === 1 ? selection[0] : undefined;
   const target = id ? scene.getObjectByName(id) : undefined;
-  if (!id || !target || locked || readOnly) return null;
+  if (!id || !target || locked || readOnly || picking) return null;
   if (ik && selected?.type === 'robot') return <IkHandle item={selected} />;
   const snapping = snap && !free;
   return (
     <TransformControls
+      ref={gizmoHandleRef}
       object={target}
       mode={mode}
       size={1.1}

@@ -4,6 +4,7 @@
  * the collision filter drops. Pure data and kinematics; the physics world is built from it.
  */
 import type { Cell, ConveyorItem, RobotItem } from '../model/cell';
+import { startingParts } from '../model/part-items';
 import type { RobotDescription } from '../model/robot-description';
 import type { BodyInfo, BodyPlan } from './body-plan';
 import { isMountedOn } from './collision-filter';
@@ -39,7 +40,7 @@ export interface CellModel {
   belts: BeltPlan[];
   /** Pairs the collision filter drops by rules 1 and 2 (adjacent links, base on its mount). */
   ignoredPairs: [string, string][];
-  /** Part bodies from the cell file, by body id. */
+  /** Part bodies present from the start (the cell's `parts`, then its part items), by body id. */
   cellParts: number[];
   warnings: string[];
 }
@@ -91,7 +92,8 @@ export function buildCellModel(cell: Cell, robots: SimulationRobots, meshVertice
     if (taken.has(part.id)) throw new CellContentError(`parts[${i}].id`, `the id "${part.id}" is already used in the cell`);
     taken.add(part.id);
   });
-  for (const part of cell.parts ?? []) {
+  // Part items are items, so their ids are unique already; they become parts like `cell.parts`.
+  for (const part of startingParts(cell)) {
     const id = bodies.length;
     bodies.push(cellPartPlan(id, part));
     cellParts.push(id);

@@ -5,8 +5,10 @@
  * a conveyor is a belt between two side rails on four legs, a fence is its panel.
  */
 import { mat4Create, mat4FromXyzRpy } from '../kinematics/mat4';
-import type { CellItem, ConveyorItem } from '../model/cell';
+import type { CellItem, ConveyorItem, LightCurtainItem, TrackItem } from '../model/cell';
 import { itemExtent } from '../model/item-factory';
+import { CARRIAGE_THICKNESS } from '../model/mounts';
+import { curtainGeometry, CURTAIN_POST } from '../model/light-curtain';
 import { boxHalf, translationPose, type BodyPlan, type ColliderPlan } from './body-plan';
 import { poseOf } from './pose';
 
@@ -50,20 +52,47 @@ export function conveyorColliders(item: ConveyorItem): ColliderPlan[] {
   return out;
 }
 
-/** Colliders of a fixed item in its own frame, or null for robots (which are links). */
+/**
+ * A light curtain's two posts. The beams between them are light: parts and robot links pass
+ * through the field without a push (the curtain's safety function is not simulated).
+ */
+function curtainColliders(item: LightCurtainItem): ColliderPlan[] {
+  const g = curtainGeometry(item);
+  return g.postX.map((x) => box(CURTAIN_POST, CURTAIN_POST, g.postHeight, x, 0, g.postHeight / 2));
+}
+
+/**
+ * A linear track's rail bed with its rails, up to the underside of the carriage. The carriage
+ * itself moves with the robot and sits under its base, so it is left out.
+ */
+function trackColliders(item: TrackItem): ColliderPlan[] {
+  const top = Math.max(0.01, item.height - CARRIAGE_THICKNESS);
+  return [box(item.length, item.width, top, 0, 0, top / 2)];
+}
+
+/**
+ * Colliders of a fixed item in its own frame, or null for robots (which are links) and part
+ * items (which are dynamic parts, see parts.ts).
+ */
 export function fixtureColliders(item: CellItem): ColliderPlan[] | null {
   switch (item.type) {
     case 'robot':
+    case 'part':
       return null;
+    case 'lightCurtain':
+      return curtainColliders(item);
     case 'table':
       return tableColliders(item.size);
     case 'conveyor':
       return conveyorColliders(item);
+    case 'track':
+      return trackColliders(item);
     case 'pallet':
     case 'machine':
     case 'fence':
+    case 'pedestal':
     case 'operator': {
-      // One box of the item's extent: a pallet's deck, a machine's enclosure, a fence panel, a person.
+      // One box of the item's extent: a pallet's deck, a machine's enclosure, a fence panel, a person, a riser.
       const [sx, sy, sz] = itemExtent(item);
       return [box(sx, sy, sz, 0, 0, sz / 2)];
     }

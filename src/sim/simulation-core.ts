@@ -18,6 +18,7 @@
  * browser (the physics is Rapier's cross-platform deterministic build).
  */
 import type { Cell } from '../model/cell';
+import { startingParts } from '../model/part-items';
 import type { BodyInfo } from './body-plan';
 import { buildCellModel, type CellModel, type SimulationRobots } from './cell-model';
 import { ActivityRecorder } from './activity';
@@ -104,8 +105,9 @@ export class SimulationCore {
     model.bodies.forEach((b) => this.poses.set(b.pose, b.id * POSE_FLOATS));
     this.infos = model.infos;
     this.staticBodies = model.bodies.length - model.cellParts.length;
+    const starting = startingParts(cell);
     this.parts = model.cellParts.map((id) => {
-      const part = cell.parts![id - this.staticBodies]!;
+      const part = starting[id - this.staticBodies]!;
       return { id, name: part.id, spec: { shape: part.shape, mass: part.mass, ...(part.friction !== undefined ? { friction: part.friction } : {}) }, source: null, removed: false };
     });
     this.filter = new CollisionFilter(this.infos, model.ignoredPairs);

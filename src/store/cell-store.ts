@@ -8,7 +8,7 @@
  * a raw `setState({ cell })` would bypass history and break undo.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Cell } from '../model';
+import { settleMounts, type Cell } from '../model';
 import { deepEqual } from './json';
 
 /** An edit that would make the cell invalid (unknown id, duplicate id, bad value). */
@@ -144,10 +144,15 @@ export function createCellStore(initial: Cell, options: CellStoreOptions = {}): 
       future = []; // a new edit forks history: the undone branch is gone, as in every editor
     };
 
-    /** Runs a command; an EditError becomes `lastError` and the result `null` (document untouched). */
+    /**
+     * Runs a command; an EditError becomes `lastError` and the result `null` (document untouched).
+     * Every result passes through settleMounts, so that whatever a command moved, mounted robots
+     * stay on their pedestals and tracks; history stores the settled cell, so undo is exact.
+     */
     const run = (cmd: EditCommand, cell: Cell): Cell | null => {
       try {
-        return cmd.apply(cell);
+        const next = cmd.apply(cell);
+        return next === cell ? next : settleMounts(cell, next);
       } catch (e) {
         if (!(e instanceof EditError)) throw e;
         set({ lastError: { label: cmd.label, message: e.message } });

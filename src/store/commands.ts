@@ -7,6 +7,7 @@
  */
 import { isVec3, itemSchema, formatPath, type Cell, type CellItem, type Pose, type Target, type Vec3 } from '../model';
 import { EditError, type EditCommand } from './cell-store';
+import { withFreshGroups } from './group-commands';
 
 /** How far a duplicate is moved from its original along world x, in metres. */
 export const DUPLICATE_OFFSET_X = 0.5;
@@ -173,7 +174,7 @@ export function duplicateItems(
         out = { ...out, items: [...out.items, copy] };
         copies.push(id);
       }
-      return out;
+      return withFreshGroups(out, new Set(copies)); // a copied group is a new group
     },
     select: (_after, selection) => (copies.length > 0 ? [...copies] : [...selection]),
   };
@@ -210,7 +211,7 @@ export function pasteItems(items: readonly CellItem[], offset = DUPLICATE_OFFSET
         out = { ...out, items: [...out.items, copy] };
         pasted.push(id);
       }
-      return out;
+      return withFreshGroups(out, new Set(pasted)); // a pasted group is a new group
     },
     select: (_after, selection) => (pasted.length > 0 ? [...pasted] : [...selection]),
   };

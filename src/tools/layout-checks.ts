@@ -5,7 +5,8 @@
  */
 import { findLibraryEntry, type Cell, type CellItem, type RobotItem } from '../model';
 import { floorFigures } from '../sim/kpi/floor';
-import { distanceToRect, floorRect, overlapDepth } from './footprint';
+import { distanceToRect, floorRect } from './footprint';
+import { isGuard, solidOverlapDepth } from './guarding';
 
 /** Two items whose footprints overlap by more than a millimetre. */
 export interface Intersection {
@@ -22,7 +23,10 @@ export interface ReachOverlap {
   overlap: number;
 }
 
-/** Room between a robot's reach disc and the nearest fence (negative: the reach crosses it). */
+/**
+ * Room between a robot's reach disc and the nearest guard — a fence or a light curtain (`fence`
+ * holds its id) — negative when the reach crosses it.
+ */
 export interface FenceClearance {
   robot: string;
   fence: string;
@@ -60,22 +64,32 @@ export function robotReach(robot: RobotItem): number | null {
 
 const isRobot = (i: CellItem): i is RobotItem => i.type === 'robot';
 
-/** Two items are allowed to share floor when one stands on the other (a robot on a pedestal). */
+/**
+ * Two items are allowed to share floor when one stands on the other (a robot on a pedestal, a
+ * loose part on a table or a belt).
+ */
 function stacked(a: CellItem, b: CellItem): boolean {
-  return a.type === 'robot' || b.type === 'robot';
+  return a.type === 'robot' || b.type === 'robot' || a.type === 'part' || b.type === 'part';
+}
+
+/**
+ * Fence panels meet at shared posts: at the corner of a run two panels overlap by half their
+ * thickness, as the real posts do, and that is no clash.
+ */
+function joinedFences(a: CellItem, b: CellItem): boolean {
+  return a.type === 'fence' && b.type === 'fence';
 }
 
 /** Everything the layout checks find in `cell`. */
 export function checkLayout(cell: Cell): LayoutReport {
   const items = cell.items;
-  const rects = items.map(floorRect);
   const intersections: Intersection[] = [];
   for (let i = 0; i < items.length; i++) {
     for (let j = i + 1; j < items.length; j++) {
       const a = items[i] as CellItem;
       const b = items[j] as CellItem;
-      if (stacked(a, b)) continue;
-      const depth = overlapDepth(rects[i]!, rects[j]!);
+      if (stacked(a, b) || joinedFences(a, b)) continue;
+      const depth = solidOverlapDepth(a, b);
       if (depth > 0.001) intersections.push({ a: a.id, b: b.id, depth });
     }
   }
@@ -92,7 +106,7 @@ export function checkLayout(cell: Cell): LayoutReport {
       if (d < ra + rb) reachOverlaps.push({ a: a.id, b: b.id, overlap: ra + rb - d });
     }
   }
-  const fences = items.filter((i) => i.type === 'fence');
+  const fences = items.filter(isGuard);
   const fenceClearances: FenceClearance[] = [];
   for (const robot of robots) {
     const reach = robotReach(robot);

@@ -15,6 +15,8 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { useShortcuts } from './shortcuts';
 import { TopBar } from './TopBar';
 import { ViewToolbar } from './ViewToolbar';
+import { ToolOverlays } from './ToolOverlays';
+import { BoxSelectOverlay } from './BoxSelectOverlay';
 
 function StatusBar({ onHelp }: { onHelp: () => void }) {
   const count = useCell((s) => s.cell.items.length);
@@ -78,6 +80,8 @@ export function App() {
       <main className="viewport" aria-label="Cell view">
         <CellCanvas />
         <ViewToolbar />
+        <ToolOverlays />
+        <BoxSelectOverlay />
       </main>
       <Dashboard />
       <fieldset className="panel-guard right" disabled={readOnly}>

@@ -2,8 +2,10 @@ import { edit } from './edit';
 import type { Cell, CellItem, Pose } from '../model';
 import { itemTypeLabel } from '../model';
 import { cellStore } from '../store/app-store';
-import { removeItems, setItemPose, setWorkersPerShift, updateItem } from '../store/commands';
+import { setItemPose, setWorkersPerShift, updateItem } from '../store/commands';
+import { deleteItems } from './delete-items';
 import { useCell } from '../store/use-cell';
+import { ArrangePanel } from './ArrangePanel';
 import { ItemFields } from './ItemFields';
 import { JogPanel } from './JogPanel';
 import { LayoutPanel } from './LayoutPanel';
@@ -56,7 +58,7 @@ function ItemInspector({ item }: { item: CellItem }) {
         <ItemFields item={item} />
       </fieldset>
       {item.type === 'robot' && <JogPanel item={item} />}
-      <button className="danger" onClick={() => edit(removeItems([item.id]))} title="Delete (Del)" disabled={item.locked === true}>
+      <button className="danger" onClick={() => deleteItems([item.id])} title="Delete (Del)" disabled={item.locked === true}>
         Delete
       </button>
     </>
@@ -107,7 +109,8 @@ export function Inspector() {
               <li key={i.id}>{i.name}</li>
             ))}
           </ul>
-          <button className="danger" onClick={() => edit(removeItems(selected.map((i) => i.id)))}>
+          <ArrangePanel items={selected} />
+          <button className="danger" onClick={() => deleteItems(selected.map((i) => i.id))}>
             Delete {selected.length} items
           </button>
         </>

@@ -2,8 +2,11 @@ import { edit } from './edit';
 import { libraryGrippers, type CellItem, type Vec3 } from '../model';
 import { cellStore } from '../store/app-store';
 import { updateItem } from '../store/commands';
+import { ConveyorFields } from './ConveyorFields';
+import { LightCurtainFields, PartFields } from './EquipmentFields';
+import { MountFields, MountItemFields } from './MountFields';
 import { NumberField } from './NumberField';
-import { MM, MM_PER_S, SECONDS } from './units';
+import { MM, SECONDS } from './units';
 
 function update(id: string, patch: Partial<CellItem>): void {
   edit(updateItem(id, patch));
@@ -35,14 +38,7 @@ function SizeFields({ item, size, labels }: { item: CellItem; size: Vec3; labels
 export function ItemFields({ item }: { item: CellItem }) {
   switch (item.type) {
     case 'conveyor':
-      return (
-        <>
-          <NumberField label="Length" value={item.length} unit={MM} min={1} step={10} onCommit={(v) => update(item.id, { length: v })} />
-          <NumberField label="Width" value={item.width} unit={MM} min={1} step={10} onCommit={(v) => update(item.id, { width: v })} />
-          <NumberField label="Belt height" value={item.height} unit={MM} min={1} step={10} onCommit={(v) => update(item.id, { height: v })} />
-          <NumberField label="Belt speed" value={item.speed} unit={MM_PER_S} step={10} onCommit={(v) => update(item.id, { speed: v })} />
-        </>
-      );
+      return <ConveyorFields item={item} />;
     case 'table':
       return <SizeFields item={item} size={item.size} labels={['Length', 'Width', 'Height']} />;
     case 'pallet':
@@ -75,6 +71,10 @@ export function ItemFields({ item }: { item: CellItem }) {
           <NumberField label="Height" value={item.height} unit={MM} min={1} step={10} onCommit={(v) => update(item.id, { height: v })} />
         </>
       );
+    case 'lightCurtain':
+      return <LightCurtainFields item={item} />;
+    case 'part':
+      return <PartFields item={item} />;
     case 'operator':
       return <NumberField label="Task time" value={item.taskTime} unit={SECONDS} min={0} onCommit={(v) => update(item.id, { taskTime: v })} />;
     case 'robot':
@@ -99,7 +99,11 @@ export function ItemFields({ item }: { item: CellItem }) {
               ))}
             </select>
           </label>
+          <MountFields item={item} />
         </>
       );
+    case 'pedestal':
+    case 'track':
+      return <MountItemFields item={item} />;
   }
 }

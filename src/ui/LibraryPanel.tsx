@@ -1,12 +1,15 @@
 import { useState } from 'react';
-import { createItem, itemTypeLabel, LIBRARY_ITEM_TYPES, type LibraryItemType } from '../model';
+import { createEquipment, equipmentEntries, equipmentIdPrefix, equipmentLabel, isLibraryPreset, type EquipmentEntry, type LibraryItemType, type LibraryPreset } from '../model';
 import { cellStore } from '../store/app-store';
 import { addItem, nextItemId } from '../store/commands';
 import { useCell } from '../store/use-cell';
 import { placeInFreeSpot } from '../tools/placement';
+import { clickSelection } from '../tools/group-selection';
 import { ItemIcon } from './icons';
+import { EquipmentIcon } from './library-icons';
 import { LibraryRobots } from './LibraryRobots';
 import { startLibraryDrag } from './library-drag';
+import { FenceRunLibraryEntry } from './FenceRunLibraryEntry';
 
 const HINTS: Record<LibraryItemType, string> = {
   conveyor: '2000 × 500 mm, 200 mm/s',
@@ -15,13 +18,25 @@ const HINTS: Record<LibraryItemType, string> = {
   machine: 'CNC, 45 s cycle',
   fence: '2000 × 2000 mm panel',
   operator: 'counts toward density',
+  lightCurtain: 'safety · 900 mm opening, 1500 mm field',
+  pedestal: 'robot riser 600 × 600 × 500 mm',
+  track: 'robot 7th axis · 4000 mm rail, carriage at 450 mm',
 };
 
-/** Adds a library item at the free spot nearest the floor centre and selects it. */
-export function addLibraryItem(type: LibraryItemType): void {
+const PRESET_HINTS: Record<LibraryPreset, string> = {
+  partSource: 'infeed belt: a 300 × 200 × 150 mm carton every 6 s',
+  partSink: 'exit belt: parts at its end leave the cell',
+  boxPart: 'carton 300 × 200 × 150 mm, 2 kg',
+  cylinderPart: 'steel blank Ø 60 × 100 mm, 2.2 kg',
+};
+
+const hintOf = (entry: EquipmentEntry): string => (isLibraryPreset(entry) ? PRESET_HINTS[entry] : HINTS[entry]);
+
+/** Adds a library item (or ready-made entry) at the free spot nearest the floor centre and selects it. */
+export function addLibraryItem(type: EquipmentEntry): void {
   const { cell, execute, select } = cellStore.getState();
-  const id = nextItemId(cell, type);
-  const item = placeInFreeSpot(cell, createItem(type, id, { xyz: [0, 0, 0], rpy: [0, 0, 0] }));
+  const id = nextItemId(cell, equipmentIdPrefix(type));
+  const item = placeInFreeSpot(cell, createEquipment(type, id, { xyz: [0, 0, 0], rpy: [0, 0, 0] }));
   execute(addItem(item));
   select([id]);
 }
@@ -32,7 +47,7 @@ export function LibraryPanel() {
   const selection = useCell((s) => s.selection);
   const [query, setQuery] = useState('');
   const matches = (text: string) => text.toLowerCase().includes(query.trim().toLowerCase());
-  const equipment = LIBRARY_ITEM_TYPES.filter((t) => matches(`${itemTypeLabel(t)} ${HINTS[t]}`));
+  const equipment = equipmentEntries().filter((t) => matches(`${equipmentLabel(t)} ${hintOf(t)}`));
   return (
     <aside className="panel left" aria-label="Library">
       <input className="library-search" type="search" placeholder="Search the library…" aria-label="Search the library" value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
@@ -46,30 +61,38 @@ export function LibraryPanel() {
               draggable
               onDragStart={(e) => startLibraryDrag(e, { kind: 'item', type })}
               onClick={() => addLibraryItem(type)}
-              title={`Add a ${itemTypeLabel(type).toLowerCase()} to the cell (click, or drag it onto the floor)`}
+              title={`Add a ${equipmentLabel(type).toLowerCase()} to the cell (click, or drag it onto the floor)`}
             >
-              <ItemIcon type={type} />
+              <EquipmentIcon entry={type} />
               <span>
-                <strong>{itemTypeLabel(type)}</strong>
-                <small>{HINTS[type]}</small>
+                <strong>{equipmentLabel(type)}</strong>
+                <small>{hintOf(type)}</small>
               </span>
             </button>
           </li>
         ))}
+        <FenceRunLibraryEntry matches={matches} />
       </ul>
       <h2>In this cell ({items.length})</h2>
       <ul className="outline">
         {items.map((item) => (
-          <li key={item.id}>
+          <li key={item.id} className={item.group === undefined ? undefined : 'grouped'}>
             <button
               className={selection.includes(item.id) ? 'selected' : ''}
               onClick={(e) => {
-                const { select } = cellStore.getState();
-                select(e.shiftKey ? [...selection, item.id] : [item.id]);
+                // As in the scene: the whole group; Alt+click this item alone; Shift adds or takes away.
+                const { cell, select } = cellStore.getState();
+                select(clickSelection(cell.items, selection, item.id, { additive: e.shiftKey, single: e.altKey }));
               }}
+              onDoubleClick={() => item.group !== undefined && cellStore.getState().select([item.id])}
             >
               <ItemIcon type={item.type} />
               <span>{item.name}</span>
+              {item.group !== undefined && (
+                <span className="group-tag" title={`In ${item.group}: a click selects the whole group, Alt+click or double-click this item alone`}>
+                  {item.group}
+                </span>
+              )}
             </button>
           </li>
         ))}

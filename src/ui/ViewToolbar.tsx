@@ -3,6 +3,10 @@ import { robotLoadStore } from '../scene/robot/load-status';
 import { requestFocus } from '../scene/focus';
 import { viewOptionsStore } from '../scene/view-options';
 import { gizmoStore } from '../tools/gizmo-state';
+import { measureStore, toggleMeasuring } from '../tools/measure-state';
+import { boxSelectStore } from '../tools/box-select-state';
+import { toggleBoxSelect } from './box-select-actions';
+import { planViewStore, togglePlanView } from '../tools/plan-view';
 
 /** Loading progress of robot meshes: shown while any robot is still loading. */
 function LoadProgress() {
@@ -30,6 +34,9 @@ export function ViewToolbar() {
   const collision = useStore(viewOptionsStore, (s) => s.showCollision);
   const { mode, snap } = useStore(gizmoStore);
   const view = useStore(viewOptionsStore, (s) => s.view);
+  const measuring = useStore(measureStore, (s) => s.active);
+  const boxArmed = useStore(boxSelectStore, (s) => s.armed);
+  const plan = useStore(planViewStore, (s) => s.open);
   return (
     <div className="view-toolbar">
       <div className="tool-buttons" role="toolbar" aria-label="Transform">
@@ -52,6 +59,17 @@ export function ViewToolbar() {
         </button>
         <button className={view === 'top' ? 'on' : ''} aria-pressed={view === 'top'} onClick={() => viewOptionsStore.setState({ view: 'top' })} title="Orthographic top view (pan and zoom)">
           Top
+        </button>
+        <button className={plan ? 'on' : ''} aria-pressed={plan} onClick={togglePlanView} title="2D plan with dimensions in mm (P)">
+          Plan
+        </button>
+      </div>
+      <div className="tool-buttons" role="toolbar" aria-label="Tools">
+        <button className={boxArmed ? 'on' : ''} aria-pressed={boxArmed} onClick={toggleBoxSelect} title="Box select: drag a rectangle, left → right for items wholly inside, right → left for items it touches (B, or Shift+drag on empty floor)">
+          Box
+        </button>
+        <button className={measuring ? 'on' : ''} aria-pressed={measuring} onClick={toggleMeasuring} title="Measure the distance between two points (M)">
+          Measure
         </button>
       </div>
       <label title="Show robots' collision geometry instead of their visual meshes">

@@ -46,6 +46,34 @@ export function ItemIcon({ type }: { type: ItemType }) {
           <path d="M9 24v-8l-2 -3 3-3h8l3 3-2 3v8" />
         </svg>
       );
+    case 'lightCurtain':
+      return (
+        <svg {...common} aria-hidden>
+          <path d="M6 3v22M22 3v22" strokeWidth={2.6} />
+          <path d="M8 8h12M8 12h12M8 16h12M8 20h12" strokeDasharray="2 2" />
+        </svg>
+      );
+    case 'part':
+      return (
+        <svg {...common} aria-hidden>
+          <path d="M4 10l10-5 10 5v10l-10 5-10-5zM4 10l10 5 10-5M14 15v10" />
+        </svg>
+      );
+    case 'pedestal':
+      return (
+        <svg {...common} aria-hidden>
+          <path d="M8 10h12M10 10v12M18 10v12M6 22h16M6 25h16M6 22v3M22 22v3" />
+          <path d="M12 10v-3h4v3" />
+        </svg>
+      );
+    case 'track':
+      return (
+        <svg {...common} aria-hidden>
+          <path d="M2 21h24M2 24h24M2 21v3M26 21v3M3 19h22" />
+          <rect x="9" y="15" width="10" height="4" />
+          <path d="M14 15v-5l4-3M6 11l-3-2 3-2M22 11l3-2-3-2" />
+        </svg>
+      );
     case 'robot':
       return (
         <svg {...common} aria-hidden>

@@ -3,7 +3,7 @@
  * drop lands it on the floor under the pointer (snapped to 10 mm when snapping is on).
  */
 import type { DragEvent } from 'react';
-import { createItem, type CellItem, type LibraryItemType, type RobotItem } from '../model';
+import { createEquipment, equipmentIdPrefix, type CellItem, type EquipmentEntry, type RobotItem } from '../model';
 import { floorPointAt } from '../scene/scene-handles';
 import { cellStore } from '../store/app-store';
 import { addItem, nextItemId } from '../store/commands';
@@ -13,7 +13,7 @@ import { edit } from './edit';
 /** The drag data type; only CellTwin's own library drags carry it. */
 export const LIBRARY_MIME = 'application/x-celltwin-library';
 
-export type LibraryDrag = { kind: 'item'; type: LibraryItemType } | { kind: 'robot'; id: string; name: string };
+export type LibraryDrag = { kind: 'item'; type: EquipmentEntry } | { kind: 'robot'; id: string; name: string };
 
 /** Starts a library drag carrying `what`. */
 export function startLibraryDrag(e: DragEvent, what: LibraryDrag): void {
@@ -36,7 +36,7 @@ export function dropLibraryItem(data: string, clientX: number, clientY: number):
   const { cell } = cellStore.getState();
   const pose = { xyz: [snap(point[0]), snap(point[1]), 0] as [number, number, number], rpy: [0, 0, 0] as [number, number, number] };
   let item: CellItem;
-  if (what.kind === 'item') item = createItem(what.type, nextItemId(cell, what.type), pose);
+  if (what.kind === 'item') item = createEquipment(what.type, nextItemId(cell, equipmentIdPrefix(what.type)), pose);
   else {
     const robot: RobotItem = { id: nextItemId(cell, 'robot'), name: what.name, type: 'robot', pose, source: { type: 'bundled', id: what.id }, tool: null };
     item = robot;

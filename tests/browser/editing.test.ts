@@ -70,7 +70,7 @@ describe('editing a cell in the browser', () => {
     await app.page.getByRole('button', { name: 'New' }).click();
     await app.page.getByRole('button', { name: /Empty cell/ }).click();
     expect((await cell(app.page))?.items).toEqual([]);
-    const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.page.getByRole('button', { name: 'Open' }).click()]);
+    const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.page.getByRole('button', { name: 'Open', exact: true }).click()]);
     await chooser.setFiles((await download.path()) as string);
     await app.page.waitForFunction((n) => window.__celltwin?.cell?.().items.length === n, saved.items.length);
     expect((await cell(app.page))?.items).toEqual(saved.items);

@@ -115,7 +115,7 @@ async function waitForStillCanvas(page: Page, since: number): Promise<void> {
 async function render(page: Page, errors: PageErrors, file: string, out: string): Promise<void> {
   const cellName = (JSON.parse(await readFile(file, 'utf8')) as { name: string }).name;
   await waitForFirstFrame(page, 60_000, errors);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open' }).click()]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open', exact: true }).click()]);
   await chooser.setFiles(file);
   await waitForCell(page, cellName);
   const box = await page.locator('.viewport').boundingBox();

@@ -19,7 +19,7 @@ describe('the simulation in the browser', () => {
 
   beforeAll(async () => {
     app = await openApp({ query: '?fresh', viewport: { width: 1000, height: 640 } });
-    const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.page.getByRole('button', { name: 'Open' }).click()]);
+    const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.page.getByRole('button', { name: 'Open', exact: true }).click()]);
     await chooser.setFiles(FIXTURE);
     await app.page.waitForFunction(() => window.__celltwin?.cell?.().name.startsWith('Simulation test'));
     await app.page.waitForFunction(() => Object.values(window.__celltwin?.robotLoads?.() ?? {}).every((s) => s.done));
@@ -32,7 +32,7 @@ describe('the simulation in the browser', () => {
   it('runs in a worker when Run is clicked, moving the scene, with frames in shared memory', async () => {
     const page = app.page;
     const before = await page.locator('.viewport canvas').screenshot();
-    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.waitForFunction(() => (window.__celltwin?.sim?.().time ?? 0) > 1.5, null, { timeout: 30_000 });
     const status = await page.evaluate(() => window.__celltwin?.sim?.());
     expect(status?.phase).toBe('running');
@@ -42,7 +42,7 @@ describe('the simulation in the browser', () => {
     const after = await page.locator('.viewport canvas').screenshot();
     expect(Buffer.compare(before, after)).not.toBe(0);
     expect(measurePng(after).distinctColours).toBeGreaterThan(16);
-    expect(await page.getByRole('button', { name: 'Pause' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Pause', exact: true }).isVisible()).toBe(true);
     await saveScreenshot(page, 'simulation-running.png');
   });
 
@@ -67,9 +67,9 @@ describe('the simulation in the browser', () => {
     await page.locator('.viewport').click({ position: { x: 10, y: 10 } });
     await page.keyboard.press(' ');
     await page.waitForFunction(() => window.__celltwin?.sim?.().phase === 'paused');
-    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await page.waitForFunction(() => window.__celltwin?.sim?.().phase === 'off');
-    for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Step' }).click();
+    for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
     await page.waitForFunction(() => window.__celltwin?.sim?.().step === 120);
     const browser = await page.evaluate(() => window.__celltwin!.simHash!());
 
@@ -89,14 +89,14 @@ describe('the simulation in the browser', () => {
     const page = app.page;
     const cellBefore = await page.evaluate(() => JSON.stringify(window.__celltwin?.cell?.()));
     await page.getByLabel('Simulation speed').selectOption('max');
-    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.waitForFunction(() => (window.__celltwin?.sim?.().time ?? 0) > 6, null, { timeout: 60_000 });
     await page.evaluate(() => window.__celltwin?.simCrash?.());
     await page.waitForFunction(() => window.__celltwin?.sim?.().recoveries === 1, null, { timeout: 30_000 });
     await page.waitForFunction(() => window.__celltwin?.sim?.().phase === 'running', null, { timeout: 30_000 });
     expect(await page.evaluate(() => window.__celltwin?.sim?.().time ?? 0)).toBeGreaterThanOrEqual(5);
     expect(await page.evaluate(() => JSON.stringify(window.__celltwin?.cell?.()))).toBe(cellBefore);
-    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
     expect(app.errors.page).toEqual([]);
   });
 });

@@ -19,4 +19,8 @@ export const COLORS = {
   workwear: '#2f6fb0',
   helmet: '#f08a24',
   robot: '#f08a24',
+  /** Parts, placed or simulated (the same blue, so a part looks the same before and during a run). */
+  part: '#3d8bd4',
+  /** A light curtain's protective field. */
+  beam: '#e0342b',
 } as const;

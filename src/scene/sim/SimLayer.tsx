@@ -7,10 +7,11 @@ import { simStatusStore } from '../../bridge/sim-status';
 import { BODY, FRAME, FRAME_BODY_FLOATS, FRAME_HEADER_FLOATS } from '../../sim/frame-layout';
 import { cellStore } from '../../store/app-store';
 import { robotViews } from '../robot/view-registry';
+import { COLORS } from '../items/materials';
 import { FrameInterpolator } from './frame-interpolator';
 import { partGeometry, partShape } from './part-shapes';
 
-const partMaterial = new MeshStandardMaterial({ color: '#3d8bd4', roughness: 0.5 });
+const partMaterial = new MeshStandardMaterial({ color: COLORS.part, roughness: 0.5 });
 
 /** Puts every robot back in the document's joint values (the simulation stopped). */
 function showDocumentPoses(): void {

@@ -1,15 +1,16 @@
 /**
- * The shape of a simulated part, for drawing it: a part placed in the cell file carries its own
- * shape; a part a conveyor's source made is named `<conveyor>/part-N` and has its source's shape.
+ * The shape of a simulated part, for drawing it: a part placed in the cell file (in `parts` or
+ * as a part item) carries its own shape; a part a conveyor's source made is named
+ * `<conveyor>/part-N` and has its source's shape.
  */
 import { BoxGeometry, CylinderGeometry, type BufferGeometry } from 'three';
-import type { Cell } from '../../model';
+import { startingParts, type Cell } from '../../model';
 
 type PartShape = { type: 'box'; size: [number, number, number] } | { type: 'cylinder'; radius: number; length: number };
 
 /** The shape of the part body named `name`, or null when the cell does not say. */
 export function partShape(cell: Cell, name: string): PartShape | null {
-  const own = cell.parts?.find((p) => p.id === name);
+  const own = startingParts(cell).find((p) => p.id === name);
   if (own) return own.shape;
   const conveyorId = name.split('/')[0];
   const conveyor = cell.items.find((i) => i.id === conveyorId);

@@ -25,7 +25,10 @@ export const DENSITY_LABEL = 'robots per 10,000 workers per shift: a cell-level 
 
 /** Floor and density figures of a layout. */
 export interface FloorFigures {
-  /** Bounding area (m²) of all items' footprints, fences included; 0 for an empty cell. */
+  /**
+   * Bounding area (m²) of all items' footprints, fences and light curtains included, loose parts
+   * not (they are work, not equipment, like the cell's `parts`); 0 for an empty cell.
+   */
   footprintM2: number;
   /** Robot items in the cell. */
   robots: number;
@@ -61,8 +64,12 @@ export function footprintCorners(item: CellItem): Array<[number, number]> {
   return out;
 }
 
-/** Axis-aligned bounds [minX, minY, maxX, maxY] of the items' footprints, or null for none. */
-export function floorBounds(items: readonly CellItem[]): [number, number, number, number] | null {
+/**
+ * Axis-aligned bounds [minX, minY, maxX, maxY] of the items' footprints, or null for none. Loose
+ * parts do not count: they lie on what the cell stands on, they take no floor of their own.
+ */
+export function floorBounds(all: readonly CellItem[]): [number, number, number, number] | null {
+  const items = all.filter((i) => i.type !== 'part');
   if (items.length === 0) return null;
   let minX = Infinity;
   let minY = Infinity;

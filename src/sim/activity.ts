@@ -27,8 +27,20 @@ export type MachineState = 'loading' | 'door' | 'processing' | 'unloading' | 'st
 /** An operator station's state. */
 export type OperatorState = 'working' | 'waiting' | 'idle';
 
+/**
+ * A part source's state: `supplying` between parts (the arrival process is running: its pace is
+ * the cell's supply), `blocked` when a part is due but its spot on the belt is still taken,
+ * `idle` before its start time and after its last part.
+ */
+export type PartSourceState = 'supplying' | 'blocked' | 'idle';
+
+/** The log's resource id of the part source on `conveyor`. */
+export function sourceResourceId(conveyor: string): string {
+  return `${conveyor}/source`;
+}
+
 /** What kind of resource a log line is about. */
-export type ResourceKind = 'robot' | 'machine' | 'operator' | 'conveyor';
+export type ResourceKind = 'robot' | 'machine' | 'operator' | 'conveyor' | 'source';
 
 /** One stretch of time in one state. `end` is exclusive; intervals of a resource do not overlap. */
 export interface ActivityInterval {

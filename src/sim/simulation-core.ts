@@ -21,7 +21,7 @@ import type { Cell } from '../model/cell';
 import { startingParts } from '../model/part-items';
 import type { BodyInfo } from './body-plan';
 import { buildCellModel, type CellModel, type SimulationRobots } from './cell-model';
-import { ActivityRecorder } from './activity';
+import { ActivityRecorder, sourceResourceId } from './activity';
 import { CollisionFilter } from './collision-filter';
 import { ContactEvents } from './contact-events';
 import type { SimEvent } from './events';
@@ -82,6 +82,8 @@ export class SimulationCore {
   /** Every part that ever existed, in id order: `parts[id − staticBodies]`. */
   protected parts: PartRecord[] = [];
   protected sources: SourceState[];
+  /** The activity log every resource reports to (robots, machines, operators, belts, sources). */
+  protected readonly recorder: ActivityRecorder;
   protected steps = 0;
   protected events: SimEvent[] = [];
   protected readonly contacts: ContactEvents;
@@ -126,6 +128,11 @@ export class SimulationCore {
     this.sources = model.conveyors.filter((c) => c.item.source).map((c) => initialSourceState(c.item));
     this.contacts = new ContactEvents(model.conveyors.filter((c) => c.item.sensor).map((c) => c.body));
     const recorder = new ActivityRecorder();
+    this.recorder = recorder;
+    for (const s of this.sources) {
+      const start = model.conveyors.find((c) => c.item.id === s.conveyor)!.item.source!.start ?? 0;
+      recorder.enter(sourceResourceId(s.conveyor), 'source', start > 0 ? 'idle' : 'supplying', 0);
+    }
     this.programHost = new SimulationProgramHost({
       rigs: model.rigs,
       robots: this.robots,
@@ -303,11 +310,17 @@ export class SimulationCore {
       const conveyor = this.model.conveyors.find((c) => c.item.id === s.conveyor)!.item;
       const source = conveyor.source!;
       if (s.next > t || (source.count !== undefined && s.made >= source.count)) continue;
+      const resource = sourceResourceId(conveyor.id);
       const pose = spawnPose(conveyor, source, this.rng);
       const half = partHalfExtents(source.part);
       // Wait while the spot is taken (the belt stopped, or the last part has not moved on).
-      if (this.physics.boxOverlapsPart([half[0] + 0.002, half[1] + 0.002, half[2]], pose)) continue;
+      if (this.physics.boxOverlapsPart([half[0] + 0.002, half[1] + 0.002, half[2]], pose)) {
+        this.recorder.enter(resource, 'source', 'blocked', t);
+        continue;
+      }
       s.made++;
+      const finished = source.count !== undefined && s.made >= source.count;
+      this.recorder.enter(resource, 'source', finished ? 'idle' : 'supplying', t);
       const id = this.infos.length;
       const name = `${conveyor.id}/part-${s.made}`;
       const spec = source.part;

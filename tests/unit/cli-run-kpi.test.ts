@@ -30,7 +30,7 @@ describe('celltwin run --json', () => {
     expect(Object.keys(r)).toEqual([
       'cell', 'seed', 'dt', 'simulatedSeconds', 'steps',
       'warmupCycles', 'partsFinished', 'steadyState', 'cellCycleTime', 'throughputUph', 'partInterval', 'bottleneck', 'breakdown',
-      'robots', 'machines', 'operators', 'conveyors', 'density',
+      'robots', 'machines', 'operators', 'conveyors', 'sources', 'density',
       'collisionCount', 'collisions', 'faults', 'parts', 'sensors', 'picks', 'missedPicks', 'releases', 'warnings', 'stateHash',
     ]);
     expect(r).toMatchObject({ cell: 'Simulation test: vacuum pick and place', seed: 7, simulatedSeconds: 2, steps: 480, warmupCycles: 2 });
@@ -151,6 +151,18 @@ describe('celltwin run on a program cell', () => {
     expect(r.bottleneck.id).toMatch(/^(robot-1|cnc-1)$/);
     expect([...r.bottleneck.starved, ...r.bottleneck.blocked].length).toBeGreaterThan(0);
   }, 60_000);
+
+  it('names the part source as the bottleneck of the sorting cell, whose belt brings a package every 3.6 s on average', async () => {
+    const { code, out } = await celltwin('run', 'assets/cells/templates/sorting.cell.json', '--until', '600', '--json');
+    expect(code).toBe(0);
+    const r = JSON.parse(out);
+    const source = r.sources.find((s: { id: string }) => s.id === 'infeed/source');
+    expect(Object.keys(source.utilization)).toEqual(['supplying', 'blocked', 'idle']);
+    expect(source.utilization.blocked).toBe(0);
+    expect(Math.abs(r.cellCycleTime / 3.6 - 1)).toBeLessThan(0.05);
+    expect(r.bottleneck.id).toBe('infeed/source');
+    expect(r.bottleneck.starved.map((s: { id: string }) => s.id)).toEqual(['robot-1']);
+  }, 120_000);
 
   it('gives byte-identical JSON for the same file and seed', async () => {
     const a = await celltwin('run', FILE, '--until', '12', '--json');

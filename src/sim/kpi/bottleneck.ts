@@ -3,7 +3,8 @@
  * blocks others"), made precise from the utilization shares alone, since the log does not say
  * which resource feeds which:
  *
- * 1. candidates are the robots, machines and operators with a steady-state utilization;
+ * 1. candidates are the robots, machines, operators and part sources with a steady-state
+ *    utilization (a source only while its parts never back up to it: see compute.ts);
  * 2. a candidate's busy share is its share of time in working states — anything but waiting
  *    (starved, blocked, interlock, an operator waiting) and idle;
  * 3. the bottleneck is the candidate with the highest busy share (ties: the earlier in the
@@ -25,6 +26,8 @@ export interface BottleneckCandidate {
   id: string;
   kind: string;
   utilization: Record<string, number> | null;
+  /** False for a resource that can be held up but cannot be the bottleneck (default true). */
+  eligible?: boolean;
 }
 
 /** The bottleneck and the resources it holds up. */
@@ -58,7 +61,7 @@ export function findBottleneck(candidates: readonly BottleneckCandidate[]): Bott
   let best: BottleneckCandidate | null = null;
   let bestBusy = -1;
   for (const c of candidates) {
-    if (!c.utilization) continue;
+    if (!c.utilization || c.eligible === false) continue;
     const busy = busyShare(c.utilization);
     if (busy > bestBusy) {
       best = c;

@@ -19,8 +19,9 @@
  *   cycle time.
  */
 import type { Cell } from '../../model/cell';
-import type { ActivityLog, ResourceKind } from '../activity';
+import { sourceResourceId, type ActivityLog, type ResourceKind } from '../activity';
 import { busyShare, findBottleneck, type Bottleneck } from './bottleneck';
+import { sourceCandidate } from './source-pace';
 import { DENSITY_LABEL, DENSITY_REFERENCES, floorFigures, type FloorFigures } from './floor';
 import { BREAKDOWN_CATEGORIES, categoryOf, type BreakdownCategory } from './states';
 import { summarize, type Summary } from './stats';
@@ -94,6 +95,12 @@ export interface CellKpis {
   machines: ResourceKpis[];
   operators: ResourceKpis[];
   conveyors: ResourceKpis[];
+  /**
+   * Part sources (one per conveyor with a source, id `CONVEYOR/source`): supplying (busy: the
+   * arrival pace), blocked (a part due but its spot taken), idle. A bottleneck candidate: a cell
+   * whose robots starve while its source never waits is paced by its supply.
+   */
+  sources: ResourceKpis[];
   density: DensityKpis;
   collisions: CollisionRecord[];
 }
@@ -167,6 +174,10 @@ export function computeKpis(log: ActivityLog, cell: Cell, options: KpiOptions = 
     .filter((r) => byId.get(r.id)?.kind === 'conveyor')
     .map((r) => strip(resource('conveyor', r)));
 
+  const fed = cell.items.flatMap((i) => (i.type === 'conveyor' && i.source ? [{ id: sourceResourceId(i.id), name: `${i.name || i.id} source`, interval: i.source.interval }] : []));
+  const sources = fed.map((r) => strip(resource('source', r)));
+  const sourceCandidates = sources.map((r, k) => sourceCandidate(r, fed[k]!.interval, cellCycleTime));
+
   let breakdown: Breakdown | null = null;
   if (parts && parts.durations.length > 0 && robots.length > 0) {
     breakdown = emptyBreakdown();
@@ -187,12 +198,13 @@ export function computeKpis(log: ActivityLog, cell: Cell, options: KpiOptions = 
     cellCycleTime,
     throughputUph,
     partInterval,
-    bottleneck: findBottleneck([...robots, ...machines, ...operators]),
+    bottleneck: findBottleneck([...robots, ...machines, ...operators, ...sourceCandidates]),
     breakdown,
     robots,
     machines,
     operators,
     conveyors,
+    sources,
     density: {
       ...floor,
       uphPerM2: throughputUph !== null && floor.footprintM2 > 0 ? throughputUph / floor.footprintM2 : null,

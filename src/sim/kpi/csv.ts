@@ -36,7 +36,7 @@ const cycleFields = (s: Summary | null): Field[] => (s ? [s.count, s.mean, s.p50
 
 /** The CSV text of `kpis` (see the module comment for the columns). */
 export function kpisToCsv(kpis: CellKpis): string {
-  const resources: Array<ResourceKpis | RobotKpis> = [...kpis.robots, ...kpis.machines, ...kpis.operators, ...kpis.conveyors];
+  const resources: Array<ResourceKpis | RobotKpis> = [...kpis.robots, ...kpis.machines, ...kpis.operators, ...kpis.conveyors, ...kpis.sources];
   const extra = [...new Set(resources.flatMap((r) => Object.keys(r.utilization ?? {})).filter((s) => !FIXED_STATES.includes(s)))].sort();
   const states = [...FIXED_STATES, ...extra];
   const header = [

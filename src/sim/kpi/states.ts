@@ -3,7 +3,7 @@
  * utilization lists states in, which states count as busy, as waiting, as starving or blocking,
  * and which cycle-time breakdown category a robot state belongs to.
  */
-import type { MachineState, OperatorState, ResourceKind, RobotState } from '../activity';
+import type { MachineState, OperatorState, PartSourceState, ResourceKind, RobotState } from '../activity';
 
 /** Robot states in the order utilization lists them (DESIGN.md's order). */
 export const ROBOT_STATES: readonly RobotState[] = [
@@ -27,6 +27,9 @@ export const OPERATOR_STATES: readonly OperatorState[] = ['working', 'waiting', 
 /** States an accumulating conveyor is logged in (not part of the activity contract's types). */
 export const CONVEYOR_STATES: readonly string[] = ['running', 'blocked', 'idle'];
 
+/** Part source states: supplying counts as busy (the arrival pace), blocked as blocked. */
+export const SOURCE_STATES: readonly PartSourceState[] = ['supplying', 'blocked', 'idle'];
+
 /** The states a resource of `kind` always reports (fractions of 0 included, so the shape is stable). */
 export function knownStates(kind: ResourceKind): readonly string[] {
   switch (kind) {
@@ -40,6 +43,8 @@ export function knownStates(kind: ResourceKind): readonly string[] {
       // The contract names no conveyor states; the engine logs an accumulating belt as running
       // or blocked (stopped with a part at its sensor). Other states follow these, sorted.
       return CONVEYOR_STATES;
+    case 'source':
+      return SOURCE_STATES;
   }
 }
 

@@ -72,7 +72,7 @@ export function kpisText(k: CellKpis): string {
   lines.push(b ? `bottleneck: ${b.id} (busy ${pct(b.busyShare)}; ${held})` : 'bottleneck: none (no resource starved or blocked)');
   if (k.breakdown) lines.push(`cell cycle per robot: ${BREAKDOWN_CATEGORIES.map((c) => `${c} ${s3(k.breakdown![c])}`).join(' · ')}`);
   for (const r of k.robots) lines.push(...robotLines(r));
-  for (const m of [...k.machines, ...k.operators, ...k.conveyors]) lines.push(`${m.id} (${m.kind}):`, utilizationLine(m));
+  for (const m of [...k.machines, ...k.operators, ...k.conveyors, ...k.sources]) lines.push(`${m.id} (${m.kind}):`, utilizationLine(m));
   const d = k.density;
   const R = DENSITY_REFERENCES;
   lines.push(

@@ -7,7 +7,8 @@ export const KPI_DEFINITIONS = {
   cellCycle: 'Cell cycle time (takt): mean time between finished parts leaving the cell in steady state.',
   uph: 'Throughput (UPH) = 3600 / cell cycle time.',
   utilization: 'Utilization: share of time in each state (moving loaded / empty, processing, gripper, I/O, waiting starved / blocked / interlock, idle). States sum to 100%.',
-  bottleneck: 'Bottleneck: the resource with the highest busy share while others starve or are blocked.',
+  bottleneck:
+    'Bottleneck: the resource with the highest busy share while others starve or are blocked. A part source is it when the cell takes parts as fast as they arrive (cycle within 5 % of the source interval).',
   density: 'Robot density (IFR-equivalent) = robots / workers per shift × 10,000. A cell-level equivalent, not the official statistic.',
   floor: 'Footprint: bounding area of the cell including fences; UPH per m² = throughput / footprint.',
 } as const;
@@ -29,7 +30,7 @@ function Card({ label, value, unit, definition }: { label: string; value: string
 /** The headline numbers of a run, each with its definition as a tooltip. */
 export function KpiCards({ kpis }: { kpis: CellKpis }) {
   const d = kpis.density;
-  const all = [...kpis.robots, ...kpis.machines, ...kpis.operators, ...kpis.conveyors];
+  const all = [...kpis.robots, ...kpis.machines, ...kpis.operators, ...kpis.conveyors, ...kpis.sources];
   const bottleneck = kpis.bottleneck ? (all.find((r) => r.id === kpis.bottleneck?.id)?.name ?? kpis.bottleneck.id) : null;
   return (
     <div className="kpi-cards">

@@ -17,6 +17,7 @@ export const STATE_COLOURS: Record<string, string> = {
   working: '#2e7d32',
   waiting: '#f0ad4e',
   running: '#2e7d32',
+  supplying: '#5d8aa8',
 };
 
 /** The colour of `state` (grey for states this build does not know). */

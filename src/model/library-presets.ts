@@ -1,7 +1,7 @@
 /**
  * Library entries that are not a bare item type but a ready-made configuration of one: a part
  * source (an infeed conveyor that makes parts), a part sink (an exit conveyor where parts leave
- * the cell), and loose parts (a carton, a steel blank). The library shows them beside the plain
+ * the cell), a press and an inspection station (machines with their own size and times), and loose parts (a carton, a steel blank). The library shows them beside the plain
  * item types; both kinds are a {@link EquipmentEntry}.
  */
 import type { CellItem, ConveyorItem } from './cell';
@@ -10,7 +10,7 @@ import { createItem, itemTypeLabel, LIBRARY_ITEM_TYPES, type LibraryItemType } f
 import { createPartItem, type PartKind } from './part-items';
 
 /** The ready-made entries, in the order the library lists them. */
-export const LIBRARY_PRESETS = ['partSource', 'partSink', 'boxPart', 'cylinderPart'] as const;
+export const LIBRARY_PRESETS = ['press', 'inspectionStation', 'partSource', 'partSink', 'boxPart', 'cylinderPart'] as const;
 export type LibraryPreset = (typeof LIBRARY_PRESETS)[number];
 /** Anything the library can add without a robot description: an item type or a preset. */
 export type EquipmentEntry = LibraryItemType | LibraryPreset;
@@ -30,7 +30,17 @@ export const SOURCE_INTERVAL = 6;
  */
 export const SOURCE_SENSOR_POSITION = BELT.length - 0.2;
 
+/**
+ * A servo press in a guarded frame, 1.6 × 1.2 m and 2.6 m tall, 6 s a stroke cycle including the
+ * part's dwell in the die, and a 1.5 s light-guard/door time each way.
+ */
+export const PRESS = { size: [1.6, 1.2, 2.6] as [number, number, number], processTime: 6, doorTime: 1.5 };
+/** A vision inspection booth, 1.0 × 0.8 × 1.9 m, 3 s of multi-shot inspection, no door. */
+export const INSPECTION_STATION = { size: [1, 0.8, 1.9] as [number, number, number], processTime: 3, doorTime: 0 };
+
 const LABELS: Record<LibraryPreset, string> = {
+  press: 'Press',
+  inspectionStation: 'Inspection station',
   partSource: 'Part source',
   partSink: 'Part sink',
   boxPart: 'Box part',
@@ -39,13 +49,15 @@ const LABELS: Record<LibraryPreset, string> = {
 
 /** Names the new items get: what they are in the cell, not only what the library called them. */
 const ITEM_NAMES: Record<LibraryPreset, string> = {
+  press: 'Press',
+  inspectionStation: 'Inspection station',
   partSource: 'Infeed (part source)',
   partSink: 'Exit (part sink)',
   boxPart: 'Carton',
   cylinderPart: 'Steel blank',
 };
 
-const ID_PREFIX: Record<LibraryPreset, string> = { partSource: 'infeed', partSink: 'exit', boxPart: 'part', cylinderPart: 'part' };
+const ID_PREFIX: Record<LibraryPreset, string> = { press: 'press', inspectionStation: 'inspection', partSource: 'infeed', partSink: 'exit', boxPart: 'part', cylinderPart: 'part' };
 
 /** True when `entry` is a preset rather than an item type. */
 export function isLibraryPreset(entry: string): entry is LibraryPreset {
@@ -58,6 +70,7 @@ export function equipmentEntries(): EquipmentEntry[] {
   for (const type of LIBRARY_ITEM_TYPES) {
     out.push(type);
     if (type === 'conveyor') out.push('partSource', 'partSink');
+    if (type === 'machine') out.push('press', 'inspectionStation');
   }
   out.push('boxPart', 'cylinderPart');
   return out;
@@ -86,6 +99,10 @@ export function createEquipment(entry: EquipmentEntry, id: string, pose: Pose): 
   if (!isLibraryPreset(entry)) return createItem(entry, id, pose);
   const name = ITEM_NAMES[entry];
   switch (entry) {
+    case 'press':
+      return { id, name, pose, type: 'machine', machineType: 'press', ...PRESS, size: [...PRESS.size] };
+    case 'inspectionStation':
+      return { id, name, pose, type: 'machine', machineType: 'inspection', ...INSPECTION_STATION, size: [...INSPECTION_STATION.size] };
     case 'partSource':
       return conveyor(id, name, pose, {
         source: { part: BOX_PART, interval: SOURCE_INTERVAL, distribution: 'fixed' },

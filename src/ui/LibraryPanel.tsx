@@ -24,6 +24,8 @@ const HINTS: Record<LibraryItemType, string> = {
 };
 
 const PRESET_HINTS: Record<LibraryPreset, string> = {
+  press: 'servo press 1600 × 1200 mm, 6 s cycle',
+  inspectionStation: 'vision booth 1000 × 800 mm, 3 s',
   partSource: 'infeed belt: a 300 × 200 × 150 mm carton every 6 s',
   partSink: 'exit belt: parts at its end leave the cell',
   boxPart: 'carton 300 × 200 × 150 mm, 2 kg',

@@ -18,6 +18,21 @@ const BELT = (
 export function EquipmentIcon({ entry }: { entry: EquipmentEntry }) {
   if (!isLibraryPreset(entry)) return <ItemIcon type={entry} />;
   switch (entry) {
+    case 'press':
+      return (
+        <svg {...common} aria-hidden>
+          <path d="M5 3h18v4H5zM7 7v18M21 7v18M4 25h20" />
+          <path d="M11 7v5h6V7M10 18h8v3h-8z" />
+        </svg>
+      );
+    case 'inspectionStation':
+      return (
+        <svg {...common} aria-hidden>
+          <rect x="4" y="4" width="20" height="21" rx="1" />
+          <circle cx="14" cy="11" r="3.5" />
+          <path d="M9 20h10" />
+        </svg>
+      );
     case 'partSource':
       return (
         <svg {...common} aria-hidden>

@@ -37,7 +37,14 @@ const cellOf = (items: CellItem[]): Cell => ({ ...emptyCell(), items });
 describe('the new library entries', () => {
   it('are listed with clear labels: light curtain, part source and sink, box and cylinder part', () => {
     const labels = equipmentEntries().map(equipmentLabel);
-    for (const label of ['Light curtain', 'Part source', 'Part sink', 'Box part', 'Cylinder part']) expect(labels).toContain(label);
+    for (const label of ['Light curtain', 'Part source', 'Part sink', 'Box part', 'Cylinder part', 'Press', 'Inspection station']) expect(labels).toContain(label);
+  });
+
+  it('offer a press (6 s cycle, 1.5 s guard each way) and an inspection station (3 s, no door) beside the CNC machine', () => {
+    const entries = equipmentEntries();
+    expect(entries.slice(entries.indexOf('machine'), entries.indexOf('machine') + 3)).toEqual(['machine', 'press', 'inspectionStation']);
+    expect(createEquipment('press', 'press-1', at(0, 0))).toMatchObject({ type: 'machine', machineType: 'press', size: [1.6, 1.2, 2.6], processTime: 6, doorTime: 1.5 });
+    expect(createEquipment('inspectionStation', 'inspection-1', at(0, 0))).toMatchObject({ type: 'machine', machineType: 'inspection', size: [1, 0.8, 1.9], processTime: 3, doorTime: 0 });
   });
 
   it('make items that a cell file accepts, every entry in one cell', () => {

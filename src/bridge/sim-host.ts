@@ -25,6 +25,8 @@ const TICK_BUDGET_MS = 12;
 /** Simulated seconds between checkpoints while running. */
 const CHECKPOINT_EVERY_S = 5;
 const STATUS_EVERY_MS = 100;
+/** Wall time between frames sent to the page during an analysis run. */
+const ANALYSIS_FRAME_MS = 250;
 /** KPIs are recomputed from the whole log: about once a second is plenty for a dashboard. */
 const KPIS_EVERY_MS = 1000;
 /** The Gantt chart needs the recent past, not hours of it: the newest intervals only. */
@@ -47,6 +49,7 @@ export class SimHost {
   private lastKpis = 0;
   /** End time of an analysis run in progress (run-until), else null. */
   private until: number | null = null;
+  private lastAnalysisFrame = 0;
 
   constructor(private readonly env: HostEnvironment) {}
 
@@ -142,8 +145,14 @@ export class SimHost {
         this.advance(n, false);
         done += n;
       }
-      this.publish();
-      if (this.sim.time >= this.until - dt / 2) return this.finishAnalysis();
+      // A few frames a second are enough to watch a fast-forward; each one costs the page a
+      // render, which on a small machine takes the CPU the analysis needs.
+      const reachedEnd = this.sim.time >= this.until - dt / 2;
+      if (reachedEnd || now - this.lastAnalysisFrame >= ANALYSIS_FRAME_MS) {
+        this.lastAnalysisFrame = now;
+        this.publish();
+      }
+      if (reachedEnd) return this.finishAnalysis();
     } else if (this.speed === 'max') {
       while (this.env.now() - start < TICK_BUDGET_MS) this.advance(24, false);
       this.publish();

@@ -32,6 +32,7 @@ export function SimLayer() {
   const phase = useStore(simStatusStore, (s) => s.phase);
   const bodies = useStore(simStatusStore, (s) => s.bodies);
   const joints = useStore(simStatusStore, (s) => s.joints);
+  const analysing = useStore(simStatusStore, (s) => s.analysis !== null);
   const invalidate = useThree((s) => s.invalidate);
   const interpolator = useRef(new FrameInterpolator());
   const partsGroup = useRef<Group>(null);
@@ -95,8 +96,16 @@ export function SimLayer() {
         }
       }
     }
-    if (phase === 'running' || phase === 'loading' || phase === 'recovering') state.invalidate();
+    // An analysis run sends a few frames a second: drawing at 60 fps in between would only take
+    // the CPU the worker needs (the interval below looks for its frames instead).
+    if (!analysing && (phase === 'running' || phase === 'loading' || phase === 'recovering')) state.invalidate();
   });
+
+  useEffect(() => {
+    if (!analysing) return;
+    const timer = setInterval(() => invalidate(), 125);
+    return () => clearInterval(timer);
+  }, [analysing, invalidate]);
 
   return <group ref={partsGroup} name="sim-parts" />;
 }

@@ -26,6 +26,7 @@ export function Dashboard() {
     return () => observer.disconnect();
   }, [open]);
   const names = new Map(items.map((i) => [i.id, i.name]));
+  for (const k of kpis?.sources ?? []) names.set(k.id, k.name);
   return (
     <section className={`dashboard${open ? '' : ' closed'}`} aria-label="KPI dashboard">
       <header>

@@ -51,6 +51,11 @@ export interface BenchCase {
   /** Timed rounds; default {@link DEFAULTS.rounds}. */
   rounds?: number;
   /**
+   * Untimed warm-up rounds; default {@link DEFAULTS.warmupRounds}. Cases whose one call takes
+   * seconds (a page load, a run of frames in a browser) use fewer.
+   */
+  warmupRounds?: number;
+  /**
    * Optional one-line summary for the table's notes column (µs per call, success rates …),
    * made from the measured row (its `metrics` included).
    */
@@ -182,7 +187,12 @@ export async function compare(name: string, pair: TaskPair, labels: BenchRow['la
 export async function runCase(c: BenchCase, options: CompareOptions = {}): Promise<BenchRow> {
   const pair = await c.setup();
   try {
-    const row = await compare(c.name, pair, { ours: c.ours, reference: c.reference }, { ...options, rounds: options.rounds ?? c.rounds ?? DEFAULTS.rounds });
+    const row = await compare(
+      c.name,
+      pair,
+      { ours: c.ours, reference: c.reference },
+      { ...options, rounds: options.rounds ?? c.rounds ?? DEFAULTS.rounds, warmupRounds: options.warmupRounds ?? c.warmupRounds ?? DEFAULTS.warmupRounds },
+    );
     if (c.notes) row.notes = c.notes(row);
     return row;
   } finally {

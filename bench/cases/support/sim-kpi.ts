@@ -9,10 +9,10 @@
  *   the run is otherwise identical) and no `computeKpis`.
  *
  * Both sides run on the same Simulation: each call restores its snapshot at t = 0 and runs
- * SECONDS simulated seconds, draining events once per simulated second as the CLI does. (Two
- * simulations of the same cell run the same way differed by ~10% in speed in an A/A test — the
- * first one built was the slower; memory placement in Rapier's heap is the likely cause — so one
- * instance serves both sides.)
+ * `seconds` simulated seconds (20 unless the row says otherwise), draining events once per
+ * simulated second as the CLI does. (Two simulations of the same cell run the same way differed
+ * by ~10% in speed in an A/A test — the first one built was the slower; memory placement in
+ * Rapier's heap is the likely cause — so one instance serves both sides.)
  * The ratio is the cost of KPI collection (aim ≤ 1.05×); the notes give simulated hours per
  * wall minute and the time of computeKpis alone.
  */
@@ -24,8 +24,8 @@ import type { Simulation } from '../../../src/sim/simulation';
 import { defineCase, type BenchCase } from '../../harness';
 import { readRepoCell, simulate } from './sim-cells';
 
-/** Simulated seconds per timed call. */
-const SECONDS = 20;
+/** Simulated seconds per timed call, unless a row says otherwise. */
+const DEFAULT_SECONDS = 20;
 
 /**
  * Switches a simulation's activity recording off (true) or back on (false). The recorder is the
@@ -41,36 +41,49 @@ function silence(sim: Simulation, off: boolean): void {
   }
 }
 
-/** Runs `sim` from its start snapshot for SECONDS simulated seconds. */
-function runFromStart(sim: Simulation, start: ReturnType<Simulation['snapshot']>): number {
+/** Runs `sim` from its start snapshot for `seconds` simulated seconds. */
+function runFromStart(sim: Simulation, start: ReturnType<Simulation['snapshot']>, seconds: number): number {
   sim.restore(start);
   let events = 0;
-  for (let t = 1; t <= SECONDS; t++) {
+  for (let t = 1; t <= seconds; t++) {
     sim.runUntil(t);
     events += sim.drainEvents().length;
   }
   return events;
 }
 
-/** A KPI-cost row for the cell file at `path` (relative to the repository root). */
-export function kpiRunCase(options: { name: string; path: string; rounds?: number }): BenchCase {
+/** Options of a KPI-cost row. */
+export interface KpiRunOptions {
+  name: string;
+  /** The cell file, relative to the repository root. */
+  path: string;
+  /** Simulated seconds per call (`celltwin run --until`); default 20. */
+  seconds?: number;
+  rounds?: number;
+  warmupRounds?: number;
+}
+
+/** A KPI-cost row for the cell file at `options.path`. */
+export function kpiRunCase(options: KpiRunOptions): BenchCase {
   const free: Array<() => void> = [];
+  const seconds = options.seconds ?? DEFAULT_SECONDS;
   let parts = 0;
   return defineCase({
     name: options.name,
-    ours: `${SECONDS} s simulated of ${options.path} with the activity log, then computeKpis (what celltwin run does)`,
+    ours: `${seconds} s simulated of ${options.path} with the activity log, then computeKpis (what celltwin run does)`,
     reference: `the same run with the activity recorder switched off (no-op enter/cycleComplete/partFinished), no computeKpis`,
     rounds: options.rounds ?? 15,
+    ...(options.warmupRounds === undefined ? {} : { warmupRounds: options.warmupRounds }),
     async setup() {
       const cell: Cell = readRepoCell(options.path);
       const sim = await simulate(cell);
       free.push(() => sim.free());
       const start = sim.snapshot();
       // One untimed run to check the row measures a working cell: parts must come out.
-      runFromStart(sim, start);
+      runFromStart(sim, start, seconds);
       const kpis = computeKpis(sim.activityLog(), cell);
       parts = kpis.partsFinished;
-      if (parts === 0) throw new Error(`${options.path}: no part finished in ${SECONDS} s; the row would time an idle cell`);
+      if (parts === 0) throw new Error(`${options.path}: no part finished in ${seconds} s; the row would time an idle cell`);
       // computeKpis alone, for the notes: the part of the KPI cost that is not the recording.
       const log = sim.activityLog();
       const t0 = performance.now();
@@ -78,27 +91,27 @@ export function kpiRunCase(options: { name: string; path: string; rounds?: numbe
       const kpiMs = (performance.now() - t0) / 100;
       return {
         ours: () => {
-          runFromStart(sim, start);
+          runFromStart(sim, start, seconds);
           return computeKpis(sim.activityLog(), cell).throughputUph;
         },
         reference: () => {
           silence(sim, true);
           try {
-            return runFromStart(sim, start);
+            return runFromStart(sim, start, seconds);
           } finally {
             silence(sim, false);
           }
         },
-        metrics: { simulatedSeconds: SECONDS, partsFinished: parts, cellCycleTime: kpis.cellCycleTime ?? -1, logIntervals: log.intervals.length, computeKpisMs: kpiMs },
+        metrics: { simulatedSeconds: seconds, partsFinished: parts, cellCycleTime: kpis.cellCycleTime ?? -1, logIntervals: log.intervals.length, computeKpisMs: kpiMs },
       };
     },
     teardown() {
       for (const f of free.splice(0)) f();
     },
     notes(row) {
-      const hoursPerMinute = (SECONDS / 3600) / (row.ours_ms / 60_000);
+      const hoursPerMinute = (seconds / 3600) / (row.ours_ms / 60_000);
       const m = row.metrics ?? {};
-      return `${hoursPerMinute.toFixed(2)} simulated h per wall minute with KPIs; computeKpis ${(m['computeKpisMs'] ?? NaN).toFixed(3)} ms on ${m['logIntervals'] ?? '?'} intervals; ${m['partsFinished'] ?? '?'} parts in ${SECONDS} s`;
+      return `${hoursPerMinute.toFixed(2)} simulated h per wall minute with KPIs; computeKpis ${(m['computeKpisMs'] ?? NaN).toFixed(3)} ms on ${m['logIntervals'] ?? '?'} intervals; ${m['partsFinished'] ?? '?'} parts in ${seconds} s`;
     },
   });
 }

@@ -1,0 +1,159 @@
+/**
+ * Issue 7 benchmark: time from opening a share link to the first drawn frame, against opening the
+ * app without a link. Headless Chromium (WebGL on SwiftShader), the built app served on
+ * 127.0.0.1 (support/app-pages.ts), 800 × 500 viewport.
+ *
+ * - ours: a fresh browser context (nothing cached, no autosave) opens `app/#cell=…`, the share
+ *   link of the default cell as the app's Share button makes it (src/io/share-link.ts);
+ * - reference: a fresh context opens `app/` — a first visit, which shows the same default cell.
+ *   Before it renders, this path looks for an autosave in IndexedDB (src/main.tsx), which the
+ *   link path skips; the link path instead inflates and validates the cell in the fragment.
+ *
+ * Each call is one page opening, timed inside the page from navigation start (performance
+ * time origin) to the moment the app raises `window.__celltwin.firstFrameRendered` (FrameProbe),
+ * caught by an init script that watches the flag's assignment instead of polling for it. The
+ * same script notes when every robot of the cell has loaded (`robotLoads()`, polled every 2 ms
+ * once the first frame is up); its medians are in the notes. The ratio is what the link costs.
+ */
+import type { Browser, BrowserContext } from 'playwright-core';
+import { defineCase, median, type Side } from '../harness';
+import { encodeShareFragment } from '../../src/io/share-link';
+import type { StaticServer } from '../../tests/browser/harness';
+import { launchChromium, serveApp } from './support/app-pages';
+import { readRepoCell } from './support/sim-cells';
+
+const VIEWPORT = { width: 800, height: 500 };
+/** One warm-up round: a page opening takes seconds on SwiftShader. */
+const WARMUP_ROUNDS = 1;
+
+/** When, in ms after navigation start, the page drew its first frame and had all robots loaded. */
+interface StartupMarks {
+  firstFrame: number | null;
+  robots: number | null;
+  error: string | null;
+}
+
+/**
+ * Runs in the page before any of its scripts: catches the assignment of
+ * `__celltwin.firstFrameRendered = true` with an accessor, then polls robot loads.
+ */
+function watchStartup(): void {
+  const marks: StartupMarks = { firstFrame: null, robots: null, error: null };
+  (window as unknown as { __benchStartup: StartupMarks }).__benchStartup = marks;
+  type Probe = { firstFrameRendered: boolean; cell?: () => { items: { id: string; type: string }[] }; robotLoads?: () => Record<string, { done: boolean; error: string | null }> };
+  let probe: Probe | undefined;
+  Object.defineProperty(window, '__celltwin', {
+    configurable: true,
+    get: () => probe,
+    set(value: Probe) {
+      probe = value;
+      let first = value.firstFrameRendered === true;
+      Object.defineProperty(value, 'firstFrameRendered', {
+        configurable: true,
+        enumerable: true,
+        get: () => first,
+        set(v: boolean) {
+          if (v && !first) marks.firstFrame = performance.now();
+          first = v;
+        },
+      });
+    },
+  });
+  const timer = setInterval(() => {
+    // The cell is in place before the app first renders (src/main.tsx), so once a frame is up the
+    // robot list is the shared cell's.
+    if (marks.firstFrame === null || !probe?.cell || !probe.robotLoads) return;
+    const loads = probe.robotLoads();
+    const robots = probe.cell().items.filter((i) => i.type === 'robot');
+    const failed = robots.find((r) => loads[r.id]?.error);
+    if (failed) marks.error = `${failed.id}: ${loads[failed.id]!.error}`;
+    if (failed || robots.every((r) => loads[r.id]?.done === true)) {
+      marks.robots = performance.now();
+      clearInterval(timer);
+    }
+  }, 2);
+}
+
+/** Opens `url` in a fresh context and returns its startup marks. */
+async function openOnce(browser: Browser, url: string): Promise<{ firstFrame: number; robots: number }> {
+  let context: BrowserContext | undefined;
+  try {
+    context = await browser.newContext({ viewport: VIEWPORT });
+    // tsx (esbuild keepNames) may wrap inner functions in `__name(…)`; give the page a no-op one.
+    await context.addInitScript('globalThis.__name ??= (f) => f;');
+    await context.addInitScript(watchStartup);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url, { waitUntil: 'load' });
+    const handle = await page.waitForFunction(
+      () => {
+        const m = (window as unknown as { __benchStartup?: StartupMarks }).__benchStartup;
+        return m && m.robots !== null ? m : null;
+      },
+      undefined,
+      { timeout: 120_000, polling: 50 },
+    );
+    const marks = (await handle.jsonValue()) as StartupMarks;
+    if (marks.error !== null || errors.length > 0) throw new Error(`${url.slice(0, 80)}…: ${marks.error ?? errors.join('; ')}`);
+    return { firstFrame: marks.firstFrame!, robots: marks.robots! };
+  } finally {
+    await context?.close();
+  }
+}
+
+let browser: Browser | undefined;
+let server: StaticServer | undefined;
+
+export default defineCase({
+  name: 'share link → first frame: default cell (chromium)',
+  ours: `fresh page on app/#cell=… (the default cell's share link): navigation start → first frame drawn; ${VIEWPORT.width}×${VIEWPORT.height}, SwiftShader`,
+  reference: 'fresh page on app/ with no link (first visit: the default cell): navigation start → first frame drawn',
+  rounds: 8,
+  warmupRounds: WARMUP_ROUNDS,
+  async setup() {
+    const fragment = encodeShareFragment(readRepoCell('assets/cells/default.cell.json'));
+    server = await serveApp();
+    browser = await launchChromium();
+    const urls: Record<Side, string> = { ours: `${server.url}#${fragment}`, reference: server.url };
+    const opened: Record<Side, Array<{ firstFrame: number; robots: number }>> = { ours: [], reference: [] };
+    const metrics: Record<string, number> = { linkChars: urls.ours.length };
+    // Warm-up and calibration openings come first; the figures cover the timed ones only.
+    const untimed = 2 * WARMUP_ROUNDS + 1;
+    const timeBatch = async (side: Side, calls: number): Promise<number> => {
+      let total = 0;
+      for (let i = 0; i < calls; i++) {
+        const marks = await openOnce(browser!, urls[side]);
+        opened[side].push(marks);
+        total += marks.firstFrame;
+      }
+      const timedOf = (s: Side) => (opened[s].length > untimed ? opened[s].slice(untimed) : opened[s]);
+      const timed = timedOf(side);
+      metrics[`${side}FirstFrameMs`] = median(timed.map((m) => m.firstFrame));
+      metrics[`${side}RobotsLoadedMs`] = median(timed.map((m) => m.robots));
+      metrics[`${side}Openings`] = timed.length;
+      // How steady the machine was: the spread of the per-round ratios (rounds pair up in order).
+      const reference = timedOf('reference');
+      const ratios = timedOf('ours')
+        .slice(0, reference.length)
+        .map((m, i) => m.firstFrame / reference[i]!.firstFrame)
+        .sort((a, b) => a - b);
+      if (ratios.length > 0) Object.assign(metrics, { roundRatioP25: ratios[Math.floor((ratios.length - 1) / 4)]!, roundRatioP75: ratios[Math.ceil((3 * (ratios.length - 1)) / 4)]! });
+      return total;
+    };
+    return { ours: () => timeBatch('ours', 1), reference: () => timeBatch('reference', 1), timeBatch, metrics };
+  },
+  async teardown() {
+    await browser?.close().catch(() => undefined);
+    await server?.close();
+    browser = undefined;
+    server = undefined;
+  },
+  notes(row) {
+    const m = row.metrics ?? {};
+    const ms = (k: string) => (m[k] ?? NaN).toFixed(0);
+    const robotsRatio = (m['oursRobotsLoadedMs'] ?? NaN) / (m['referenceRobotsLoadedMs'] ?? NaN);
+    const spread = `${(m['roundRatioP25'] ?? NaN).toFixed(2)}–${(m['roundRatioP75'] ?? NaN).toFixed(2)}×`;
+    return `per-round ratio p25–p75 ${spread}; all robots loaded (median): link ${ms('oursRobotsLoadedMs')} ms, no link ${ms('referenceRobotsLoadedMs')} ms (${robotsRatio.toFixed(2)}×); link URL ${m['linkChars'] ?? '?'} characters`;
+  },
+});

@@ -17,7 +17,7 @@
  * No wall clock and no Math.random: same cell, same seed → same numbers, in Node and in the
  * browser (the physics is Rapier's cross-platform deterministic build).
  */
-import type { Cell } from '../model/cell';
+import type { Cell, ConveyorItem } from '../model/cell';
 import { startingParts } from '../model/part-items';
 import type { BodyInfo } from './body-plan';
 import { buildCellModel, type CellModel, type SimulationRobots } from './cell-model';
@@ -82,6 +82,8 @@ export class SimulationCore {
   /** Every part that ever existed, in id order: `parts[id − staticBodies]`. */
   protected parts: PartRecord[] = [];
   protected sources: SourceState[];
+  /** The conveyors with a source, in the order of {@link sources} (looked up once, not per step). */
+  private readonly sourceConveyors: ConveyorItem[];
   /** The activity log every resource reports to (robots, machines, operators, belts, sources). */
   protected readonly recorder: ActivityRecorder;
   protected steps = 0;
@@ -125,14 +127,12 @@ export class SimulationCore {
       return { arm: new JointDriver(rig.initialQ), tool: new JointDriver(rig.toolOpen), dirty: false };
     });
     this.grippers = new Grippers(this.physics, (id) => this.infos[id]?.name ?? `#${id}`, (id) => this.partHalf(id));
-    this.sources = model.conveyors.filter((c) => c.item.source).map((c) => initialSourceState(c.item));
+    this.sourceConveyors = model.conveyors.filter((c) => c.item.source).map((c) => c.item);
+    this.sources = this.sourceConveyors.map((c) => initialSourceState(c));
     this.contacts = new ContactEvents(model.conveyors.filter((c) => c.item.sensor).map((c) => c.body));
     const recorder = new ActivityRecorder();
     this.recorder = recorder;
-    for (const s of this.sources) {
-      const start = model.conveyors.find((c) => c.item.id === s.conveyor)!.item.source!.start ?? 0;
-      recorder.enter(sourceResourceId(s.conveyor), 'source', start > 0 ? 'idle' : 'supplying', 0);
-    }
+    for (const c of this.sourceConveyors) recorder.enter(sourceResourceId(c.id), 'source', (c.source!.start ?? 0) > 0 ? 'idle' : 'supplying', 0);
     this.programHost = new SimulationProgramHost({
       rigs: model.rigs,
       robots: this.robots,
@@ -306,8 +306,10 @@ export class SimulationCore {
   }
 
   private feedSources(t: number): void {
-    for (const s of this.sources) {
-      const conveyor = this.model.conveyors.find((c) => c.item.id === s.conveyor)!.item;
+    for (let k = 0; k < this.sources.length; k++) {
+      // Snapshots keep the sources in this order, so the k-th state is the k-th conveyor's.
+      const s = this.sources[k]!;
+      const conveyor = this.sourceConveyors[k]!;
       const source = conveyor.source!;
       if (s.next > t || (source.count !== undefined && s.made >= source.count)) continue;
       const resource = sourceResourceId(conveyor.id);

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { measurePng, requireChromium, serveStatic, type StaticServer } from './harness';
+import { findChromium } from './find-chromium';
+import { measurePng, serveStatic, type StaticServer } from './harness';
 
 describe('the static server', () => {
   let root: string;
@@ -95,10 +96,18 @@ describe('the blank-canvas measure', () => {
   });
 });
 
-describe('a missing Chromium', () => {
-  it('fails with the command that installs it', () => {
-    expect(() => requireChromium('/nonexistent/chromium')).toThrow(
-      /Chromium is missing[\s\S]*apt-get update && apt-get install -y chromium/,
-    );
+describe('finding a Chromium', () => {
+  const none = (): Promise<string> => Promise.reject(new Error('not on this platform'));
+  it('takes CHROMIUM_PATH first, then the system Chromium, then the npm package', async () => {
+    const exists = (p: string): boolean => p === '/opt/c' || p === '/usr/bin/chromium';
+    await expect(findChromium({ env: { CHROMIUM_PATH: '/opt/c' }, exists, packaged: none })).resolves.toEqual({ executablePath: '/opt/c', source: 'CHROMIUM_PATH' });
+    await expect(findChromium({ env: {}, exists, packaged: none })).resolves.toEqual({ executablePath: '/usr/bin/chromium', source: 'system' });
+    await expect(findChromium({ env: {}, exists: () => false, packaged: () => Promise.resolve('/tmp/chromium') })).resolves.toEqual({ executablePath: '/tmp/chromium', source: '@sparticuz/chromium' });
+  });
+  it('refuses a CHROMIUM_PATH that does not exist, naming it', async () => {
+    await expect(findChromium({ env: { CHROMIUM_PATH: '/nonexistent/chromium' }, exists: () => false, packaged: none })).rejects.toThrow('CHROMIUM_PATH=/nonexistent/chromium: no such file');
+  });
+  it('says what to do when no Chromium is found at all', async () => {
+    await expect(findChromium({ env: {}, exists: () => false, packaged: none })).rejects.toThrow(/No Chromium found[\s\S]*not on this platform/);
   });
 });

@@ -21,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium } from './find-chromium';
 
 /** The repository root (this file lives in tests/browser/). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,8 +32,6 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const DIST_DIR = path.resolve(REPO_ROOT, process.env.CELLTWIN_DIST ?? 'dist');
 /** Where screenshots go (git-ignored). */
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'tests', 'artifacts');
-/** Debian's Chromium; the tests never download a browser of their own. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /**
  * Chromium flags: headless WebGL through SwiftShader (no GPU on CI), no sandbox (CI runs as root),
@@ -55,17 +54,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
 export const DEFAULT_VIEWPORT = { width: 960, height: 600 } as const;
 
 // ---------------------------------------------------------------------------------------------
-// (a) Chromium present?
-
-/** Throws an error that says exactly how to install Chromium when `/usr/bin/chromium` is missing. */
-export function requireChromium(executablePath: string = CHROMIUM_PATH): void {
-  if (existsSync(executablePath)) return;
-  throw new Error(
-    `Chromium is missing: the browser tests drive Debian's Chromium at ${executablePath}.\n` +
-      `Install it as root with:\n\n    apt-get update && apt-get install -y chromium\n\n` +
-      `(or run .ci/run, which does that and then runs npm ci and npm test).`,
-  );
-}
+// (a) Chromium: see find-chromium.ts (CHROMIUM_PATH, /usr/bin/chromium, @sparticuz/chromium)
 
 // ---------------------------------------------------------------------------------------------
 // (b) Static server with the isolation headers
@@ -186,10 +175,10 @@ export async function serveStatic(options: ServeOptions = {}): Promise<StaticSer
 // ---------------------------------------------------------------------------------------------
 // (c) Browser and page, with the errors they report
 
-/** Launches Debian's Chromium headless with WebGL on SwiftShader. */
-export async function launchBrowser(): Promise<Browser> {
-  requireChromium();
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
+/** Launches the Chromium {@link findChromium} finds, headless, with WebGL on SwiftShader. */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  const { executablePath } = await findChromium();
+  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** What went wrong in a page, collected as it happens. */
@@ -242,7 +231,6 @@ export interface OpenAppOptions extends ServeOptions {
  * On any failure everything started so far is closed again before the error is thrown.
  */
 export async function openApp(options: OpenAppOptions = {}): Promise<AppSession> {
-  requireChromium();
   const server = await serveStatic(options);
   let browser: Browser | undefined;
   let closed = false;

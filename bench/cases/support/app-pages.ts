@@ -45,10 +45,8 @@ export async function serveApp(): Promise<StaticServer> {
  */
 export const UNCAPPED_FRAME_RATE_ARGS: readonly string[] = ['--disable-gpu-vsync', '--disable-frame-rate-limit'];
 
-/** Launches Debian's Chromium headless with the browser tests' flags plus `extraArgs`. */
+/** Launches the browser tests' Chromium (tests/browser/find-chromium.ts) with their flags plus `extraArgs`. */
 export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
-  const { CHROMIUM_ARGS, CHROMIUM_PATH, requireChromium } = await import('../../../tests/browser/harness');
-  requireChromium();
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  const { launchBrowser } = await import('../../../tests/browser/harness');
+  return launchBrowser(extraArgs);
 }

@@ -1,5 +1,5 @@
 /**
- * Runs a URDF comparison in headless Chromium (Debian's /usr/bin/chromium via playwright-core),
+ * Runs a URDF comparison in headless Chromium (the Chromium tests/browser/find-chromium.ts finds via playwright-core),
  * where the app runs: native DOMParser for urdf-loader and ColladaLoader, textures as real images.
  *
  * The page is served from a loopback URL answered by playwright's request routing (no server,
@@ -22,7 +22,6 @@ const ENTRY = path.join(HERE, 'browser-entry.ts');
 // every request is answered by page.route.
 const ORIGIN = 'http://127.0.0.1:9';
 
-const CHROMIUM_PATH = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'];
 
 const ISOLATION = {
@@ -77,7 +76,8 @@ export async function openBrowserPair(robot: CorpusRobot, kind: BrowserKind): Pr
   let browser: Browser | undefined;
   try {
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    const { findChromium } = await import('../../../tests/browser/find-chromium');
+    browser = await chromium.launch({ executablePath: (await findChromium()).executablePath, headless: true, args: CHROMIUM_ARGS });
     const page: Page = await browser.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));

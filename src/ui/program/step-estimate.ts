@@ -88,7 +88,7 @@ export function estimateProgram(cell: Cell, robot: string, arm: RobotDescription
   const item = cell.items.find((i): i is RobotItem => i.id === robot && i.type === 'robot');
   const program = cell.programs.find((p) => p.robot === robot);
   if (!item || !program) return null;
-  const rig = new RobotRig(item, { arm, tool }, new HullCache(), []);
+  const rig = new RobotRig(item, { arm, tool }, new HullCache(undefined), []);
   const motion = new RobotMotion(rig, item);
   const frames = new TargetFrames(cell);
   const actuation = rig.gripper?.gripper.actuationTime ?? 0;

@@ -7,18 +7,28 @@ import { z } from 'zod';
 import { cellReferenceProblems } from './cell-checks';
 import { isVec3, type Vec3 } from './geometry';
 import { programSchema } from './program-schema';
+import { MAX_COORDINATE, MAX_DT, MAX_ITEMS, MAX_JOINTS, MAX_MASS, MAX_PARTS, MAX_PROGRAMS, MAX_SECONDS, MAX_SPEED, MAX_TARGETS, MIN_DT } from './input-limits';
+import { plantSchema } from './plant-schema';
 
 export { programStepSchema, STEP_TYPES } from './program-schema';
 
 /** The schema version this build writes. Older files are migrated (see migrations.ts). */
 export const CURRENT_SCHEMA_VERSION = 1;
 
-const vec3 = z.custom<Vec3>(isVec3, { error: 'expected 3 numbers' });
+/** Numbers within the floor's scale (input-limits.ts): ±1000 m, ±1000 rad. */
+const withinScale = (v: unknown): v is Vec3 => isVec3(v) && v.every((x) => Math.abs(x) <= MAX_COORDINATE);
+const vec3 = z.custom<Vec3>(withinScale, { error: `expected 3 numbers, each within ±${MAX_COORDINATE}` });
 const positive = z.number({ error: 'expected a number' }).finite().positive({ error: 'expected a positive number' });
 const nonNegative = z.number({ error: 'expected a number' }).finite().nonnegative({ error: 'expected a number ≥ 0' });
+/** A length or distance in metres, within the floor's scale. */
+const length = positive.max(MAX_COORDINATE, { error: `expected a length of at most ${MAX_COORDINATE} m` });
+const offset = nonNegative.max(MAX_COORDINATE, { error: `expected a distance of at most ${MAX_COORDINATE} m` });
+/** A time in seconds, at most a week. */
+const seconds = nonNegative.max(MAX_SECONDS, { error: `expected at most ${MAX_SECONDS} s (a week)` });
+const positiveSeconds = positive.max(MAX_SECONDS, { error: `expected at most ${MAX_SECONDS} s (a week)` });
 const text = z.string({ error: 'expected a string' });
-const size3 = z.custom<Vec3>((v) => isVec3(v) && v.every((x) => x > 0), {
-  error: 'expected 3 positive numbers',
+const size3 = z.custom<Vec3>((v) => isVec3(v) && v.every((x) => x > 0 && x <= MAX_COORDINATE), {
+  error: `expected 3 positive numbers, each at most ${MAX_COORDINATE} m`,
 });
 
 export const poseSchema = z.strictObject({ xyz: vec3, rpy: vec3 }, { error: 'expected a pose {xyz, rpy}' });
@@ -44,6 +54,8 @@ export const robotSourceSchema = z.discriminatedUnion(
       fileName: text,
       urdf: text.min(1),
       meshes: z.record(z.string(), z.string()).optional(),
+      /** Horizontal reach (m) of the flange from the base axis, sampled at import: the layout checks' reach disc. */
+      reach: z.number().finite().positive().optional(),
     }),
   ],
   { error: 'expected a robot source of type "bundled" or "embedded"' },
@@ -58,12 +70,12 @@ export const robotItemSchema = z.strictObject({
   /** The tool mounted on the flange, or null for a bare flange. */
   tool: toolSchema,
   /** Joint values (rad or m) in tree order; empty means all zeros. */
-  joints: z.array(z.number().finite()).optional(),
+  joints: z.array(z.number().finite()).max(MAX_JOINTS, { error: `expected at most ${MAX_JOINTS} joint values` }).optional(),
   /**
    * What the robot stands on: a pedestal, or a track with the carriage `position` metres along the
    * track's x axis from its centre. `pose` stays the world pose, derived from the mount (mounts.ts).
    */
-  mount: z.strictObject({ item: text.min(1, { error: 'expected a non-empty item id' }), position: z.number().finite().optional() }).optional(),
+  mount: z.strictObject({ item: text.min(1, { error: 'expected a non-empty item id' }), position: z.number().finite().min(-MAX_COORDINATE).max(MAX_COORDINATE, { error: `expected a number within ±${MAX_COORDINATE} m` }).optional() }).optional(),
 });
 
 /** The shape of a part, in its own frame with the origin at its centre (a cylinder's axis is z). */
@@ -71,7 +83,7 @@ export const partShapeSchema = z.discriminatedUnion(
   'type',
   [
     z.strictObject({ type: z.literal('box'), size: size3 }),
-    z.strictObject({ type: z.literal('cylinder'), radius: positive, length: positive }),
+    z.strictObject({ type: z.literal('cylinder'), radius: length, length }),
   ],
   { error: 'expected a part shape of type "box" or "cylinder"' },
 );
@@ -79,8 +91,8 @@ export const partShapeSchema = z.discriminatedUnion(
 /** What a part is made of: its shape, mass (kg) and friction coefficient (default 0.5). */
 const partKind = {
   shape: partShapeSchema,
-  mass: positive,
-  friction: nonNegative.optional(),
+  mass: positive.max(MAX_MASS, { error: `expected a mass of at most ${MAX_MASS} kg` }),
+  friction: nonNegative.max(10, { error: 'expected a friction coefficient of at most 10' }).optional(),
 };
 
 /** A kind of part a source makes. */
@@ -99,12 +111,12 @@ export const partSchema = z.strictObject({ id: text.min(1, { error: 'expected a 
  */
 export const partSourceSchema = z.strictObject({
   part: partSpecSchema,
-  interval: positive,
+  interval: positiveSeconds,
   distribution: z.enum(['fixed', 'uniform', 'exponential']).optional(),
-  jitter: nonNegative.optional(),
-  lateral: nonNegative.optional(),
+  jitter: seconds.optional(),
+  lateral: offset.optional(),
   /** Time of the first part (default 0). */
-  start: nonNegative.optional(),
+  start: seconds.optional(),
   /** Stop after this many parts (default: no limit). */
   count: z.number().int().positive().optional(),
 });
@@ -112,17 +124,17 @@ export const partSourceSchema = z.strictObject({
 export const conveyorItemSchema = z.strictObject({
   ...itemBase,
   type: z.literal('conveyor'),
-  length: positive,
-  width: positive,
-  height: positive,
+  length,
+  width: length,
+  height: length,
   /** Belt speed in m/s along the conveyor's +x axis. */
-  speed: z.number().finite(),
+  speed: z.number({ error: 'expected a number' }).finite().min(-MAX_SPEED).max(MAX_SPEED, { error: `expected a belt speed within ±${MAX_SPEED} m/s` }),
   /**
    * A light barrier across the belt, `position` metres from the infeed (−x) end. With
    * `accumulate`, the belt stops while the barrier is occupied (a stop for the robot to pick
    * from; parts behind it wait) and runs again when the part is taken.
    */
-  sensor: z.strictObject({ position: nonNegative, accumulate: z.boolean().optional() }).optional(),
+  sensor: z.strictObject({ position: offset, accumulate: z.boolean().optional() }).optional(),
   /** Parts put on the belt at its infeed end. */
   source: partSourceSchema.optional(),
   /** The outfeed (+x) end is the cell's exit: parts reaching it are finished and leave the cell. */
@@ -130,6 +142,9 @@ export const conveyorItemSchema = z.strictObject({
 });
 
 export const tableItemSchema = z.strictObject({ ...itemBase, type: z.literal('table'), size: size3 });
+
+/** Slots along one direction of a pallet pattern (1 to 1000). */
+const slots = z.number({ error: 'expected a number' }).int({ error: 'expected a whole number' }).min(1, { error: 'expected a whole number from 1 to 1000' }).max(1000, { error: 'expected a whole number from 1 to 1000' });
 
 export const palletItemSchema = z.strictObject({
   ...itemBase,
@@ -142,12 +157,12 @@ export const palletItemSchema = z.strictObject({
    * blocks the robot that wants to place on it.
    */
   pattern: z
-    .object({ rows: z.number().int().positive(), columns: z.number().int().positive(), layers: z.number().int().positive(), pitch: vec3 })
+    .object({ rows: slots, columns: slots, layers: slots, pitch: vec3 })
     .optional(),
   /** Parts placed here leave the cell: each counts as finished when it is put down. */
   sink: z.boolean().optional(),
   /** A full pallet is swapped for an empty one this many seconds after its last part (default: never). */
-  exchangeTime: positive.optional(),
+  exchangeTime: positiveSeconds.optional(),
 });
 
 export const machineItemSchema = z.strictObject({
@@ -156,16 +171,16 @@ export const machineItemSchema = z.strictObject({
   machineType: z.enum(['cnc', 'press', 'inspection', 'generic']),
   size: size3,
   /** Time from the door closing on a loaded part to the door opening on a finished one (s). */
-  processTime: nonNegative,
+  processTime: seconds,
   /** Time to close or to open the door (s, default 0). Signals: `ID.ready` (empty, door open), `ID.done`. */
-  doorTime: nonNegative.optional(),
+  doorTime: seconds.optional(),
 });
 
 export const fenceItemSchema = z.strictObject({
   ...itemBase,
   type: z.literal('fence'),
-  length: positive,
-  height: positive,
+  length,
+  height: length,
 });
 
 export const operatorItemSchema = z.strictObject({
@@ -176,7 +191,7 @@ export const operatorItemSchema = z.strictObject({
    * places at a target attached to the operator is worked on for this long, then it is ready to
    * pick up again (signals `ID.ready`, `ID.done`, like a machine's).
    */
-  taskTime: nonNegative,
+  taskTime: seconds,
 });
 
 /** A steel riser a robot stands on: `size` is its footprint (x, y) and height (top at size[2]). */
@@ -186,7 +201,7 @@ export const pedestalItemSchema = z.strictObject({ ...itemBase, type: z.literal(
  * A floor-mounted linear axis (a 7th axis): a rail bed `length` long along its x axis and `width`
  * wide, with a carriage whose top is at `height`. The robot on it says where the carriage is.
  */
-export const trackItemSchema = z.strictObject({ ...itemBase, type: z.literal('track'), length: positive, width: positive, height: positive });
+export const trackItemSchema = z.strictObject({ ...itemBase, type: z.literal('track'), length, width: length, height: length });
 
 /**
  * A safety light curtain guarding an opening: an emitter post and a receiver post along the
@@ -198,9 +213,9 @@ export const trackItemSchema = z.strictObject({ ...itemBase, type: z.literal('tr
 export const lightCurtainItemSchema = z.strictObject({
   ...itemBase,
   type: z.literal('lightCurtain'),
-  width: positive,
-  height: positive,
-  elevation: nonNegative.optional(),
+  width: length,
+  height: length,
+  elevation: offset.optional(),
 });
 
 /**
@@ -229,11 +244,15 @@ export const targetSchema = z.strictObject({
 export { programSchema };
 
 export const simulationSchema = z.strictObject({
-  /** Fixed physics step in seconds. */
-  dt: positive,
+  /** Fixed physics step in seconds, from 0.1 ms to 100 ms (input-limits.ts). */
+  dt: z
+    .number({ error: 'expected a number' })
+    .finite()
+    .min(MIN_DT, { error: `expected a step from ${MIN_DT} s to ${MAX_DT} s (smaller never finishes)` })
+    .max(MAX_DT, { error: `expected a step from ${MIN_DT} s to ${MAX_DT} s (larger is not a physics step)` }),
   seed: z.number().int(),
-  /** Simulated duration of a headless run, in seconds. */
-  duration: positive,
+  /** Simulated duration of a headless run, in seconds (at most a week). */
+  duration: positiveSeconds,
 });
 
 const cellObjectSchema = z.strictObject({
@@ -241,15 +260,17 @@ const cellObjectSchema = z.strictObject({
   name: text,
   units: z.literal('SI: m, rad, s, kg', { error: 'expected "SI: m, rad, s, kg"' }),
   /** Floor area the planner has, in metres along x and y. */
-  floor: z.strictObject({ width: positive, depth: positive }),
+  floor: z.strictObject({ width: length, depth: length }),
   /** People the cell needs per shift: the denominator of the robot density figure. */
   workersPerShift: nonNegative,
-  items: z.array(itemSchema),
-  targets: z.array(targetSchema),
-  programs: z.array(programSchema),
+  items: z.array(itemSchema).max(MAX_ITEMS, { error: `expected at most ${MAX_ITEMS} items` }),
+  targets: z.array(targetSchema).max(MAX_TARGETS, { error: `expected at most ${MAX_TARGETS} targets` }),
+  programs: z.array(programSchema).max(MAX_PROGRAMS, { error: `expected at most ${MAX_PROGRAMS} programs (one per robot)` }),
   simulation: simulationSchema,
   /** Parts lying in the cell at the start (optional; none when absent). */
-  parts: z.array(partSchema).optional(),
+  parts: z.array(partSchema).max(MAX_PARTS, { error: `expected at most ${MAX_PARTS} parts` }).optional(),
+  /** The plant the cell is planned for: robot density at plant level (plant-schema.ts; optional). */
+  plant: plantSchema.optional(),
 });
 
 /** The cell document's shape before the cross-reference checks (what cell-checks.ts reads). */

@@ -10,6 +10,7 @@ import { formatProblem, readCell } from '../../model/validate';
 import { createSimulation } from '../../physics/create-simulation';
 import type { SimulationRobots } from '../../sim/cell-model';
 import { computeKpis, kpisText, kpisToCsv, roundDeep, type CellKpis } from '../../sim/kpi';
+import { withPlantDensity } from '../../sim/kpi/plant-density';
 import type { PartCounts } from '../../sim/simulation';
 import type { CollisionEvent, SimEvent } from '../../sim/events';
 import { CellContentError } from '../../sim/errors';
@@ -170,7 +171,7 @@ export async function runCellFile(file: string, io: CommandIO, options: CellRunO
       warnings: [...loaded.warnings, ...sim.warnings],
       stateHash: sim.stateHash(),
     };
-    return { facts, kpis };
+    return { facts, kpis: withPlantDensity(kpis, cell) }; // plantDensity after density when the file has a plant section
   } finally {
     sim.free();
   }

@@ -81,3 +81,16 @@ export function findBottleneck(candidates: readonly BottleneckCandidate[]): Bott
   if (starved.length === 0 && blocked.length === 0) return null;
   return { id: best.id, kind: best.kind, busyShare: bestBusy, starved, blocked };
 }
+
+/**
+ * What can be said about the bottleneck so far. Before the first part leaves the cell every
+ * share is taken over the start-up alone (robots moving to their first pick, belts filling), so
+ * naming a resource then would be a guess: the answer is "not enough data yet".
+ */
+export type BottleneckVerdict = { kind: 'not-enough-data' } | { kind: 'none' } | { kind: 'found'; bottleneck: Bottleneck };
+
+/** The verdict of a run with `partsFinished` parts out and `bottleneck` found (see {@link BottleneckVerdict}). */
+export function bottleneckVerdict(partsFinished: number, bottleneck: Bottleneck | null): BottleneckVerdict {
+  if (partsFinished < 1) return { kind: 'not-enough-data' };
+  return bottleneck ? { kind: 'found', bottleneck } : { kind: 'none' };
+}

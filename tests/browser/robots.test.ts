@@ -1,6 +1,6 @@
 /**
  * Robots in the page: the default cell's bundled UR10e loads with its tool; a zip of a real ROS
- * package from ../shared/corpus dropped onto the page becomes a robot with its STL meshes; a bad
+ * package from tests/corpus dropped onto the page becomes a robot with its STL meshes; a bad
  * URDF or cell file dropped on the page gets a message and leaves the cell as it was.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, REPO_ROOT, saveScreenshot, type AppSession } from './harness';
 
-const CORPUS = path.resolve(REPO_ROOT, '../shared/corpus');
+const CORPUS = path.join(REPO_ROOT, 'tests', 'corpus');
 
 /** Every file under `dir`, keyed by its path relative to `root`. */
 function filesUnder(root: string, dir: string, out: Record<string, Uint8Array> = {}): Record<string, Uint8Array> {

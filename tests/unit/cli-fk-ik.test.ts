@@ -10,9 +10,9 @@ async function celltwin(...argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-const UR5E = '../shared/corpus/ur_description/urdf/ur5e.urdf';
-const UR10E = '../shared/corpus/ur_description/urdf/ur10e.urdf';
-const PANDA = '../shared/corpus/franka_description/robots/panda/panda.urdf';
+const UR5E = 'tests/corpus/ur_description/urdf/ur5e.urdf';
+const UR10E = 'tests/corpus/ur_description/urdf/ur10e.urdf';
+const PANDA = 'tests/corpus/franka_description/robots/panda/panda.urdf';
 const JOINTS = 'shoulder_pan_joint, shoulder_lift_joint, elbow_joint, wrist_1_joint, wrist_2_joint, wrist_3_joint';
 const deg = Math.PI / 180;
 

@@ -58,7 +58,7 @@ describe('celltwin plan', () => {
   });
 
   it('for a file outside the library uses vmax / 0.25 s as the acceleration and says so', async () => {
-    const { code, out } = await celltwin('plan', '../shared/corpus/ur_description/urdf/ur5e.urdf', '--from', ZERO, '--to', TARGET, '--json');
+    const { code, out } = await celltwin('plan', 'tests/corpus/ur_description/urdf/ur5e.urdf', '--from', ZERO, '--to', TARGET, '--json');
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.accelerationSource).toBe('default: vmax / 0.25 s');

@@ -1,6 +1,7 @@
 /**
- * Where the shared robot corpus is, and its manifest. Tests read the corpus in place
- * (../shared/corpus from the repository root) and never copy it into the repository.
+ * Where the robot test corpus is, and its manifest. The corpus lives in the repository
+ * (tests/corpus, a package root: `package://NAME/…` is NAME/… below it), so a fresh clone needs
+ * no sibling folder. tests/corpus/SOURCES.md says where each folder comes from.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -9,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 /** The repository root. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Absolute path of ../shared/corpus. */
-export const CORPUS = join(REPO_ROOT, '..', 'shared', 'corpus');
+/** Absolute path of tests/corpus. */
+export const CORPUS = join(REPO_ROOT, 'tests', 'corpus');
 
 /** One robot row of corpus/manifest.json (the fields the tests use). */
 export interface CorpusRobot {
@@ -23,6 +24,11 @@ export interface CorpusRobot {
   omitted_visual: string[];
   check_urdf: boolean;
   robot_name: string;
+  /**
+   * Meshes upstream has but this repository leaves out to stay small (`package://` names as the
+   * URDF writes them); tests that only resolve paths need no mesh bytes.
+   */
+  left_out: string[];
 }
 
 /** The robots listed in corpus/manifest.json. */

@@ -7,7 +7,7 @@ import type { RobotDescription } from '../../src/model/robot-description';
 import { corpusRobots } from './corpus-helpers';
 import { loadBundledRobot, loadCorpusRobot, randomJointVector, seededRandom } from './support/kinematics-fixtures';
 
-/** Every 6- and 7-axis arm of ../shared/corpus/manifest.json, with the chain IK works on. */
+/** Every 6- and 7-axis arm of tests/corpus/manifest.json, with the chain IK works on. */
 const CORPUS_ARMS = [
   { name: 'ur5e', base: 'base', tip: 'tool0', closedForm: 'ur' },
   { name: 'ur10e', base: 'base', tip: 'tool0', closedForm: 'ur' },

@@ -1,5 +1,5 @@
 /**
- * The "standard cycle" of ../shared/corpus/DATASHEETS.md section 2 on the bundled ABB IRB 120:
+ * The "standard cycle" of tests/corpus/DATASHEETS.md section 2 on the bundled ABB IRB 120:
  * up 25 mm, across 300 mm, down 25 mm, and back, with the library's joint limits. ABB quotes
  * 0.58 s for this cycle with 1 kg; our library accelerations are an assumption (full speed in
  * 0.25 s), so the test checks only that the figure is plausible and that blending the corners

@@ -18,8 +18,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'celltwin-inspect-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('celltwin inspect', () => {
-  it('prints the UR5e as JSON: 13 links, 12 joints in tree order, 6 DOF, 14 meshes, none missing', async () => {
-    const { code, out, err } = await celltwin('inspect', '../shared/corpus/ur_description/urdf/ur5e.urdf', '--json');
+  it('prints the UR5e as JSON: 13 links, 12 joints in tree order, 6 DOF, 14 meshes (not kept in tests/corpus: missing, with warnings)', async () => {
+    const { code, out, err } = await celltwin('inspect', 'tests/corpus/ur_description/urdf/ur5e.urdf', '--json');
     expect(err).toBe('');
     expect(code).toBe(0);
     const json = JSON.parse(out);
@@ -40,61 +40,71 @@ describe('celltwin inspect', () => {
       limits: { lower: -6.283185307179586, upper: 6.283185307179586, velocity: 3.141592653589793, effort: 150 }, mimic: null,
     });
     expect(json.meshes).toHaveLength(14);
+    expect(json.missingMeshes).toHaveLength(14);
+    expect(json.warnings).toHaveLength(14);
+  });
+
+  it('finds all 14 meshes of the KUKA KR 16-2 through package://, with no warnings', async () => {
+    const { code, out } = await celltwin('inspect', 'tests/corpus/kuka_kr16_support/urdf/kr16_2.urdf', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.meshes).toHaveLength(14);
     expect(json.missingMeshes).toEqual([]);
     expect(json.warnings).toEqual([]);
   });
 
   it('writes continuous position limits as null in JSON and lists mimic joints', async () => {
-    const { out } = await celltwin('inspect', '../shared/corpus/robotiq_2f_85_gripper_visualization/urdf/robotiq_arg2f_85_model.urdf', '--json');
+    const { out } = await celltwin('inspect', 'tests/corpus/robotiq_2f_85_gripper_visualization/urdf/robotiq_arg2f_85_model.urdf', '--json');
     const json = JSON.parse(out);
     expect(json.dof).toBe(1);
     expect(json.joints.filter((j: { mimic: unknown }) => j.mimic !== null)).toHaveLength(5);
-    const gen3 = JSON.parse((await celltwin('inspect', '../shared/corpus/kortex_description/robots/gen3_7dof.urdf', '--json')).out);
+    const gen3 = JSON.parse((await celltwin('inspect', 'tests/corpus/kortex_description/robots/gen3_7dof.urdf', '--json')).out);
     expect(gen3.joints.find((j: { name: string }) => j.name === 'joint_1').limits).toEqual({ lower: null, upper: null, velocity: 1.3963, effort: 39 });
   });
 
-  it('lists omitted visual meshes of the UR10e as missing, with warnings, and still succeeds', async () => {
-    const { code, out } = await celltwin('inspect', '../shared/corpus/ur_description/urdf/ur10e.urdf', '--json');
+  it('lists the absent meshes of the UR10e as missing, with warnings, and still succeeds', async () => {
+    const { code, out } = await celltwin('inspect', 'tests/corpus/ur_description/urdf/ur10e.urdf', '--json');
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    expect(json.missingMeshes).toHaveLength(7);
-    expect(json.warnings).toHaveLength(7);
+    // 7 visuals omitted upstream and 7 collision meshes tests/corpus does not keep.
+    expect(json.missingMeshes).toHaveLength(14);
+    expect(json.warnings).toHaveLength(14);
   });
 
   it('prints a human-readable summary without --json', async () => {
-    const { code, out } = await celltwin('inspect', '../shared/corpus/kuka_kr6_support/urdf/kr6r900sixx.urdf');
+    const { code, out } = await celltwin('inspect', 'tests/corpus/kuka_kr6_support/urdf/kr6r900sixx.urdf');
     expect(code).toBe(0);
     expect(out).toMatch(/^kuka_kr6r900sixx \(.*kr6r900sixx\.urdf\): 10 links, 9 joints, 6 DOF, root "base_link"/);
     expect(out).toMatch(/joint_a1 +revolute +base_link → link_1/);
-    expect(out).toMatch(/meshes: 14 referenced, 7 missing/);
+    expect(out).toMatch(/meshes: 14 referenced, 14 missing/);
   });
 
   it('expands a xacro and resolves $(find) from the parent folders', async () => {
-    const { code, out } = await celltwin('inspect', '../shared/corpus/abb_irb120_support/urdf/irb120_3_58.xacro', '--json');
+    const { code, out } = await celltwin('inspect', 'tests/corpus/abb_irb120_support/urdf/irb120_3_58.xacro', '--json');
     expect(code).toBe(0);
     expect(JSON.parse(out).dof).toBe(6);
   });
 
   it('resolves package:// with --package NAME=DIR', async () => {
-    const file = '../shared/corpus/urdf_loaders/TriATHLETE_Climbing/urdf/TriATHLETE.orig.URDF';
+    const file = 'tests/corpus/urdf_loaders/TriATHLETE_Climbing/urdf/TriATHLETE.orig.URDF';
     const without = JSON.parse((await celltwin('inspect', file, '--json')).out);
-    const withPackage = JSON.parse((await celltwin('inspect', file, '--json', '--package', 'TriATHLETE=../shared/corpus/urdf_loaders/TriATHLETE_Climbing')).out);
+    const withPackage = JSON.parse((await celltwin('inspect', file, '--json', '--package', 'TriATHLETE=tests/corpus/urdf_loaders/TriATHLETE_Climbing')).out);
     expect(without.missingMeshes).toHaveLength(28);
     expect(withPackage.missingMeshes).toHaveLength(0);
   });
 
   it('exits 2 with error: FILE:LINE: what for a bad URDF', async () => {
-    const { code, out, err } = await celltwin('inspect', '../shared/corpus/ros_urdf_tests/fail_pr2_desc_double_joint.urdf');
+    const { code, out, err } = await celltwin('inspect', 'tests/corpus/ros_urdf_tests/fail_pr2_desc_double_joint.urdf');
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(err).toBe('error: ../shared/corpus/ros_urdf_tests/fail_pr2_desc_double_joint.urdf:21: joint "fl_caster_rotation_joint" is declared twice (first at line 4)');
+    expect(err).toBe('error: tests/corpus/ros_urdf_tests/fail_pr2_desc_double_joint.urdf:21: joint "fl_caster_rotation_joint" is declared twice (first at line 4)');
   });
 
   it('exits 2 naming the file when it cannot be read or is a failing xacro', async () => {
     expect((await celltwin('inspect', 'no/such/robot.urdf')).err).toBe('error: no/such/robot.urdf: cannot read the file (ENOENT)');
-    const ur = await celltwin('inspect', '../shared/corpus/ur_description/urdf/ur.urdf.xacro', '--arg', 'ur_type:=ur5e', '--arg', 'name:=ur5e');
+    const ur = await celltwin('inspect', 'tests/corpus/ur_description/urdf/ur.urdf.xacro', '--arg', 'ur_type:=ur5e', '--arg', 'name:=ur5e');
     expect(ur.code).toBe(2);
-    expect(ur.err).toMatch(/^error: \.\.\/shared\/corpus\/ur_description\/urdf\/ur\.urdf\.xacro: xacro expansion failed: /);
+    expect(ur.err).toMatch(/^error: tests\/corpus\/ur_description\/urdf\/ur\.urdf\.xacro: xacro expansion failed: /);
   });
 
   it('exits 2 with one line and no stack trace when run as a program', () => {

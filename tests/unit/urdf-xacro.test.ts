@@ -1,9 +1,10 @@
 import { DOMParser } from 'linkedom';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryRobotFiles, packageFinder, parseUrdf, parseXacro, UrdfError, loadRobotFile } from '../../src/io/urdf';
 import { nodeRobotFiles } from '../../src/io/urdf/node-files';
-import { corpusPath, corpusRobots, corpusText, CORPUS } from './corpus-helpers';
+import { corpusPath, corpusRobots, corpusText, CORPUS, REPO_ROOT } from './corpus-helpers';
 
 const disk = nodeRobotFiles();
 
@@ -91,6 +92,9 @@ describe('xacro expansion with xacro-parser', () => {
   });
 });
 
-it('keeps the corpus in place instead of copying it', () => {
-  expect(CORPUS.endsWith('/shared/corpus')).toBe(true);
+it('finds every URDF and xacro source of the manifest inside the repository (tests/corpus)', () => {
+  expect(relative(REPO_ROOT, CORPUS)).toBe(join('tests', 'corpus'));
+  const named = corpusRobots().flatMap((r) => [r.dest, ...((r as { xacro_files?: string[] }).xacro_files ?? [])]);
+  expect(named.length).toBeGreaterThan(40);
+  for (const file of named) expect(existsSync(corpusPath(file)), file).toBe(true);
 });

@@ -51,9 +51,10 @@ describe('loading a robot from a zip', () => {
     const loaded = await loadRobotZip(data, 'kr6.zip', { domParser: DOMParser });
     expect(loaded.path).toBe('/kuka_kr6_support/urdf/kr6r900sixx.xacro');
     expect(loaded.robot.joints.filter((j) => j.type === 'revolute')).toHaveLength(6);
-    // The KR 6 visual meshes are omitted from the corpus: warnings, not errors.
-    expect(loaded.meshes.missing).toHaveLength(7);
-    expect(loaded.warnings).toHaveLength(7);
+    // tests/corpus keeps none of the KR 6's 14 meshes (7 visual, 7 collision): warnings, not errors.
+    expect(loaded.meshes.meshes).toHaveLength(14);
+    expect(loaded.meshes.missing).toHaveLength(14);
+    expect(loaded.warnings).toHaveLength(14);
   });
 
   it('names the zip and the entry when the URDF inside is bad', async () => {

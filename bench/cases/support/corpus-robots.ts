@@ -1,7 +1,8 @@
 /**
- * Node side of the URDF benchmark rows: finds a corpus robot through ../shared/corpus/manifest.json,
+ * Node side of the URDF benchmark rows: finds a corpus robot through tests/corpus/manifest.json,
  * resolves its `package://` meshes with our loader (loadRobotFile on the disk) and reads every
  * file both sides will need — URDF text, mesh bytes, DAE textures — once, before timing.
+ * Description rows need no mesh: tests/corpus keeps the meshes of the view rows' robots only.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,8 +11,8 @@ import { loadRobotFile } from '../../../src/io/urdf/load-robot';
 import { nodeRobotFiles } from '../../../src/io/urdf/node-files';
 import type { RobotInput } from './robot-tasks';
 
-/** ../shared/corpus, seen from the repository root. */
-export const CORPUS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus');
+/** tests/corpus, the repository's robot corpus. */
+export const CORPUS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../tests/corpus');
 
 /** The fields of a manifest.json row used here. */
 interface ManifestRow {
@@ -49,21 +50,22 @@ function daeImages(text: string): string[] {
 }
 
 /**
- * Reads the corpus robot called `name` in manifest.json. Throws if any mesh is missing (the rows
- * are about fully loaded robots, so a placeholder must never stand in for a mesh).
+ * Reads the corpus robot called `name` in manifest.json. With `withMeshes` (view rows) it throws
+ * if any mesh is missing (those rows are about fully loaded robots, so a placeholder must never
+ * stand in for a mesh); without, it reads the URDF text alone.
  */
-export async function readCorpusRobot(name: string): Promise<CorpusRobot> {
+export async function readCorpusRobot(name: string, withMeshes = true): Promise<CorpusRobot> {
   const manifest = JSON.parse(readFileSync(path.join(CORPUS_DIR, 'manifest.json'), 'utf8')) as ManifestRow[];
   const row = manifest.find((r) => r.name === name);
   if (!row) throw new Error(`no robot "${name}" in ${path.join(CORPUS_DIR, 'manifest.json')}`);
   const urdfPath = path.join(CORPUS_DIR, row.dest);
   // package://NAME resolves by our own package search from the URDF's folder upwards.
   const loaded = await loadRobotFile(urdfPath, nodeRobotFiles(), { displayName: row.dest });
-  if (loaded.meshes.missing.length > 0) throw new Error(`${row.dest}: missing meshes: ${loaded.meshes.warnings.join('; ')}`);
+  if (withMeshes && loaded.meshes.missing.length > 0) throw new Error(`${row.dest}: missing meshes: ${loaded.meshes.warnings.join('; ')}`);
 
   const files: CorpusRobot['files'] = [];
   const meshes = new Map<string, ArrayBuffer>();
-  for (const mesh of loaded.meshes.meshes) {
+  for (const mesh of withMeshes ? loaded.meshes.meshes : []) {
     const bytes = new Uint8Array(readFileSync(mesh.path!));
     meshes.set(mesh.filename, arrayBufferOf(bytes));
     files.push({ key: mesh.filename, kind: 'mesh', file: path.relative(CORPUS_DIR, mesh.path!), bytes });

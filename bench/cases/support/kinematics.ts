@@ -1,6 +1,6 @@
 /**
  * The kinematics rows of issue 4's benchmark: forward kinematics per call and IK per solve with
- * its success rate, on four corpus arms read in place from ../shared/corpus.
+ * its success rate, on four corpus arms read from tests/corpus.
  *
  * - FK: the tool pose in the chain's base frame for a joint vector. Ours: ForwardKinematics
  *   `compute(q)` (every link of the robot) then `relativePose(base, tip)`. Reference: a plain
@@ -36,7 +36,7 @@ import { CORPUS_DIR } from './corpus-robots';
 export interface BenchArm {
   /** Short name for the row (`UR5e`). */
   label: string;
-  /** Path below ../shared/corpus. */
+  /** Path below tests/corpus. */
   file: string;
   base: string;
   tip: string;

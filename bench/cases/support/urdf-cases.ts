@@ -37,7 +37,7 @@ export function nodeDescriptionCase(name: string, label: string): BenchCase {
     reference: 'urdf-loader parse(text), parseCollision on, no mesh loading, on linkedom DOMParser, in Node',
     async setup() {
       removeDom = installDomGlobals();
-      const robot = await readCorpusRobot(name);
+      const robot = await readCorpusRobot(name, false);
       const ours = ourDescription(robot.input).robot;
       checkTree(robot, 'parseUrdf', { links: ours.links.length, joints: ours.joints.length });
       const reference = referenceDescription(robot.input);
@@ -58,7 +58,7 @@ export function browserDescriptionCase(name: string, label: string): BenchCase {
     ours: 'parseUrdf(text) → RobotDescription, in headless Chromium (timed in the page)',
     reference: 'urdf-loader parse(text), parseCollision on, no mesh loading, native DOMParser, in headless Chromium',
     async setup() {
-      const robot = await readCorpusRobot(name);
+      const robot = await readCorpusRobot(name, false);
       page = await openBrowserPair(robot, 'description');
       checkTree(robot, 'parseUrdf', page.check.ours);
       checkTree(robot, 'urdf-loader', page.check.reference);

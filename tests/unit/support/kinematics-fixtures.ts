@@ -1,6 +1,6 @@
 /**
  * Shared fixtures of the kinematics tests: a seeded RNG (tests never use Math.random, so a
- * failure reproduces), and loaders for the real robots in ../shared/corpus and the bundled
+ * failure reproduces), and loaders for the real robots in tests/corpus and the bundled
  * library in urdf/, both read in place.
  */
 import { readFileSync } from 'node:fs';
@@ -9,12 +9,12 @@ import { parseUrdf } from '../../../src/io/urdf/parse-urdf';
 import type { RobotDescription } from '../../../src/model/robot-description';
 import { activeJoints } from '../../../src/model/robot-description';
 
-/** ../shared/corpus seen from the repository root. */
-export const CORPUS_DIR = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
+/** tests/corpus, with a trailing slash. */
+export const CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
 /** The bundled robot library. */
 export const LIBRARY_DIR = fileURLToPath(new URL('../../../urdf/', import.meta.url));
 
-/** Parses a corpus URDF given by its path below ../shared/corpus. */
+/** Parses a corpus URDF given by its path below tests/corpus. */
 export function loadCorpusRobot(path: string): RobotDescription {
   return parseUrdf(readFileSync(CORPUS_DIR + path, 'utf8'), path).robot;
 }
@@ -40,8 +40,8 @@ export function randomJointVector(robot: RobotDescription, random: () => number)
 }
 
 /**
- * Each bundled robot next to the corpus URDF of the same robot (read in place, never copied).
- * Vendor figures from ../shared/corpus/DATASHEETS.md section 1: reach (mm) and joint speeds (°/s).
+ * Each bundled robot next to the corpus URDF of the same robot (tests/corpus).
+ * Vendor figures from tests/corpus/DATASHEETS.md section 1: reach (mm) and joint speeds (°/s).
  * `corpusDiffers` names joints whose corpus limits we knowingly do not follow (bundled-robots.test.ts).
  */
 export const BUNDLED_VS_CORPUS = [

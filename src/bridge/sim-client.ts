@@ -85,7 +85,7 @@ export class SimClient {
     this.port = null;
     this.loaded = null;
     this.latestLength = 0;
-    simStatusStore.setState({ phase: 'off', time: 0, step: 0, realTimeFactor: 0, bodies: [], joints: [], collisions: [], faults: [], error: null, kpis: null, intervals: [], analysis: null });
+    simStatusStore.setState({ phase: 'off', time: 0, step: 0, realTimeFactor: 0, bodies: [], joints: [], collisions: [], faults: [], error: null, kpis: null, intervals: [], analysis: null, programs: [] });
   }
 
   /** The simulation's state hash and step count, as the worker computes them. */
@@ -165,7 +165,7 @@ export class SimClient {
         simStatusStore.setState((s) => ({ bodies: [...s.bodies, ...msg.bodies] }));
         return;
       case 'status':
-        simStatusStore.setState({ time: msg.time, step: msg.step, realTimeFactor: msg.realTimeFactor, phase: msg.running ? 'running' : 'paused' });
+        simStatusStore.setState({ time: msg.time, step: msg.step, realTimeFactor: msg.realTimeFactor, phase: msg.running ? 'running' : 'paused', programs: msg.programs ?? [] });
         return;
       case 'analysis':
         simStatusStore.setState({ analysis: msg.run });

@@ -250,6 +250,11 @@ export class SimHost {
   private status(): void {
     if (!this.sim) return;
     this.lastStatus = this.env.now();
-    this.env.post({ type: 'status', time: this.sim.time, step: this.sim.stepCount, running: this.running, realTimeFactor: this.rtfWindow.factor });
+    const sim = this.sim;
+    const programs = (this.cell?.programs ?? []).flatMap((p) => {
+      const s = sim.programStatus(p.robot);
+      return s ? [{ robot: p.robot, ...s }] : [];
+    });
+    this.env.post({ type: 'status', time: sim.time, step: sim.stepCount, running: this.running, realTimeFactor: this.rtfWindow.factor, programs });
   }
 }

@@ -40,13 +40,22 @@ export type ToSim =
   | { type: 'hash' }
   | { type: 'crash-for-test' };
 
+/** Where one robot's program is (the program editor highlights the running step). */
+export interface RobotProgramStatus {
+  robot: string;
+  /** Index of the current step in the program's steps. */
+  step: number;
+  phase: 'start' | 'wait' | 'run' | 'done' | 'fault';
+  cycles: number;
+}
+
 /** Worker → page. */
 export type FromSim =
   | { type: 'ready'; bodies: BodyInfo[]; joints: Array<{ robot: string; joints: string[] }>; frameLength: number; warnings: string[]; dt: number }
   | { type: 'frame'; buffer: ArrayBuffer; length: number }
   /** Bodies that appeared since the last message (parts from sources), to append to `ready`'s. */
   | { type: 'bodies'; bodies: BodyInfo[] }
-  | { type: 'status'; time: number; step: number; running: boolean; realTimeFactor: number }
+  | { type: 'status'; time: number; step: number; running: boolean; realTimeFactor: number; programs?: RobotProgramStatus[] }
   /**
    * An analysis run (run-until) started (`run` = its span), or ended or was cancelled (null).
    * When it ends, the final KPIs have been posted before this message.

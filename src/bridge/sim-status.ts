@@ -1,7 +1,7 @@
 /** What the page knows about the running simulation (for the run controls and the scene). */
 import { createStore } from 'zustand/vanilla';
 import type { BodyInfo } from '../sim/body-plan';
-import type { SimSpeed } from './sim-protocol';
+import type { RobotProgramStatus, SimSpeed } from './sim-protocol';
 import type { ActivityInterval } from '../sim/activity';
 import type { CellKpis } from '../sim/kpi/compute';
 
@@ -32,6 +32,8 @@ export interface SimStatus {
   /** The newest KPIs of the run and the state timeline they came from. */
   kpis: CellKpis | null;
   intervals: ActivityInterval[];
+  /** Where each robot's program is, from the newest status (empty when no run). */
+  programs: RobotProgramStatus[];
   /** An analysis run in progress (Analyse): where it started and the simulated time it runs to. */
   analysis: { from: number; until: number } | null;
 }
@@ -54,4 +56,5 @@ export const simStatusStore = createStore<SimStatus>(() => ({
   kpis: null,
   intervals: [],
   analysis: null,
+  programs: [],
 }));

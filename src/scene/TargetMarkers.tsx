@@ -3,6 +3,8 @@ import { Matrix4, Quaternion, Vector3 } from 'three';
 import { useCell } from '../store/use-cell';
 import { targetInCell } from '../tools/targets';
 import { useTargetReach } from './use-target-reach';
+import { useStore } from 'zustand';
+import { programPanelStore, targetClicked } from '../tools/program-panel-state';
 
 /**
  * Taught targets as small frames with their names; red when no robot of the cell can reach
@@ -12,6 +14,8 @@ export function TargetMarkers() {
   const cell = useCell((s) => s.cell);
   const selection = useCell((s) => s.selection);
   const reach = useTargetReach();
+  // While the program editor picks a target, markers and labels take clicks.
+  const picking = useStore(programPanelStore, (s) => s.picking !== null);
   return (
     <>
       {cell.targets.map((target) => {
@@ -29,8 +33,16 @@ export function TargetMarkers() {
               <sphereGeometry args={[0.012, 12, 8]} />
               <meshBasicMaterial color={bad ? '#d9534f' : '#2e7d32'} />
             </mesh>
+            {picking && (
+              <mesh onClick={(e) => targetClicked(target.id) && e.stopPropagation()}>
+                <sphereGeometry args={[0.04, 12, 8]} />
+                <meshBasicMaterial color="#1e6fd9" transparent opacity={0.25} depthWrite={false} />
+              </mesh>
+            )}
             <Html position={[0, 0, 0.03]} center zIndexRange={[4, 0]}>
-              <span className={`target-label${bad ? ' bad' : ''}${selection.includes(target.id) ? ' selected' : ''}`} title={bad ? 'No robot in the cell reaches this target' : `Reached by ${r?.reachedBy.join(', ') ?? '…'}`}>
+              <span
+                onClick={() => targetClicked(target.id)}
+                className={`target-label${bad ? ' bad' : ''}${selection.includes(target.id) ? ' selected' : ''}${picking ? ' pickable' : ''}`} title={bad ? 'No robot in the cell reaches this target' : `Reached by ${r?.reachedBy.join(', ') ?? '…'}`}>
                 {target.name}
               </span>
             </Html>

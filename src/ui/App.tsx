@@ -17,6 +17,7 @@ import { TopBar } from './TopBar';
 import { ViewToolbar } from './ViewToolbar';
 import { ToolOverlays } from './ToolOverlays';
 import { BoxSelectOverlay } from './BoxSelectOverlay';
+import { programPanelStore } from '../tools/program-panel-state';
 
 function StatusBar({ onHelp }: { onHelp: () => void }) {
   const count = useCell((s) => s.cell.items.length);
@@ -47,9 +48,10 @@ export function App() {
   useShortcuts(toggleHelp);
   const [dragging, setDragging] = useState(false);
   const readOnly = useStore(sessionStore, (s) => s.readOnly);
+  const programOpen = useStore(programPanelStore, (s) => s.tab === 'program');
   return (
     <div
-      className={`app${dragging ? ' drop-target' : ''}`}
+      className={`app${dragging ? ' drop-target' : ''}${programOpen ? ' program-open' : ''}`}
       onDragOver={(e) => {
         if (isLibraryDrag(e.dataTransfer.types)) {
           e.preventDefault();

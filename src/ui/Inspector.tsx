@@ -12,6 +12,20 @@ import { LayoutPanel } from './LayoutPanel';
 import { TargetsPanel } from './TargetsPanel';
 import { NumberField } from './NumberField';
 import { COUNT, DEG, MM } from './units';
+import { useStore } from 'zustand';
+import { openProgramEditor, programPanelStore } from '../tools/program-panel-state';
+import { PanelTabs } from './program/PanelTabs';
+import { ProgramPanel } from './program/ProgramPanel';
+
+/** Opens the robot's program in the Program tab. */
+function ProgramButton({ robot }: { robot: string }) {
+  const steps = useCell((s) => s.cell.programs.find((p) => p.robot === robot)?.steps.length ?? 0);
+  return (
+    <button className="program-open-button" onClick={() => openProgramEditor(robot)} title="Edit this robot's program (steps, targets, speeds, timing)">
+      {steps > 0 ? `Edit program (${steps} steps)` : 'Program this robot'}
+    </button>
+  );
+}
 
 function PoseFields({ item }: { item: CellItem }) {
   const set = (pose: Pose) => edit(setItemPose(item.id, pose));
@@ -57,6 +71,7 @@ function ItemInspector({ item }: { item: CellItem }) {
         <legend>Parameters</legend>
         <ItemFields item={item} />
       </fieldset>
+      {item.type === 'robot' && <ProgramButton robot={item.id} />}
       {item.type === 'robot' && <JogPanel item={item} />}
       <button className="danger" onClick={() => deleteItems([item.id])} title="Delete (Del)" disabled={item.locked === true}>
         Delete
@@ -97,8 +112,18 @@ export function Inspector() {
   const items = useCell((s) => s.cell.items);
   const selection = useCell((s) => s.selection);
   const selected = items.filter((i) => selection.includes(i.id));
+  const tab = useStore(programPanelStore, (s) => s.tab);
+  if (tab === 'program') {
+    return (
+      <aside className="panel right" aria-label="Program">
+        <PanelTabs />
+        <ProgramPanel />
+      </aside>
+    );
+  }
   return (
     <aside className="panel right" aria-label="Inspector">
+      <PanelTabs />
       {selected.length === 0 && <CellInspector />}
       {selected.length === 1 && selected[0] && <ItemInspector item={selected[0]} />}
       {selected.length > 1 && (

@@ -6,7 +6,7 @@
 import { simClient } from '../bridge/sim-client';
 import { simStatusStore } from '../bridge/sim-status';
 import type { SimSpeed } from '../bridge/sim-protocol';
-import type { RobotDescription, RobotSource } from '../model';
+import type { Cell, RobotDescription, RobotSource } from '../model';
 import { resolvedRobot } from '../scene/robot/resolved-cache';
 import { cellStore } from '../store/app-store';
 import { notify } from './notices';
@@ -14,7 +14,7 @@ import { formatDuration } from './units';
 
 /** One source object per bundled tool, so the parse cache (keyed by object) hits. */
 const toolSources = new Map<string, RobotSource>();
-function toolSource(id: string): RobotSource {
+export function toolSource(id: string): RobotSource {
   let s = toolSources.get(id);
   if (!s) toolSources.set(id, (s = { type: 'bundled', id }));
   return s;
@@ -23,8 +23,8 @@ function toolSource(id: string): RobotSource {
 /** Simulated seconds the Step button advances. */
 export const STEP_SECONDS = 0.1;
 
-async function loadCurrentCell(): Promise<void> {
-  const { cell } = cellStore.getState();
+async function loadCurrentCell(transform: (cell: Cell) => Cell = (c) => c): Promise<void> {
+  const cell = transform(cellStore.getState().cell);
   const robots = new Map<string, RobotDescription>();
   const tools = new Map<string, RobotDescription>();
   for (const item of cell.items) {
@@ -67,6 +67,22 @@ async function ensureLoaded(): Promise<boolean> {
     notify('error', 'The simulation could not start', [e instanceof Error ? e.message : String(e)]);
     return false;
   }
+}
+
+/**
+ * Starts a fresh run of a variant of the document (`transform`: e.g. a program started at a
+ * later step); the document itself is untouched. Resets the current run first, synchronously.
+ */
+export async function runVariant(transform: (cell: Cell) => Cell): Promise<void> {
+  resetRun();
+  try {
+    await loadCurrentCell(transform);
+  } catch (e) {
+    simClient.stop();
+    notify('error', 'The simulation could not start', [e instanceof Error ? e.message : String(e)]);
+    return;
+  }
+  simClient.play();
 }
 
 /** Run, or pause when running. */

@@ -1,0 +1,61 @@
+/**
+ * React binding of the step estimates: resolves the robot's and its tool's descriptions (parsed
+ * once per source, shared with the scene) and re-estimates when the program, the targets or the
+ * items change. Estimating a program plans its moves twice (a few ms to a few tens of ms).
+ */
+import { useEffect, useState } from 'react';
+import type { Cell, RobotItem } from '../../model';
+import type { RobotDescription } from '../../model/robot-description';
+import { resolvedRobot } from '../../scene/robot/resolved-cache';
+import { toolSource } from '../run-actions';
+import { estimateProgram, type ProgramEstimate } from './step-estimate';
+
+interface Descriptions {
+  arm: RobotDescription;
+  tool: RobotDescription | null;
+}
+
+function useDescriptions(item: RobotItem | undefined): Descriptions | null {
+  const [d, setD] = useState<Descriptions | null>(null);
+  const source = item?.source;
+  const toolId = item?.tool?.id;
+  useEffect(() => {
+    let live = true;
+    setD(null);
+    if (!source) return;
+    const tool = toolId ? resolvedRobot(toolSource(toolId)).then((r) => r.description, () => null) : Promise.resolve(null);
+    Promise.all([resolvedRobot(source), tool]).then(
+      ([arm, t]) => live && setD({ arm: arm.description, tool: t }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [source, toolId]);
+  return d;
+}
+
+/** The estimate of `robot`'s program in `cell`, or null while loading or without a program. */
+export function useProgramEstimate(cell: Cell, robot: string): ProgramEstimate | null {
+  const item = cell.items.find((i): i is RobotItem => i.id === robot && i.type === 'robot');
+  const d = useDescriptions(item);
+  const [estimate, setEstimate] = useState<ProgramEstimate | null>(null);
+  const { programs, targets, items } = cell;
+  useEffect(() => {
+    if (!d) {
+      setEstimate(null);
+      return;
+    }
+    // After paint: typing in a field must not wait for the planner.
+    const timer = setTimeout(() => {
+      try {
+        setEstimate(estimateProgram({ ...cell, programs, targets, items }, robot, d.arm, d.tool));
+      } catch {
+        setEstimate(null); // a description the rig cannot use: no estimates, the editor still works
+      }
+    }, 0);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the cell's other fields do not change timing
+  }, [d, programs, targets, items, robot]);
+  return estimate;
+}

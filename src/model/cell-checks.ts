@@ -6,6 +6,7 @@
  * `programs[0].steps[3].target: no target "pick-1"`.
  */
 import type { CellShape } from './cell-schema';
+import { MAX_ROBOTS } from './input-limits';
 import { mountProblems } from './mount-checks';
 
 /** A problem found, with its path (as zod paths: keys and indices). */
@@ -43,6 +44,8 @@ export function cellReferenceProblems(cell: CellShape): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
   const add = (path: (string | number)[], message: string) => problems.push({ path, message });
   const items = new Map(cell.items.map((i) => [i.id, i]));
+  const robots = cell.items.filter((i) => i.type === 'robot').length;
+  if (robots > MAX_ROBOTS) add(['items'], `${robots} robots, more than the limit of ${MAX_ROBOTS} robots in one cell`);
 
   const targets = new Map<string, number>();
   cell.targets.forEach((t, i) => {

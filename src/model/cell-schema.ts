@@ -17,7 +17,9 @@ export const CURRENT_SCHEMA_VERSION = 1;
 
 /** Numbers within the floor's scale (input-limits.ts): ±1000 m, ±1000 rad. */
 const withinScale = (v: unknown): v is Vec3 => isVec3(v) && v.every((x) => Math.abs(x) <= MAX_COORDINATE);
-const vec3 = z.custom<Vec3>(withinScale, { error: `expected 3 numbers, each within ±${MAX_COORDINATE}` });
+const vec3 = z.custom<Vec3>(withinScale, {
+  error: (iss) => (isVec3(iss.input) ? `expected 3 numbers, each within ±${MAX_COORDINATE}` : 'expected 3 numbers'),
+});
 const positive = z.number({ error: 'expected a number' }).finite().positive({ error: 'expected a positive number' });
 const nonNegative = z.number({ error: 'expected a number' }).finite().nonnegative({ error: 'expected a number ≥ 0' });
 /** A length or distance in metres, within the floor's scale. */
@@ -28,7 +30,8 @@ const seconds = nonNegative.max(MAX_SECONDS, { error: `expected at most ${MAX_SE
 const positiveSeconds = positive.max(MAX_SECONDS, { error: `expected at most ${MAX_SECONDS} s (a week)` });
 const text = z.string({ error: 'expected a string' });
 const size3 = z.custom<Vec3>((v) => isVec3(v) && v.every((x) => x > 0 && x <= MAX_COORDINATE), {
-  error: `expected 3 positive numbers, each at most ${MAX_COORDINATE} m`,
+  error: (iss) =>
+    isVec3(iss.input) && iss.input.every((x) => x > 0) ? `expected 3 positive numbers, each at most ${MAX_COORDINATE} m` : 'expected 3 positive numbers',
 });
 
 export const poseSchema = z.strictObject({ xyz: vec3, rpy: vec3 }, { error: 'expected a pose {xyz, rpy}' });
@@ -128,7 +131,7 @@ export const conveyorItemSchema = z.strictObject({
   width: length,
   height: length,
   /** Belt speed in m/s along the conveyor's +x axis. */
-  speed: z.number({ error: 'expected a number' }).finite().min(-MAX_SPEED).max(MAX_SPEED, { error: `expected a belt speed within ±${MAX_SPEED} m/s` }),
+  speed: z.number().finite().min(-MAX_SPEED).max(MAX_SPEED, { error: `expected a belt speed within ±${MAX_SPEED} m/s` }),
   /**
    * A light barrier across the belt, `position` metres from the infeed (−x) end. With
    * `accumulate`, the belt stops while the barrier is occupied (a stop for the robot to pick

@@ -42,43 +42,58 @@ export function locateJsonError(text: string): JsonErrorLocation | null {
       } else i++;
     }
   };
-  const value = (): void => {
-    space();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      space();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        space();
-        if (text[i] !== '"') fail('expected a property name in double quotes');
-        string();
-        space();
-        if (text[i] !== ':') fail('expected ":" after the property name');
-        i++;
-        value();
-        space();
-        if (text[i] === '}') return void i++;
-        if (text[i] !== ',') fail('expected "," or "}" after a property value');
-        i++;
-      }
-    }
-    if (c === '[') {
-      i++;
-      space();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value();
-        space();
-        if (text[i] === ']') return void i++;
-        if (text[i] !== ',') fail('expected "," or "]" after an array element');
-        i++;
-      }
-    }
-    if (c === '"') return string();
+  const scalar = (): void => {
     const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
     if (m === null || m[0] === '') fail('expected a value');
     i += (m as RegExpExecArray)[0].length;
+  };
+  /** A property name and its colon; the value follows. */
+  const member = (): void => {
+    space();
+    if (text[i] !== '"') fail('expected a property name in double quotes');
+    string();
+    space();
+    if (text[i] !== ':') fail('expected ":" after the property name');
+    i++;
+  };
+  /**
+   * One JSON value. An explicit stack of open containers instead of recursion: a file nested a
+   * million levels deep must still get its line, not a stack overflow.
+   */
+  const value = (): void => {
+    const open: ('{' | '[')[] = [];
+    let needValue = true;
+    for (;;) {
+      if (needValue) {
+        space();
+        const c = text[i];
+        needValue = false;
+        if (c === '{' || c === '[') {
+          i++;
+          space();
+          if (text[i] === (c === '{' ? '}' : ']')) i++;
+          else {
+            open.push(c);
+            if (c === '{') member();
+            needValue = true;
+          }
+        } else if (c === '"') string();
+        else scalar();
+        continue;
+      }
+      const top = open[open.length - 1];
+      if (top === undefined) return;
+      space();
+      if (text[i] === (top === '{' ? '}' : ']')) {
+        i++;
+        open.pop();
+        continue;
+      }
+      if (text[i] !== ',') fail(top === '{' ? 'expected "," or "}" after a property value' : 'expected "," or "]" after an array element');
+      i++;
+      if (top === '{') member();
+      needValue = true;
+    }
   };
   try {
     value();
@@ -86,7 +101,7 @@ export function locateJsonError(text: string): JsonErrorLocation | null {
     if (i < text.length) fail('expected the end of the file after the JSON value');
     return null;
   } catch (e) {
-    if (!(e instanceof Stop)) return null; // e.g. absurd nesting overflowing the stack
+    if (!(e instanceof Stop)) throw e;
     const before = text.slice(0, e.offset);
     const line = before.split('\n').length;
     return { offset: e.offset, line, column: e.offset - before.lastIndexOf('\n'), message: e.message };

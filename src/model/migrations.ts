@@ -2,9 +2,31 @@
  * Named migrations of the cell document. Each one lifts a file by exactly one schema version;
  * `migrateCell` applies them in order, so a file from any older version reaches the current one.
  * A migration receives loosely typed JSON (the old shape) and must not throw on odd input: the
- * validator that runs after it reports what is still wrong, with paths.
+ * validator that runs after it reports what is still wrong, with paths. The one exception is
+ * input it would otherwise lose silently (a v0 `objects` that is not a list): that is refused
+ * with a MigrationError naming the place, rather than migrated to an empty cell.
  */
 import { CURRENT_SCHEMA_VERSION } from './cell-schema';
+
+/** A document no migration can lift, with the path of the offending field (`objects`). */
+export class MigrationError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(`${path}: ${message}`);
+    this.name = 'MigrationError';
+  }
+}
+
+/** A short description of a JSON value for messages (never the whole value: it may be huge). */
+function describeJson(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (v === null) return 'null';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  return String(v);
+}
 
 /** A named step from `from` to `from + 1`. */
 export interface Migration {
@@ -27,7 +49,9 @@ const v0ToV1: Migration = {
   name: 'v0-to-v1: objects become items, millimetres become metres, yaw degrees become rpy radians',
   from: 0,
   migrate(doc) {
-    const objects = Array.isArray(doc['objects']) ? doc['objects'] : [];
+    const given = doc['objects'];
+    if (given !== undefined && !Array.isArray(given)) throw new MigrationError('objects', `expected a list of objects, got ${describeJson(given)}`);
+    const objects = given ?? [];
     const items = objects.map((o: unknown) => {
       if (!isObject(o)) return o;
       const { kind, position, rotationDeg, size, length, width, height, speed, ...rest } = o;
@@ -79,16 +103,17 @@ export interface MigrationResult {
 }
 
 /**
- * Lifts `doc` to the current schema version. Throws a plain `Error` when the version is not a
- * known integer (newer than this build, negative, or missing).
+ * Lifts `doc` to the current schema version. Throws a MigrationError (path `schemaVersion`) when
+ * the version is not a known integer (newer than this build, negative, or missing), or when a
+ * migration meets input it cannot carry over.
  */
 export function migrateCell(doc: Json): MigrationResult {
   const version = declaredVersion(doc);
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    throw new Error(`schemaVersion: expected an integer from 0 to ${CURRENT_SCHEMA_VERSION}, got ${JSON.stringify(version)}`);
+    throw new MigrationError('schemaVersion', `expected an integer from 0 to ${CURRENT_SCHEMA_VERSION}, got ${describeJson(version)}`);
   }
   if (version > CURRENT_SCHEMA_VERSION) {
-    throw new Error(`schemaVersion: ${version} is newer than this CellTwin understands (${CURRENT_SCHEMA_VERSION}); update CellTwin`);
+    throw new MigrationError('schemaVersion', `${version} is newer than this CellTwin understands (${CURRENT_SCHEMA_VERSION}); update CellTwin`);
   }
   let current = doc;
   const applied: string[] = [];

@@ -23,13 +23,22 @@
  * files keep running unchanged.
  */
 import { z } from 'zod';
+import { MAX_ACCELERATION, MAX_COORDINATE, MAX_JOINTS, MAX_SECONDS, MAX_SPEED, MAX_STEPS, MIN_SPEED_FRACTION } from './input-limits';
 
 const text = z.string({ error: 'expected a string' });
 const name = text.min(1, { error: 'expected a non-empty name' });
 const finite = z.number({ error: 'expected a number' }).finite();
 const nonNegative = finite.nonnegative({ error: 'expected a number ≥ 0' });
 const positive = finite.positive({ error: 'expected a positive number' });
-const fraction = finite.gt(0, { error: 'expected a number in (0, 1]' }).lte(1, { error: 'expected a number in (0, 1]' });
+/** A speed override from 0.1 % to 100 %: slower moves outlast any run (input-limits.ts). */
+const fraction = finite
+  .gt(0, { error: 'expected a number in (0, 1]' })
+  .lte(1, { error: 'expected a number in (0, 1]' })
+  .refine((v) => !(v > 0 && v < MIN_SPEED_FRACTION), { error: `expected at least ${MIN_SPEED_FRACTION} (0.1 %): slower moves outlast any run` });
+/** A time in seconds, at most a week. */
+const seconds = nonNegative.max(MAX_SECONDS, { error: `expected at most ${MAX_SECONDS} s (a week)` });
+/** Joint values (rad or m) of one step. */
+const jointValues = z.array(finite).max(MAX_JOINTS, { error: `expected at most ${MAX_JOINTS} joint values` });
 
 /** Options every move has. */
 const moveOptions = {
@@ -39,9 +48,9 @@ const moveOptions = {
    * Blend radius into the next move (default 0: stop at the target). Measured the way the motion
    * layer measures it: joint-space distance (rad) for moveJ, tool-path length (m) for moveL.
    */
-  blend: nonNegative.optional(),
+  blend: nonNegative.max(MAX_COORDINATE, { error: `expected at most ${MAX_COORDINATE}` }).optional(),
   /** Stop this far (m) before the target along the target's −z axis (default 0). */
-  approach: finite.optional(),
+  approach: finite.min(-MAX_COORDINATE).max(MAX_COORDINATE, { error: `expected a distance within ±${MAX_COORDINATE} m` }).optional(),
 };
 
 /** A synchronized joint move (trapezoidal profile at the robot's joint speed and acceleration limits). */
@@ -50,7 +59,7 @@ export const moveJStepSchema = z.strictObject({
   /** A named target (the tool centre point goes there, by inverse kinematics). */
   target: name.optional(),
   /** Or joint values (rad or m) in the arm's input order. Exactly one of `target` and `joints`. */
-  joints: z.array(finite).optional(),
+  joints: jointValues.optional(),
   ...moveOptions,
 });
 
@@ -60,8 +69,8 @@ export const moveLStepSchema = z.strictObject({
   target: name,
   ...moveOptions,
   /** Tool speed (m/s, default 1) and acceleration (m/s², default 4); joints are slowed when needed. */
-  tcpSpeed: positive.optional(),
-  tcpAcceleration: positive.optional(),
+  tcpSpeed: positive.max(MAX_SPEED, { error: `expected at most ${MAX_SPEED} m/s` }).optional(),
+  tcpAcceleration: positive.max(MAX_ACCELERATION, { error: `expected at most ${MAX_ACCELERATION} m/s²` }).optional(),
 });
 
 /**
@@ -73,7 +82,7 @@ export const pickStepSchema = z.strictObject({
   type: z.literal('pick'),
   target: name.optional(),
   /** Time to close the jaws or build up the vacuum (default: the tool's library actuation time). */
-  gripTime: nonNegative.optional(),
+  gripTime: seconds.optional(),
 });
 
 /** Lets go of the held part at the location: a pallet slot, a machine, a conveyor, a sink. */
@@ -81,7 +90,7 @@ export const placeStepSchema = z.strictObject({
   type: z.literal('place'),
   target: name.optional(),
   /** Time to open the jaws or release the vacuum (default: the tool's library actuation time). */
-  releaseTime: nonNegative.optional(),
+  releaseTime: seconds.optional(),
 });
 
 /** What a robot's waiting counts as in the utilization (DESIGN.md). */
@@ -104,7 +113,7 @@ export const waitSensorStepSchema = z.strictObject({
   /** Wait for a part (true, default: the robot is starved meanwhile) or for the barrier to clear (blocked). */
   occupied: z.boolean().optional(),
   /** Settle time after the barrier switched (s, default 0), counted as I/O dwell. */
-  settle: nonNegative.optional(),
+  settle: seconds.optional(),
 });
 
 /** Sets a signal; `dwell` is the I/O time it takes (default 0). */
@@ -112,13 +121,13 @@ export const setSignalStepSchema = z.strictObject({
   type: z.literal('setSignal'),
   signal: name,
   value: z.boolean().optional(),
-  dwell: nonNegative.optional(),
+  dwell: seconds.optional(),
 });
 
 /** A process dwell: the robot works in place (welding, grinding, inspecting…). */
 export const processStepSchema = z.strictObject({
   type: z.literal('process'),
-  seconds: nonNegative,
+  seconds,
   /** What the process is, for people reading the program: weld, grind, polish, inspect, glue… */
   label: text.optional(),
 });
@@ -128,10 +137,10 @@ export const zoneRequestStepSchema = z.strictObject({ type: z.literal('zoneReque
 /** Gives a held zone back. */
 export const zoneReleaseStepSchema = z.strictObject({ type: z.literal('zoneRelease'), zone: name });
 /** A plain dwell, counted as I/O dwell. */
-export const waitStepSchema = z.strictObject({ type: z.literal('wait'), seconds: nonNegative });
+export const waitStepSchema = z.strictObject({ type: z.literal('wait'), seconds });
 
 /** Interim: a constant-speed joint move without ramps, the slowest joint at its limit × speed. */
-export const moveJointsStepSchema = z.strictObject({ type: z.literal('moveJoints'), q: z.array(finite), speed: fraction.optional() });
+export const moveJointsStepSchema = z.strictObject({ type: z.literal('moveJoints'), q: jointValues, speed: fraction.optional() });
 /** Interim: grip the part at the TCP, then the tool's actuation time (no waiting for a part). */
 export const gripStepSchema = z.strictObject({ type: z.literal('grip') });
 /** Interim: release, then the tool's actuation time. */
@@ -170,7 +179,7 @@ export const programStepSchema = z.discriminatedUnion('type', [...STEP_SCHEMAS],
 export const programSchema = z.strictObject({
   id: name,
   robot: text,
-  steps: z.array(programStepSchema),
+  steps: z.array(programStepSchema).max(MAX_STEPS, { error: `expected at most ${MAX_STEPS} steps` }),
   /** Run the steps once and stop (false), or loop forever (true, default). */
   loop: z.boolean().optional(),
 });

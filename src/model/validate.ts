@@ -4,8 +4,9 @@
  */
 import type { Cell } from './cell';
 import { cellSchema } from './cell-schema';
+import { checkJsonLimits, MAX_CELL_CHARS } from './input-limits';
 import { locateJsonError } from './json-location';
-import { migrateCell } from './migrations';
+import { MigrationError, migrateCell } from './migrations';
 import { settleMounts } from './mounts';
 import { findLibraryEntry, libraryGrippers, libraryRobots } from './robot-library';
 
@@ -37,13 +38,21 @@ export function formatProblem(p: Problem): string {
   return p.path ? `${p.path}: ${p.message}` : p.message;
 }
 
-/** Validates an already-parsed, current-version document. */
+/**
+ * Validates an already-parsed, current-version document. Never throws: a document past the
+ * structural limits (input-limits.ts) is refused before the schema walks it.
+ */
 export function validateCell(doc: unknown): CellReadResult {
-  const result = cellSchema.safeParse(doc, {
-    // Plain wording for the fields that carry no message of their own.
-    error: (iss) =>
-      iss.input === undefined ? 'required field is missing' : iss.code === 'invalid_type' ? `expected ${iss.expected}` : undefined,
-  });
+  const limit = checkJsonLimits(doc);
+  if (limit) return { ok: false, problems: [{ path: formatPath(limit.path), message: limit.message }] };
+  let result;
+  try {
+    result = parseWithSchema(doc);
+  } catch (e) {
+    // The limits above keep the schema's recursion and issue lists small; this is the last guard.
+    if (e instanceof RangeError) return { ok: false, problems: [{ path: '', message: 'the document is too large or too deeply nested to check; refused' }] };
+    throw e;
+  }
   if (result.success) {
     const problems = [...duplicateIds(result.data), ...unknownLibraryIds(result.data)];
     if (problems.length > 0) return { ok: false, problems };
@@ -60,6 +69,14 @@ export function validateCell(doc: unknown): CellReadResult {
           : issue.message,
     })),
   };
+}
+
+function parseWithSchema(doc: unknown) {
+  return cellSchema.safeParse(doc, {
+    // Plain wording for the fields that carry no message of their own.
+    error: (iss) =>
+      iss.input === undefined ? 'required field is missing' : iss.code === 'invalid_type' ? `expected ${iss.expected}` : undefined,
+  });
 }
 
 /** Robots and tools that name a bundled model this build does not have. */
@@ -79,14 +96,20 @@ function unknownLibraryIds(cell: Cell): Problem[] {
   return problems;
 }
 
+/**
+ * Ids that name two things. Items and the cell's `parts` share one name space (the simulation
+ * names bodies by them, and `floor` is taken by the floor), so `run` and `validate` refuse the same.
+ */
 function duplicateIds(cell: Cell): Problem[] {
-  const seen = new Map<string, number>();
+  const seen = new Map<string, string>([['floor', 'the floor']]);
   const problems: Problem[] = [];
-  cell.items.forEach((item, i) => {
-    const first = seen.get(item.id);
-    if (first !== undefined) problems.push({ path: `items[${i}].id`, message: `duplicate id "${item.id}" (also items[${first}])` });
-    else seen.set(item.id, i);
-  });
+  const claim = (id: string, path: string) => {
+    const first = seen.get(id);
+    if (first !== undefined) problems.push({ path: `${path}.id`, message: `duplicate id "${id}" (also ${first})` });
+    else seen.set(id, path);
+  };
+  cell.items.forEach((item, i) => claim(item.id, `items[${i}]`));
+  (cell.parts ?? []).forEach((part, i) => claim(part.id, `parts[${i}]`));
   return problems;
 }
 
@@ -94,6 +117,9 @@ function duplicateIds(cell: Cell): Problem[] {
 export function readCell(text: string): CellReadResult {
   // Editors on Windows like to start files with a byte-order mark, which JSON.parse rejects.
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (body.length > MAX_CELL_CHARS) {
+    return { ok: false, problems: [{ path: '', message: `the file holds ${mb(body.length)} of text, more than the limit of ${mb(MAX_CELL_CHARS)} for a cell; refused` }] };
+  }
   if (body.trim() === '') return { ok: false, problems: [{ path: '', message: 'the file is empty' }] };
   let raw: unknown;
   try {
@@ -104,15 +130,20 @@ export function readCell(text: string): CellReadResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, problems: [{ path: '', message: 'expected a JSON object (a CellTwin cell)' }] };
   }
+  const limit = checkJsonLimits(raw);
+  if (limit) return { ok: false, problems: [{ path: formatPath(limit.path), message: limit.message }] };
   let migrated;
   try {
     migrated = migrateCell(raw as Record<string, unknown>);
   } catch (e) {
-    return { ok: false, problems: [{ path: '', message: (e as Error).message }] };
+    if (e instanceof MigrationError) return { ok: false, problems: [{ path: e.path, message: e.message.slice(e.path.length + 2) }] };
+    throw e;
   }
   const result = validateCell(migrated.doc);
   return result.ok ? { ...result, migrations: migrated.applied } : result;
 }
+
+const mb = (chars: number): string => `${(chars / (1024 * 1024)).toFixed(1)} MB`;
 
 /**
  * A syntax error with its line. Node 20's JSON.parse gives no position and engines word it

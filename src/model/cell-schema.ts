@@ -79,6 +79,13 @@ export const robotItemSchema = z.strictObject({
    * track's x axis from its centre. `pose` stays the world pose, derived from the mount (mounts.ts).
    */
   mount: z.strictObject({ item: text.min(1, { error: 'expected a non-empty item id' }), position: z.number().finite().min(-MAX_COORDINATE).max(MAX_COORDINATE, { error: `expected a number within ±${MAX_COORDINATE} m` }).optional() }).optional(),
+  /**
+   * The robot's motion calibrated from measured times (`celltwin calibrate`): factors on its
+   * joint speeds and on its accelerations, and what they were fitted to. Absent: library data.
+   */
+  motion: z
+    .strictObject({ speedScale: positive, accelerationScale: positive, calibratedFrom: text.optional() }, { error: 'expected {speedScale, accelerationScale}' })
+    .optional(),
 });
 
 /** The shape of a part, in its own frame with the origin at its centre (a cylinder's axis is z). */

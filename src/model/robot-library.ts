@@ -32,12 +32,48 @@ const common = {
   baseLink: text,
   /** Maximum speed of each input joint (rad/s or m/s), equal to the URDF velocity limits. */
   jointSpeeds: z.array(positive),
-  /** Default acceleration of each input joint (rad/s² or m/s²); see `notes` for the source. */
+  /** Acceleration of each input joint with no load (rad/s² or m/s²); see `fitted` and `notes`. */
   jointAccelerations: z.array(positive),
   /** Where each figure comes from, with the trust tags of DATASHEETS.md, and every assumption. */
   notes: text,
   sources: z.array(text),
 };
+
+/**
+ * The vendor's performance figures: the standard pick cycle (25 mm up, `across` mm over, 25 mm
+ * down and back, with `payload` kg) when one is published, else null with `note` saying so, and
+ * the maximum TCP speed and acceleration when stated. Each figure's tag is in `source`/`note`.
+ */
+const performanceSchema = z.strictObject({
+  standardCycle: z
+    .strictObject({
+      /** Published cycle time (s). */
+      seconds: positive,
+      /** Payload the figure is given for (kg). */
+      payload: positive,
+      /** Up, across, down (m). */
+      path: z.tuple([positive, positive, positive]),
+      source: text,
+    })
+    .nullable(),
+  note: text,
+  maxTcpSpeed: positive.optional(),
+  maxTcpAcceleration: positive.optional(),
+});
+
+/**
+ * Accelerations fitted to the published standard cycle (src/motion/fit.ts, `npm run
+ * fit-motion`): every joint reaches full speed in `rampTime` with no load (so
+ * jointAccelerations = jointSpeeds / rampTime), which makes the simulated standard cycle
+ * `simulatedCycle` at the figure's payload.
+ */
+const fittedSchema = z.strictObject({
+  rampTime: positive,
+  /** The figure fitted to, in words, with its tag. */
+  figure: text,
+  /** The standard cycle the fitted values give (s), at the figure's payload. */
+  simulatedCycle: positive,
+});
 
 const robotEntrySchema = z.strictObject({
   ...common,
@@ -46,6 +82,9 @@ const robotEntrySchema = z.strictObject({
   reach: positive,
   /** The tool flange frame, z out of the flange, where a gripper mounts. */
   flangeLink: text,
+  performance: performanceSchema,
+  /** Present when the accelerations were fitted to a published figure; absent: assumed. */
+  fitted: fittedSchema.optional(),
 });
 
 const parallelSchema = z.strictObject({

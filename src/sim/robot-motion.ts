@@ -10,7 +10,10 @@
  *
  * Limits: joint speeds from the URDF (as the rig has them), accelerations from the bundled
  * library (`jointAccelerations`) when the robot is one of its entries, else the motion layer's
- * default ramp (full speed in 0.25 s).
+ * default ramp (full speed in 0.25 s); then the cell's calibration (`item.motion`) and the
+ * payload model (motion/payload.ts): the tool's mass always, plus the cell's part mass
+ * (motion/carried-load.ts) on moves made while holding a part. MoveL's TCP speed and
+ * acceleration come from motion/motion-data.ts `tcpLimitsForLoad` (capped by the vendor's).
  *
  * A looping program plans the same moves from the same joint values every cycle, and a MoveL
  * solves IK at every millimetre of its path, so IK answers and MoveL plans are memoized on their
@@ -24,16 +27,21 @@ import { mat4Create, mat4InvertRigid, mat4MultiplyRigid, type Mat4 } from '../ki
 import type { RobotItem } from '../model/cell';
 import { findLibraryEntry } from '../model/robot-library';
 import { BlendedSequence } from '../motion/blend';
+import { toolMass } from '../motion/carried-load';
 import { jointMotionLimits, type JointMotionLimits } from '../motion/limits';
+import { limitsForLoad, robotMotionModel, tcpLimitsForLoad, type RobotMotionModel } from '../motion/motion-data';
 import { MoveJ } from '../motion/move-j';
 import { planMoveL, type CartesianMoveResult } from '../motion/move-l';
 import type { BlendableMove } from '../motion/trajectory';
 import type { RobotRig } from './robot-rig';
 
-/** Tool speed (m/s) of a moveL that names none. */
-export const DEFAULT_TCP_SPEED = 1;
-/** Tool acceleration (m/s²) of a moveL that names none: full speed in 0.25 s, like the joints' default. */
-export const DEFAULT_TCP_ACCELERATION = 4;
+/** Tool speed (m/s) of a moveL that names none (motion-data.ts). */
+export { DEFAULT_MOVEL_SPEED as DEFAULT_TCP_SPEED } from '../motion/motion-data';
+/**
+ * Tool acceleration (m/s²) of a moveL that names none, on a robot whose vendor states no TCP
+ * acceleration (else that maximum), before the payload factor (motion-data.ts).
+ */
+export { DEFAULT_MOVEL_ACCELERATION as DEFAULT_TCP_ACCELERATION } from '../motion/motion-data';
 /** Joint values this close outside a limit (rad or m) still count as inside: IK rounding. */
 const LIMIT_SLACK = 1e-9;
 /** Remembered answers per robot before the memo starts afresh (a program has a few dozen moves). */
@@ -56,7 +64,7 @@ class Memo<T> {
   }
 }
 
-/** The motion limits of a rig's arm (see the module comment). */
+/** The motion limits of a rig's bare arm, before calibration and load (see the module comment). */
 export function rigMotionLimits(rig: RobotRig, item: RobotItem): JointMotionLimits {
   const entry = item.source.type === 'bundled' ? findLibraryEntry(item.source.id) : undefined;
   const accelerations = entry?.kind === 'robot' && entry.jointAccelerations.length === rig.dof ? entry.jointAccelerations : undefined;
@@ -79,7 +87,14 @@ function rootLink(rig: RobotRig): string {
 
 /** Plans the moves of one robot (see the module comment). */
 export class RobotMotion {
+  /** Limits with the tool only (no part held); positions as the rig's. */
   readonly limits: JointMotionLimits;
+  /** Limits while holding a part (tool + the cell's part mass). */
+  readonly loadedLimits: JointMotionLimits;
+  /** Source, calibration and TCP maxima of the robot's motion data. */
+  readonly model: RobotMotionModel;
+  /** Carried mass (kg): the tool's, and the tool's plus the part's. */
+  readonly load: { empty: number; loaded: number };
   private readonly ik: InverseKinematics;
   private readonly fk: ForwardKinematics;
   private readonly flangeIndex: number;
@@ -90,11 +105,21 @@ export class RobotMotion {
   private readonly solved = new Memo<Float64Array | null>();
   private readonly lines = new Memo<CartesianMoveResult>();
 
+  /**
+   * @param partMass mass (kg) of the part the robot carries while holding one (motion/carried-load.ts `cellPartMass`)
+   */
   constructor(
     private readonly rig: RobotRig,
     item: RobotItem,
+    partMass = 0,
   ) {
-    this.limits = rigMotionLimits(rig, item);
+    const entry = item.source.type === 'bundled' ? findLibraryEntry(item.source.id) : undefined;
+    this.model = robotMotionModel(entry?.kind === 'robot' ? entry : undefined, item.motion);
+    const tool = toolMass(item.tool?.id);
+    this.load = { empty: tool, loaded: tool + partMass };
+    const bare = rigMotionLimits(rig, item);
+    this.limits = limitsForLoad(bare, this.model, this.load.empty);
+    this.loadedLimits = limitsForLoad(bare, this.model, this.load.loaded);
     // Its own FK, apart from the rig's: planning must not disturb the poses the step computed.
     this.fk = new ForwardKinematics(rig.description);
     this.flangeIndex = this.fk.indexOfLink(rig.flangeLink);
@@ -138,32 +163,42 @@ export class RobotMotion {
     return q;
   }
 
-  /** A synchronized joint move at the limits × `speed` (trapezoidal profile). */
-  moveJ(from: ArrayLike<number>, to: ArrayLike<number>, speed: number): MoveJ {
-    return new MoveJ(from, to, this.limits, { speed });
+  /** The joint limits for a move made holding a part (`loaded`) or not. */
+  limitsFor(loaded: boolean): JointMotionLimits {
+    return loaded ? this.loadedLimits : this.limits;
   }
 
-  /** A straight TCP line from the pose of `fromQ` to `tcpBase`; joints are slowed where they must be. */
-  moveL(fromQ: Float64Array, tcpBase: Mat4, options: { speed: number; tcpSpeed: number; tcpAcceleration: number }): CartesianMoveResult {
+  /** A synchronized joint move at the limits × `speed` (trapezoidal profile), holding a part or not. */
+  moveJ(from: ArrayLike<number>, to: ArrayLike<number>, speed: number, loaded = false): MoveJ {
+    return new MoveJ(from, to, this.limitsFor(loaded), { speed });
+  }
+
+  /**
+   * A straight TCP line from the pose of `fromQ` to `tcpBase`; joints are slowed where they must
+   * be. TCP speed and acceleration: the step's, else the defaults, capped by the vendor's maxima
+   * (motion-data.ts `tcpLimitsForLoad`).
+   */
+  moveL(fromQ: Float64Array, tcpBase: Mat4, options: { speed: number; tcpSpeed?: number | undefined; tcpAcceleration?: number | undefined }, loaded = false): CartesianMoveResult {
+    const tcp = tcpLimitsForLoad(this.model, loaded ? this.load.loaded : this.load.empty, { speed: options.tcpSpeed, acceleration: options.tcpAcceleration });
     // The trajectory is only ever sampled, so one object can serve every loop that plans it.
-    const key = keyOf(fromQ, tcpBase, options.speed, options.tcpSpeed, options.tcpAcceleration);
-    return this.lines.get(key, () => this.moveLFresh(fromQ, tcpBase, options));
+    const key = keyOf(fromQ, tcpBase, options.speed, tcp.speed, tcp.acceleration, loaded ? 1 : 0);
+    return this.lines.get(key, () => this.moveLFresh(fromQ, tcpBase, options.speed, tcp, this.limitsFor(loaded)));
   }
 
-  private moveLFresh(fromQ: Float64Array, tcpBase: Mat4, options: { speed: number; tcpSpeed: number; tcpAcceleration: number }): CartesianMoveResult {
+  private moveLFresh(fromQ: Float64Array, tcpBase: Mat4, speed: number, tcp: { speed: number; acceleration: number }, limits: JointMotionLimits): CartesianMoveResult {
     const start = this.tcpInBase(fromQ, this.scratch);
     return planMoveL(Float64Array.from(start), tcpBase, {
       startQ: fromQ,
       ik: (target, seed) => this.solve(target, seed, 0),
-      limits: this.limits,
-      speed: options.tcpSpeed,
-      acceleration: options.tcpAcceleration,
-      override: options.speed,
+      limits,
+      speed: tcp.speed,
+      acceleration: tcp.acceleration,
+      override: speed,
     });
   }
 
-  /** Moves run as one motion, corner `k` rounded with radius `radii[k]`. */
-  blend(moves: readonly BlendableMove[], radii: readonly number[]): BlendedSequence {
-    return new BlendedSequence(moves, radii, this.limits);
+  /** Moves run as one motion, corner `k` rounded with radius `radii[k]`, holding a part or not. */
+  blend(moves: readonly BlendableMove[], radii: readonly number[], loaded = false): BlendedSequence {
+    return new BlendedSequence(moves, radii, this.limitsFor(loaded));
   }
 }

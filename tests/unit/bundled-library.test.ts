@@ -81,7 +81,8 @@ describe('bundled library metadata', () => {
         expect(entry.jointSpeeds).toHaveLength(inputs.length);
         expect(entry.jointAccelerations).toHaveLength(inputs.length);
         inputs.forEach((j, i) => expect(entry.jointSpeeds[i]).toBeCloseTo(j.limits!.velocity, 12));
-        expect(entry.notes).toMatch(/assumption/);
+        // Accelerations are either fitted to a published figure (and say so) or an assumption.
+        expect(entry.notes).toMatch(entry.kind === 'robot' && entry.fitted ? /fitted/ : /assumption/);
       });
 
       it('gives a footprint equal to the base outline in the URDF (1 mm)', () => {

@@ -29,13 +29,17 @@ function moveJOnly(interval: number): Cell {
 /**
  * The loop's move durations, computed here from the motion layer: each target's TCP pose in the
  * robot's base frame, back to the flange through the tool's TCP offset from the library, joint
- * values by IK seeded with the previous ones, and MoveJ with the library limits. Three rounds of
- * the loop, so the seeds are those of the steady state.
+ * values by IK seeded with the previous ones, and MoveJ with the library limits under the stated
+ * payload model (accelerations × (1 − 0.5 · load / 5 kg rated): the 0.35 kg cup, plus the 0.5 kg
+ * part on the three moves between pick and place). Three rounds of the loop, so the seeds are
+ * those of the steady state.
  */
 async function moveDurations(cell: Cell): Promise<number[]> {
   const robot = cell.items[0] as RobotItem;
   const description = (await loadSimulationRobots(cell)).robots.get(robot.id)!;
-  const limits = robotMotionLimits(description, findLibraryEntry('ur5e') as RobotLibraryEntry);
+  const bare = robotMotionLimits(description, findLibraryEntry('ur5e') as RobotLibraryEntry);
+  const withLoad = (kg: number) => ({ ...bare, acceleration: bare.acceleration.map((a) => a * (1 - (0.5 * kg) / 5)), jerk: bare.jerk.map((j) => j * (1 - (0.5 * kg) / 5)) });
+  const empty = withLoad(0.35), loaded = withLoad(0.35 + 0.5);
   const cup = findLibraryEntry('vacuum_gripper') as GripperLibraryEntry;
   const tcpInverse = mat4InvertRigid(mat4Create(), mat4FromXyzRpy(mat4Create(), cup.tcp.xyz, cup.tcp.rpy));
   const baseInverse = mat4InvertRigid(mat4Create(), mat4FromXyzRpy(mat4Create(), robot.pose.xyz, robot.pose.rpy));
@@ -51,7 +55,8 @@ async function moveDurations(cell: Cell): Promise<number[]> {
   let q: number[] = [...robot.joints!];
   let durations: number[] = [];
   for (let round = 0; round < 3; round++) {
-    durations = moves.map((m) => {
+    durations = moves.map((m, k) => {
+      const limits = k >= 2 && k <= 4 ? loaded : empty;
       const next = ik.solve(flangeTarget(m.target, m.approach), q);
       expect(next.converged).toBe(true);
       const d = new MoveJ(q, next.q, limits, { speed: m.speed }).duration;

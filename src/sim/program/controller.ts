@@ -20,6 +20,7 @@ import { PalletStack, type PalletState } from '../equipment/pallet';
 import { Station, type StationState } from '../equipment/station';
 import { DEFAULT_TCP_ACCELERATION, DEFAULT_TCP_SPEED, RobotMotion } from '../robot-motion';
 import { TargetFrames } from '../targets';
+import { cellPartMass } from '../../motion/carried-load';
 import type { RobotProgramState } from './context';
 import { Signals, Zones, type CoordinationState } from './coordination';
 import type { StateHasher } from '../state-hash';
@@ -69,7 +70,8 @@ export class CellController {
   ) {
     this.frames = new TargetFrames(cell);
     const robotItems = new Map(cell.items.filter((i): i is RobotItem => i.type === 'robot').map((i) => [i.id, i]));
-    const motions = model.rigs.map((rig) => new RobotMotion(rig, robotItems.get(rig.id)!));
+    const partMass = cellPartMass(cell);
+    const motions = model.rigs.map((rig) => new RobotMotion(rig, robotItems.get(rig.id)!, partMass));
     const compiled = compilePrograms(cell, model.rigs, motions, this.frames).sort((a, b) => a.rig - b.rig);
     const served = new Set(compiled.flatMap((p) => p.steps.flatMap((c) => (c.target >= 0 ? [this.frames.item(c.target)?.id ?? ''] : []))));
 

@@ -40,7 +40,9 @@ function planMove(p: RobotProgram, c: CompiledStep, q: Float64Array): Planned {
   const step = c.step;
   if (step.type !== 'moveJ' && step.type !== 'moveL') return { fault: `not a move step: ${step.type}` };
   const speed = step.speed ?? 1;
-  if (c.joints) return { move: p.motion.moveJ(q, c.joints, speed) };
+  // The payload model: moves made holding a part run on the loaded limits (motion/payload.ts).
+  const loaded = p.holding();
+  if (c.joints) return { move: p.motion.moveJ(q, c.joints, speed, loaded) };
   const slot = slotFor(p, c.target);
   if (slot === null) return { wait: noSlot(p) };
   const { frames } = p.ctx;
@@ -49,13 +51,10 @@ function planMove(p: RobotProgram, c: CompiledStep, q: Float64Array): Planned {
   if (step.type === 'moveJ') {
     const to = p.motion.solve(base, q);
     if (to === null) return { fault: `target ${name}${slot > 0 ? ` (pallet slot ${slot + 1})` : ''} is out of reach of ${p.robot}` };
-    return { move: p.motion.moveJ(q, to, speed) };
+    return { move: p.motion.moveJ(q, to, speed, loaded) };
   }
-  const planned = p.motion.moveL(q, base, {
-    speed,
-    tcpSpeed: step.tcpSpeed ?? p.defaults.tcpSpeed,
-    tcpAcceleration: step.tcpAcceleration ?? p.defaults.tcpAcceleration,
-  });
+  // TCP speed and acceleration the step does not name: RobotMotion.moveL's defaults and vendor caps.
+  const planned = p.motion.moveL(q, base, { speed, tcpSpeed: step.tcpSpeed, tcpAcceleration: step.tcpAcceleration }, loaded);
   return planned.ok ? { move: planned.trajectory } : { fault: `moveL to ${name}: ${planned.failure.message}` };
 }
 
@@ -86,7 +85,7 @@ export function beginMoves(p: RobotProgram, time: number): BeginResult {
     k++;
   }
   p.state.next = p.state.index + moves.length;
-  const trajectory = moves.length === 1 ? moves[0]! : p.motion.blend(moves, radii);
+  const trajectory = moves.length === 1 ? moves[0]! : p.motion.blend(moves, radii, p.holding());
   p.ctx.host.follow(p.rig, trajectory, time);
   return run(trajectory.duration, p.holding() ? 'moving-loaded' : 'moving-empty');
 }

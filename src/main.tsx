@@ -1,18 +1,21 @@
 /**
- * Start-up: restore the last autosaved cell (or the embedded default cell), then render. The
+ * Start-up: restore the last good autosaved cell (or the embedded default cell), then render. The
  * autosave starts only after the document is in place, so it never overwrites the user's work
- * with the empty placeholder cell.
+ * with the empty placeholder cell. Every region of the page sits in an error boundary, and the
+ * whole app in one more, so nothing a cell does can leave a white page.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { cellStore } from './store/app-store';
-import { decodeShareFragment, shareErrorLines } from './io/share-link';
-import { chooseStartupCell, idbStorage, loadAutosave } from './store/autosave';
+import { decodeShareFragment, SHARE_KEY, shareErrorLines } from './io/share-link';
 import { beginAutosave, sessionStore } from './ui/session';
 import { App } from './ui/App';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import { defaultCell } from './ui/file-actions';
 import { notify } from './ui/notices';
+import { openStartupCell } from './ui/recovery';
 import './ui/app.css';
+import './ui/page.css';
 
 async function start(): Promise<void> {
   const shared = decodeShareFragment(location.hash);
@@ -21,23 +24,38 @@ async function start(): Promise<void> {
     cellStore.getState().loadCell(shared.cell, null);
     sessionStore.setState({ readOnly: true });
   } else {
-    // IndexedDB opens lazily: a refusal (private windows) surfaces as a null autosave, not a throw.
-    // `?fresh` opens the default cell whatever was autosaved (demos, tests).
+    // `?fresh` opens the default cell whatever was autosaved (demos, tests); the autosave stays.
     const fresh = new URLSearchParams(location.search).has('fresh');
-    const autosave = fresh ? null : await loadAutosave(idbStorage());
-    const choice = chooseStartupCell({ autosave, defaultCell: defaultCell() });
+    const choice = fresh ? { cell: defaultCell(), fileName: null, dirty: false, source: 'default' as const } : await openStartupCell();
     cellStore.getState().loadCell(choice.cell, choice.fileName, { dirty: choice.dirty });
     beginAutosave();
     if (choice.source === 'autosave') notify('info', `Restored "${choice.cell.name}" from the last session`);
   }
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  createRoot(root).render(
+  createRoot(root, {
+    // A boundary shows caught errors on the page; a warning keeps the console's errors for real faults.
+    onCaughtError: (error, info) => console.warn('CellTwin caught:', error, info.componentStack),
+  }).render(
     <StrictMode>
-      <App />
+      <ErrorBoundary area="page">
+        <App />
+      </ErrorBoundary>
     </StrictMode>,
   );
   if (shared.kind === 'error') notify('error', shared.message, shareErrorLines(shared));
+  else if (shared.kind === 'none' && junkFragment(location.hash)) {
+    notify('warning', 'This link holds no cell', [`#${shortened(location.hash.slice(1))}`], {
+      summary: `The part after “#” is not a CellTwin share link (those start with #${SHARE_KEY}=), so it was ignored. Ask for the link again if you expected a cell.`,
+    });
+  }
 }
+
+/** A fragment that is there but is no share link (an empty "#" is nothing). */
+function junkFragment(hash: string): boolean {
+  return hash.replace(/^#/, '').trim() !== '';
+}
+
+const shortened = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
 
 void start();

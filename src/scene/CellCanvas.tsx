@@ -6,6 +6,8 @@ import { cellStore } from '../store/app-store';
 import { useCell } from '../store/use-cell';
 import { FloorOutline } from './FloorOutline';
 import { FrameProbe } from './FrameProbe';
+import { AutosaveFrameMark } from './AutosaveFrameMark';
+import { RenderFault } from './RenderFault';
 import { SceneHandles } from './SceneHandles';
 import { ItemNode } from './ItemNode';
 import { ReachRings } from './ReachRings';
@@ -87,6 +89,8 @@ export function CellCanvas() {
         <GizmoViewport labels={['X', 'Z', '−Y']} axisColors={['#d9534f', '#3a7bd5', '#5cb85c']} labelColor="#fff" />
       </GizmoHelper>
       <FrameProbe />
+      <AutosaveFrameMark />
+      <RenderFault />
       <SceneHandles rootName="cell-root-z-up" />
     </Canvas>
   );

@@ -27,6 +27,8 @@ export interface AppProbe {
   simCrash?: () => void;
   /** Where a point given in object `name`'s own frame is, in cell coordinates (null: no such object). */
   pointOf?: (name: string, local: [number, number, number]) => [number, number, number] | null;
+  /** Makes the 3D view throw while the cell named so is on screen, across reloads (null clears it): see RenderFault.tsx. */
+  breakRenderingOf?: (cellName: string | null) => void;
   /** r3f's current state (camera, renderer, frame loop): the frame-time benchmark drives the view through it. */
   three?: () => RootState;
 }

@@ -7,6 +7,7 @@ import type { CellItem, RobotItem } from '../model';
 import { cellStore } from '../store/app-store';
 import { updateItem } from '../store/commands';
 import { gizmoStore } from '../tools/gizmo-state';
+import { posableJoints } from '../kinematics/start-pose';
 import { robotKinematics } from './robot/robot-kinematics';
 import { useResolvedRobot } from './robot/resolved-cache';
 import { ikStatusStore } from './ik-status';
@@ -28,7 +29,7 @@ export function IkHandle({ item }: { item: RobotItem }) {
   const dragging = useRef(false);
   const [reachable, setReachable] = useState(true);
   const mode = useStore(gizmoStore, (s) => s.mode);
-  const q = useMemo(() => (kin ? kin.fk.inputJoints.map((_, i) => item.joints?.[i] ?? 0) : []), [kin, item.joints]);
+  const q = useMemo(() => (kin ? posableJoints(kin.fk.inputJoints, item.joints) : []), [kin, item.joints]);
 
   // Put the handle on the flange whenever the arm or the robot moves (not mid-drag: the drag owns it).
   useEffect(() => {

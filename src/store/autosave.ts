@@ -1,22 +1,26 @@
 /**
  * Autosave: the document goes to IndexedDB shortly after every change, so that a closed tab or a
- * crash loses nothing, and the next start brings the last cell back.
+ * crash loses nothing, and the next start brings the last cell back. Each save is a new
+ * generation (autosave-generations.ts keeps the last few and knows which ones rendered).
  *
- * Start-up order for the UI: `loadAutosave` → `chooseStartupCell` → `loadCell` → `startAutosave`
+ * Start-up order for the UI: `log.open()` → `chooseStartupCell` → `loadCell` → `startAutosave`
  * (starting autosave first would save the placeholder empty cell over the user's work).
  */
-import { createStore as createIdbStore, get as idbGet, set as idbSet, type UseStore } from 'idb-keyval';
+import { createStore as createIdbStore, del as idbDel, get as idbGet, set as idbSet, type UseStore } from 'idb-keyval';
 import type { StoreApi } from 'zustand/vanilla';
 import { migrateCell, validateCell, type Cell } from '../model';
 import type { CellState } from './cell-store';
+import { createGenerationLog, type GenerationLog } from './autosave-generations';
 
 /** Where autosaves go: IndexedDB in the page, memory in tests. */
 export interface AutosaveStorage {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
+  /** Removes a key (pruning old generations); storages without it keep everything. */
+  del?(key: string): Promise<void>;
 }
 
-/** The key of the autosave record. */
+/** The key of the single autosave record older versions wrote (now generation 1 on first start). */
 export const AUTOSAVE_KEY = 'celltwin:autosave';
 
 /** What an autosave holds. */
@@ -36,6 +40,7 @@ export function idbStorage(dbName = 'celltwin', storeName = 'autosave'): Autosav
   return {
     get: (key) => idbGet(key, store()),
     set: (key, value) => idbSet(key, value, store()),
+    del: (key) => idbDel(key, store()),
   };
 }
 
@@ -49,6 +54,7 @@ export function memoryStorage(initial: Record<string, unknown> = {}): AutosaveSt
     data,
     get: async (key) => structuredClone(data.get(key)),
     set: async (key, value) => void data.set(key, structuredClone(value)),
+    del: async (key) => void data.delete(key),
   };
 }
 
@@ -58,7 +64,8 @@ export interface AutosaveOptions {
   debounceMs?: number;
   /** The clock for `savedAt`. Default `Date.now`. */
   now?: () => number;
-  key?: string;
+  /** Where generations go; default: a log over `storage`. Pass the page's log so frames confirm them. */
+  log?: GenerationLog;
   /** Called when the storage refuses a write (quota, private mode). Default: console.warn. */
   onError?: (error: unknown) => void;
 }
@@ -69,7 +76,8 @@ export interface AutosaveOptions {
  * the save. Returns `stop`, which unsubscribes and writes any pending change at once.
  */
 export function startAutosave(store: StoreApi<CellState>, storage: AutosaveStorage, options: AutosaveOptions = {}): () => void {
-  const { debounceMs = 500, now = () => Date.now(), key = AUTOSAVE_KEY } = options;
+  const { debounceMs = 500, now = () => Date.now() } = options;
+  const log = options.log ?? createGenerationLog(storage, { now });
   const onError = options.onError ?? ((e: unknown) => console.warn('CellTwin autosave failed:', e));
   let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -80,7 +88,7 @@ export function startAutosave(store: StoreApi<CellState>, storage: AutosaveStora
     const record: AutosaveRecord = { cell: s.cell, fileName: s.fileName, savedAt: now(), dirty: s.revision !== s.savedRevision };
     // A rejected write must not become an unhandled rejection; storage.set may also throw synchronously.
     try {
-      storage.set(key, record).catch(onError);
+      log.write(record).catch(onError);
     } catch (e) {
       onError(e);
     }
@@ -111,21 +119,36 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Reads the autosave back. The cell is migrated and validated like a file, since it may come from
- * an older CellTwin. Anything missing, unreadable or invalid gives null; this never throws, so a
- * corrupt autosave can never keep the app from starting.
+ * Checks a stored record. The cell is migrated and validated like a file, since it may come from
+ * an older CellTwin. Never throws: a bad record gives the problem in words.
+ */
+export function parseAutosaveRecord(raw: unknown): { record: AutosaveRecord } | { problem: string } {
+  try {
+    if (raw === undefined) return { problem: 'it is missing from the browser storage' };
+    if (!isObject(raw) || !isObject(raw['cell'])) return { problem: 'it holds no cell' };
+    const { fileName, savedAt, dirty } = raw;
+    if (fileName !== null && typeof fileName !== 'string') return { problem: 'its file name is not text' };
+    if (typeof savedAt !== 'number' || !Number.isFinite(savedAt)) return { problem: 'it has no time of saving' };
+    const result = validateCell(migrateCell(raw['cell']).doc);
+    if (!result.ok) {
+      const first = result.problems[0];
+      return { problem: `its cell is not valid (${first ? `${first.path}: ${first.message}` : 'unknown problem'}${result.problems.length > 1 ? ` and ${result.problems.length - 1} more` : ''})` };
+    }
+    // An autosave without the flag is treated as unsaved work: asking once too often beats losing work.
+    return { record: { cell: result.cell, fileName, savedAt, dirty: typeof dirty === 'boolean' ? dirty : true } };
+  } catch (e) {
+    return { problem: `it could not be read (${e instanceof Error ? e.message : String(e)})` };
+  }
+}
+
+/**
+ * Reads one autosave record back (default: the single record of older versions). Anything
+ * missing, unreadable or invalid gives null; this never throws.
  */
 export async function loadAutosave(storage: AutosaveStorage, key = AUTOSAVE_KEY): Promise<AutosaveRecord | null> {
   try {
-    const raw = await storage.get(key);
-    if (!isObject(raw) || !isObject(raw['cell'])) return null;
-    const { fileName, savedAt, dirty } = raw;
-    if (fileName !== null && typeof fileName !== 'string') return null;
-    if (typeof savedAt !== 'number' || !Number.isFinite(savedAt)) return null;
-    const result = validateCell(migrateCell(raw['cell']).doc);
-    if (!result.ok) return null;
-    // An autosave without the flag is treated as unsaved work: asking once too often beats losing work.
-    return { cell: result.cell, fileName, savedAt, dirty: typeof dirty === 'boolean' ? dirty : true };
+    const parsed = parseAutosaveRecord(await storage.get(key));
+    return 'record' in parsed ? parsed.record : null;
   } catch {
     return null;
   }

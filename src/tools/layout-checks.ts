@@ -55,9 +55,12 @@ export interface LayoutReport {
   figures: LayoutFigures;
 }
 
-/** Horizontal reach of a robot (m): the library figure, or null for imported robots. */
+/**
+ * Horizontal reach of a robot (m): the library figure, or for an imported robot the reach
+ * sampled when it was imported (null for robots imported before CellTwin sampled it).
+ */
 export function robotReach(robot: RobotItem): number | null {
-  if (robot.source.type !== 'bundled') return null;
+  if (robot.source.type !== 'bundled') return robot.source.reach ?? null;
   const entry = findLibraryEntry(robot.source.id);
   return entry?.kind === 'robot' ? entry.reach : null;
 }

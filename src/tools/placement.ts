@@ -29,16 +29,18 @@ function overlaps(a: Rect, b: Rect, gap: number): boolean {
 
 /**
  * Moves `item` (keeping its rotation) to the first free spot on rings of growing radius around
- * the floor centre, stepping 0.25 m, leaving `gap` metres between footprints.
+ * `centre` (default: the floor centre; the page passes the middle of the view), stepping
+ * 0.25 m, leaving `gap` metres between footprints.
  */
-export function placeInFreeSpot(cell: Cell, item: CellItem, gap = 0.1): CellItem {
+export function placeInFreeSpot(cell: Cell, item: CellItem, gap = 0.1, centre: readonly [number, number] = [0, 0]): CellItem {
+  const [cx, cy] = centre;
   const others = cell.items.filter((o) => o.id !== item.id).map(footprint);
   const step = 0.25;
   const limit = Math.max(cell.floor.width, cell.floor.depth) / step;
   for (let ring = 0; ring <= limit; ring++) {
     for (let i = -ring; i <= ring; i++) {
       for (const [dx, dy] of ringCells(ring, i)) {
-        const candidate = { ...item, pose: { ...item.pose, xyz: [dx * step, dy * step, item.pose.xyz[2]] as [number, number, number] } };
+        const candidate = { ...item, pose: { ...item.pose, xyz: [cx + dx * step, cy + dy * step, item.pose.xyz[2]] as [number, number, number] } };
         const rect = footprint(candidate);
         if (!others.some((o) => overlaps(rect, o, gap))) return candidate;
       }

@@ -5,6 +5,7 @@
  */
 import { mat4Create, mat4FromXyzRpy, mat4InvertRigid, mat4MultiplyRigid, type Mat4 } from '../kinematics/mat4';
 import type { InverseKinematics } from '../kinematics/ik';
+import { posableJoints } from '../kinematics/start-pose';
 import type { Cell, Pose, RobotItem, Target } from '../model';
 
 /** The pose of `pose` as a matrix. */
@@ -45,7 +46,7 @@ export function checkTargets(cell: Cell, robots: readonly RobotReachSolver[]): T
     const reachedBy: string[] = [];
     for (const { item, ik } of robots) {
       const inBase = mat4MultiplyRigid(mat4Create(), mat4InvertRigid(mat4Create(), poseMatrix(item.pose)), inCell);
-      const seed = ik.inputJoints.map((_, i) => item.joints?.[i] ?? 0);
+      const seed = posableJoints(ik.inputJoints, item.joints);
       const result = ik.solve(inBase, seed, { restarts: 4 });
       if (result.converged) reachedBy.push(item.id);
     }

@@ -17,6 +17,7 @@ import { TopBar } from './TopBar';
 import { ViewToolbar } from './ViewToolbar';
 import { ToolOverlays } from './ToolOverlays';
 import { BoxSelectOverlay } from './BoxSelectOverlay';
+import { ErrorBoundary } from './ErrorBoundary';
 import { programPanelStore } from '../tools/program-panel-state';
 
 function StatusBar({ onHelp }: { onHelp: () => void }) {
@@ -75,19 +76,31 @@ export function App() {
         void droppedFiles(e.dataTransfer).then(handleDrop);
       }}
     >
-      <TopBar />
+      <ErrorBoundary area="top bar" compact>
+        <TopBar />
+      </ErrorBoundary>
       <fieldset className="panel-guard left" disabled={readOnly}>
-        <LibraryPanel />
+        <ErrorBoundary area="library">
+          <LibraryPanel />
+        </ErrorBoundary>
       </fieldset>
       <main className="viewport" aria-label="Cell view">
-        <CellCanvas />
-        <ViewToolbar />
-        <ToolOverlays />
-        <BoxSelectOverlay />
+        <ErrorBoundary area="3D view">
+          <CellCanvas />
+        </ErrorBoundary>
+        <ErrorBoundary area="view tools" compact>
+          <ViewToolbar />
+          <ToolOverlays />
+          <BoxSelectOverlay />
+        </ErrorBoundary>
       </main>
-      <Dashboard />
+      <ErrorBoundary area="dashboard">
+        <Dashboard />
+      </ErrorBoundary>
       <fieldset className="panel-guard right" disabled={readOnly}>
-        <Inspector />
+        <ErrorBoundary area="inspector">
+          <Inspector />
+        </ErrorBoundary>
       </fieldset>
       <StatusBar onHelp={toggleHelp} />
       <Notices />

@@ -1,4 +1,5 @@
 import { edit } from './edit';
+import { ErrorBoundary } from './ErrorBoundary';
 import type { Cell, CellItem, Pose } from '../model';
 import { itemTypeLabel } from '../model';
 import { cellStore } from '../store/app-store';
@@ -72,7 +73,11 @@ function ItemInspector({ item }: { item: CellItem }) {
         <ItemFields item={item} />
       </fieldset>
       {item.type === 'robot' && <ProgramButton robot={item.id} />}
-      {item.type === 'robot' && <JogPanel item={item} />}
+      {item.type === 'robot' && (
+        <ErrorBoundary area="jog panel" compact>
+          <JogPanel item={item} />
+        </ErrorBoundary>
+      )}
       <button className="danger" onClick={() => deleteItems([item.id])} title="Delete (Del)" disabled={item.locked === true}>
         Delete
       </button>
@@ -101,8 +106,12 @@ function CellInspector() {
         <legend>Staffing</legend>
         <NumberField label="Workers / shift" value={cell.workersPerShift} unit={COUNT} min={0} integer onCommit={(v) => edit(setWorkersPerShift(v))} />
       </fieldset>
-      <TargetsPanel />
-      <LayoutPanel />
+      <ErrorBoundary area="targets panel" compact>
+        <TargetsPanel />
+      </ErrorBoundary>
+      <ErrorBoundary area="layout checks" compact>
+        <LayoutPanel />
+      </ErrorBoundary>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { activeJoints, type CellItem, type JointDescription, type RobotItem } from '../model';
 import { mat4Position } from '../kinematics/mat4';
 import { mat4Rpy } from '../kinematics/rpy';
+import { posableJoints } from '../kinematics/start-pose';
 import { useResolvedRobot } from '../scene/robot/resolved-cache';
 import { robotKinematics } from '../scene/robot/robot-kinematics';
 import { ikStatusStore } from '../scene/ik-status';
@@ -74,7 +75,7 @@ export function JogPanel({ item }: { item: RobotItem }) {
   const ikStatus = useStore(ikStatusStore);
   if (!resolved || !kin) return <p className="hint">Reading the robot description…</p>;
   const joints = activeJoints(resolved.description);
-  const q = joints.map((_, i) => item.joints?.[i] ?? 0);
+  const q = posableJoints(joints, item.joints);
   const { fk, flange } = kin;
   kin.ik.jacobian.compute(q);
   const manipulability = kin.ik.jacobian.manipulability() / kin.typicalManipulability;

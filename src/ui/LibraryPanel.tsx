@@ -8,6 +8,7 @@ import { clickSelection } from '../tools/group-selection';
 import { ItemIcon } from './icons';
 import { EquipmentIcon } from './library-icons';
 import { LibraryRobots } from './LibraryRobots';
+import { RobotImportEntry } from './RobotImportEntry';
 import { startLibraryDrag } from './library-drag';
 import { FenceRunLibraryEntry } from './FenceRunLibraryEntry';
 
@@ -53,6 +54,7 @@ export function LibraryPanel() {
   return (
     <aside className="panel left" aria-label="Library">
       <input className="library-search" type="search" placeholder="Search the library…" aria-label="Search the library" value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
+      <RobotImportEntry />
       <LibraryRobots matches={matches} />
       {equipment.length > 0 && <h2>Equipment</h2>}
       <ul className="library">

@@ -1,5 +1,30 @@
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import { dismiss, noticeStore } from './notices';
+
+function DetailList({ details }: { details: string[] }) {
+  return (
+    <ul>
+      {details.slice(0, 12).map((d, i) => (
+        <li key={i}>{d}</li>
+      ))}
+      {details.length > 12 && <li>…and {details.length - 12} more</li>}
+    </ul>
+  );
+}
+
+/** Details behind a toggle, for notices that lead with a one-line summary. */
+function FoldedDetails({ details }: { details: string[] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button className="link notice-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? 'hide details' : `details (${details.length})`}
+      </button>
+      {open && <DetailList details={details} />}
+    </>
+  );
+}
 
 /** Error and info messages (top right) and the pending yes/no question (a modal). */
 export function Notices() {
@@ -14,13 +39,16 @@ export function Notices() {
               ×
             </button>
             <strong>{n.title}</strong>
-            {n.details.length > 0 && (
-              <ul>
-                {n.details.slice(0, 12).map((d, i) => (
-                  <li key={i}>{d}</li>
+            {n.summary !== undefined && <p className="notice-summary">{n.summary}</p>}
+            {n.details.length > 0 && (n.summary === undefined ? <DetailList details={n.details} /> : <FoldedDetails details={n.details} />)}
+            {n.actions && (
+              <div className="notice-actions">
+                {n.actions.map((a) => (
+                  <button key={a.label} onClick={a.run}>
+                    {a.label}
+                  </button>
                 ))}
-                {n.details.length > 12 && <li>…and {n.details.length - 12} more</li>}
-              </ul>
+              </div>
             )}
           </div>
         ))}

@@ -6,6 +6,7 @@ import { finishFenceRun } from './fence-run-actions';
 import { FenceRunPanel } from './FenceRunPanel';
 import { MeasureReadout } from './MeasureReadout';
 import { PlanPanel } from './PlanPanel';
+import { ErrorBoundary } from './ErrorBoundary';
 
 // A finished fence run becomes fence panels in one undoable edit (see fence-run-actions.ts).
 setFenceRunFinishHandler(finishFenceRun);
@@ -52,7 +53,9 @@ export function ToolOverlays() {
         <MeasureReadout />
         <FenceRunPanel />
       </div>
-      <PlanPanel />
+      <ErrorBoundary area="plan view">
+        <PlanPanel />
+      </ErrorBoundary>
     </>
   );
 }

@@ -5,7 +5,26 @@
  */
 import { createStore } from 'zustand/vanilla';
 
-export type NoticeKind = 'error' | 'info';
+/** error: something was refused; warning: done, with caveats (stays until dismissed); info: fades. */
+export type NoticeKind = 'error' | 'warning' | 'info';
+
+/** A button on a notice (download the set-aside cell, undo…). */
+export interface NoticeAction {
+  label: string;
+  run(): void;
+}
+
+/** Extras of a notice. */
+export interface NoticeOptions {
+  /**
+   * One short line under the title. When given, `details` are folded behind a "details" toggle:
+   * a summary a newcomer can read instead of a wall of lines.
+   */
+  summary?: string;
+  actions?: NoticeAction[];
+  /** Keep an info notice until dismissed (notices with actions always stay). */
+  sticky?: boolean;
+}
 
 export interface Notice {
   id: number;
@@ -13,6 +32,8 @@ export interface Notice {
   title: string;
   /** One line per problem. */
   details: string[];
+  summary?: string;
+  actions?: NoticeAction[];
 }
 
 export interface Question {
@@ -32,10 +53,12 @@ export const noticeStore = createStore<NoticeState>(() => ({ notices: [], questi
 let nextId = 1;
 
 /** Shows a notice; info notices fade after a few seconds, errors stay until dismissed. */
-export function notify(kind: NoticeKind, title: string, details: string[] = []): void {
-  const notice = { id: nextId++, kind, title, details };
+export function notify(kind: NoticeKind, title: string, details: string[] = [], options: NoticeOptions = {}): void {
+  const notice: Notice = { id: nextId++, kind, title, details };
+  if (options.summary !== undefined) notice.summary = options.summary;
+  if (options.actions?.length) notice.actions = options.actions;
   noticeStore.setState((s) => ({ notices: [...s.notices.slice(-4), notice] }));
-  if (kind === 'info') setTimeout(() => dismiss(notice.id), 4000);
+  if (kind === 'info' && !options.sticky && !notice.actions) setTimeout(() => dismiss(notice.id), 4000);
 }
 
 export function dismiss(id: number): void {

@@ -5,7 +5,8 @@
  */
 import { encodeShareFragment, MAX_SHARE_LINK_CHARS } from '../io/share-link';
 import { cellStore } from '../store/app-store';
-import { idbStorage, startAutosave } from '../store/autosave';
+import { startAutosave } from '../store/autosave';
+import { autosaveLog, autosaveStorage } from './recovery';
 import { sessionStore } from '../tools/session-state';
 import { notify } from './notices';
 
@@ -15,7 +16,7 @@ let stopAutosave: (() => void) | null = null;
 
 /** Starts autosaving the document to IndexedDB (once). */
 export function beginAutosave(): void {
-  stopAutosave ??= startAutosave(cellStore, idbStorage());
+  stopAutosave ??= startAutosave(cellStore, autosaveStorage, { log: autosaveLog });
 }
 
 /** True (and tells the user why) when the page is read-only. */

@@ -4,6 +4,7 @@
  */
 import { mat4Create, mat4MultiplyRigid, mat4Position } from '../kinematics/mat4';
 import { mat4Rpy } from '../kinematics/rpy';
+import { posableJoints } from '../kinematics/start-pose';
 import type { RobotItem } from '../model';
 import type { RobotKinematics } from '../scene/robot/robot-kinematics';
 import { cellStore } from '../store/app-store';
@@ -13,7 +14,7 @@ import { edit } from './edit';
 
 /** Adds a world target where the robot's flange is now. */
 export function teachAtTool(item: RobotItem, kin: RobotKinematics): void {
-  const q = kin.fk.inputJoints.map((_, i) => item.joints?.[i] ?? 0);
+  const q = posableJoints(kin.fk.inputJoints, item.joints);
   kin.fk.compute(q);
   const inCell = mat4MultiplyRigid(mat4Create(), poseMatrix(item.pose), kin.fk.relativePose(kin.base, kin.flange));
   const { cell } = cellStore.getState();

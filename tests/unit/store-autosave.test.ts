@@ -9,9 +9,17 @@ import {
   startAutosave,
   type AutosaveRecord,
 } from '../../src/store/autosave';
+import { generationKey, INDEX_KEY, type AutosaveIndex } from '../../src/store/autosave-generations';
 import { createCellStore } from '../../src/store/cell-store';
 import { renameCell, setItemPose } from '../../src/store/commands';
 import { sampleCell } from './store-fixtures';
+
+/** The newest generation's record in a memory storage, or undefined when none was written. */
+function newest(storage: ReturnType<typeof memoryStorage>): AutosaveRecord | undefined {
+  const index = storage.data.get(INDEX_KEY) as AutosaveIndex | undefined;
+  const last = index?.generations.at(-1);
+  return last === undefined ? undefined : (storage.data.get(generationKey(last.id)) as AutosaveRecord);
+}
 
 describe('autosave', () => {
   beforeEach(() => {
@@ -33,11 +41,12 @@ describe('autosave', () => {
     await vi.advanceTimersByTimeAsync(300);
     expect(set).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(200);
-    expect(set).toHaveBeenCalledTimes(1);
+    // One record written (beside the index that lists it).
+    expect(set.mock.calls.map(([key]) => key)).toEqual([generationKey(1), INDEX_KEY]);
 
-    const saved = storage.data.get(AUTOSAVE_KEY) as AutosaveRecord;
+    const saved = newest(storage);
     expect(saved).toMatchObject({ fileName: null, savedAt: 1234, dirty: true });
-    expect(saved.cell.name).toBe('B');
+    expect(saved?.cell.name).toBe('B');
     stop();
   });
 
@@ -61,8 +70,7 @@ describe('autosave', () => {
     expect(storage.data.size).toBe(0);
     store.getState().endGesture();
     await vi.advanceTimersByTimeAsync(100);
-    const saved = storage.data.get(AUTOSAVE_KEY) as AutosaveRecord;
-    expect(saved.cell.items.find((i) => i.id === 'table-1')?.pose.xyz).toEqual([4, 0, 0]);
+    expect(newest(storage)?.cell.items.find((i) => i.id === 'table-1')?.pose.xyz).toEqual([4, 0, 0]);
     stop();
   });
 
@@ -73,10 +81,10 @@ describe('autosave', () => {
     store.getState().execute(renameCell('Pending'));
     stop();
     await vi.advanceTimersByTimeAsync(0);
-    expect((storage.data.get(AUTOSAVE_KEY) as AutosaveRecord).cell.name).toBe('Pending');
+    expect(newest(storage)?.cell.name).toBe('Pending');
     store.getState().execute(renameCell('After stop'));
     await vi.advanceTimersByTimeAsync(5000);
-    expect((storage.data.get(AUTOSAVE_KEY) as AutosaveRecord).cell.name).toBe('Pending');
+    expect(newest(storage)?.cell.name).toBe('Pending');
   });
 
   it('reports a failing write to onError instead of throwing', async () => {
@@ -99,7 +107,7 @@ describe('autosave', () => {
     await vi.advanceTimersByTimeAsync(500);
     stop();
 
-    const record = await loadAutosave(storage);
+    const record = newest(storage) ?? null;
     expect(record).toEqual({ cell: first.getState().cell, fileName: 'restored.cell.json', savedAt: 42, dirty: false });
     const choice = chooseStartupCell({ autosave: record, defaultCell: emptyCell() });
     const second = createCellStore(emptyCell());

@@ -2,7 +2,8 @@ import { useThree } from '@react-three/fiber';
 import { useEffect, useState } from 'react';
 import type { URDFRobot } from 'urdf-loader';
 import { useStore } from 'zustand';
-import { activeJoints, libraryFileFor, type RobotItem } from '../../model';
+import { activeJoints, libraryFileFor, type JointDescription, type RobotItem } from '../../model';
+import { posableJoints } from '../../kinematics/start-pose';
 import { flangeLink } from '../../model';
 import { robotViews } from '../robot/view-registry';
 import { setLoadStatus } from '../robot/load-status';
@@ -29,6 +30,8 @@ interface LoadedRobot {
   view: URDFRobot;
   /** Movable, non-mimic joint names in tree order: how `item.joints` is indexed. */
   jointNames: string[];
+  /** The same joints' descriptions, to keep the values shown inside their ranges. */
+  joints: JointDescription[];
 }
 
 /**
@@ -57,8 +60,9 @@ export function RobotModel({ item }: { item: RobotItem }) {
           invalidate();
         },
       });
-      const jointNames = activeJoints(resolved.description).map((j) => j.name);
-      setLoaded({ view: load.robot, jointNames });
+      const joints = activeJoints(resolved.description);
+      const jointNames = joints.map((j) => j.name);
+      setLoaded({ view: load.robot, jointNames, joints });
       robotViews.set(item.id, { view: load.robot, tool: null, jointNames });
       const toolWarnings = item.tool ? await mountTool(item.id, load.robot, flangeLink(item.source, resolved.description), item.tool.id) : [];
       const warnings = [...toolWarnings, ...(await load.done)];
@@ -79,7 +83,8 @@ export function RobotModel({ item }: { item: RobotItem }) {
 
   useEffect(() => {
     if (!loaded) return;
-    const q = item.joints ?? [];
+    // A file may hold no values or values outside a range: show the pose the kinematics will use.
+    const q = posableJoints(loaded.joints, item.joints);
     loaded.jointNames.forEach((name, i) => loaded.view.setJointValue(name, q[i] ?? 0));
     invalidate();
   }, [loaded, item.joints]);

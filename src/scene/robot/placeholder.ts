@@ -1,8 +1,9 @@
 /**
- * Grey stand-ins for meshes that could not be found or read: a box of about the link's size,
- * so the robot still reads as a robot and the load never hangs on a missing file.
+ * Stand-ins for meshes that could not be found or read: the link's collision mesh when that one
+ * is there, else a grey box of about the link's size, so the robot still reads as a robot and
+ * the load never hangs on a missing file.
  */
-import { BoxGeometry, Group, Mesh, MeshStandardMaterial } from 'three';
+import { BoxGeometry, Euler, Group, Matrix4, Mesh, MeshStandardMaterial, Quaternion, Vector3, type Object3D } from 'three';
 import type { RobotDescription, ShapeDescription, Vec3 } from '../../model';
 
 const placeholderMaterial = new MeshStandardMaterial({ color: '#9aa1a8', roughness: 0.8, transparent: true, opacity: 0.85 });
@@ -57,6 +58,57 @@ export function placeholderObject(box: LinkBox | undefined): Group {
   const mesh = new Mesh(new BoxGeometry(...b.size), placeholderMaterial);
   mesh.position.set(...b.centre);
   mesh.name = 'missing-mesh-placeholder';
+  group.add(mesh);
+  return group;
+}
+
+/** A collision mesh drawn in place of a link's missing visual mesh. */
+export interface CollisionStandIn {
+  /** The collision mesh's filename, as the URDF writes it. */
+  filename: string;
+  /** The visual element whose mesh is missing (its origin and scale frame the stand-in). */
+  visual: ShapeDescription;
+  collision: ShapeDescription;
+}
+
+/**
+ * The collision mesh of the link that uses `visualFilename` as a visual, when it is another file
+ * and (if `available` is given) one that was found. A collision mesh is coarser, but it is the
+ * link's real shape: far closer than a box.
+ */
+export function collisionStandIn(robot: RobotDescription, visualFilename: string, available?: ReadonlySet<string>): CollisionStandIn | null {
+  for (const link of robot.links) {
+    const visual = link.visuals.find((v) => v.geometry.type === 'mesh' && v.geometry.filename === visualFilename);
+    if (!visual) continue;
+    for (const collision of link.collisions) {
+      const g = collision.geometry;
+      if (g.type !== 'mesh' || g.filename === visualFilename) continue;
+      if (available && !available.has(g.filename)) continue;
+      return { filename: g.filename, visual, collision };
+    }
+  }
+  return null;
+}
+
+const scaleOf = (shape: ShapeDescription): Vec3 => (shape.geometry.type === 'mesh' ? shape.geometry.scale : [1, 1, 1]);
+
+function poseMatrix(pose: { xyz: Vec3; rpy: Vec3 }, scale: Vec3): Matrix4 {
+  // URDF rpy is fixed-axis X, then Y, then Z: R = Rz·Ry·Rx, which is three's Euler order 'ZYX'.
+  const q = new Quaternion().setFromEuler(new Euler(pose.rpy[0], pose.rpy[1], pose.rpy[2], 'ZYX'));
+  return new Matrix4().compose(new Vector3(...pose.xyz), q, new Vector3(...scale));
+}
+
+/**
+ * Wraps a loaded collision mesh so it sits where the collision element says, inside the visual
+ * element's frame (urdf-loader places the returned object at the visual's origin and scale).
+ */
+export function standInObject(mesh: Object3D, standIn: CollisionStandIn): Group {
+  const group = new Group();
+  const inVisual = poseMatrix(standIn.visual.origin, scaleOf(standIn.visual))
+    .invert()
+    .multiply(poseMatrix(standIn.collision.origin, scaleOf(standIn.collision)));
+  inVisual.decompose(mesh.position, mesh.quaternion, mesh.scale);
+  mesh.name = 'collision-stand-in';
   group.add(mesh);
   return group;
 }

@@ -7,7 +7,7 @@ import { LoadingManager, MeshStandardMaterial, type Object3D } from 'three';
 import URDFLoader, { type URDFRobot } from 'urdf-loader';
 import type { RobotDescription } from '../../model';
 import { meshFormat, parseMesh } from './mesh-loaders';
-import { placeholderBoxes, placeholderObject } from './placeholder';
+import { collisionStandIn, placeholderBoxes, placeholderObject, standInObject } from './placeholder';
 
 /** Where mesh bytes come from. `ref` is the filename exactly as the URDF writes it. */
 export interface MeshResolver {
@@ -43,6 +43,21 @@ export function loadRobotView(text: string, description: RobotDescription, meshe
   // Textures inside DAE/glTF files are requested relative to the mesh; map them to real URLs.
   manager.setURLModifier((url) => meshes.urlFor(url.replace(/^mesh:\/\//, '')) ?? url);
 
+  // A missing visual mesh: the same link's collision mesh, when that file is there, before a box.
+  const collisionStandInFor = async (ref: string): Promise<{ name: string; object: Object3D } | null> => {
+    const standIn = collisionStandIn(description, ref);
+    const format = standIn ? meshFormat(standIn.filename) : null;
+    if (!standIn || !format) return null;
+    try {
+      const bytes = await meshes.read(standIn.filename);
+      if (!bytes) return null;
+      const mesh = await parseMesh(format, bytes, `mesh://${standIn.filename.replace(/[^/]*$/, '')}`, manager, null);
+      return { name: standIn.filename, object: standInObject(mesh, standIn) };
+    } catch {
+      return null;
+    }
+  };
+
   const loader = new URDFLoader(manager);
   loader.parseCollision = true;
   // Hand package:// paths to our resolver untouched instead of letting urdf-loader rewrite them.
@@ -57,8 +72,9 @@ export function loadRobotView(text: string, description: RobotDescription, meshe
         const base = `mesh://${ref.replace(/[^/]*$/, '')}`;
         done(await parseMesh(format, bytes, base, manager, material));
       } catch (e) {
-        warnings.push(`mesh ${ref}: ${(e as Error).message}; shown as a grey box`);
-        done(placeholderObject(boxes.get(ref)));
+        const standIn = await collisionStandInFor(ref);
+        warnings.push(`mesh ${ref}: ${(e as Error).message}; ${standIn ? `drawn with its collision mesh ${standIn.name}` : 'shown as a grey box'}`);
+        done(standIn?.object ?? placeholderObject(boxes.get(ref)));
       } finally {
         loaded += 1;
         options.onProgress?.(loaded, pending.length);

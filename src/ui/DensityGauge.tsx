@@ -1,24 +1,50 @@
 import { DENSITY_REFERENCES } from '../sim/kpi/floor';
+import { gaugeScale } from './dashboard/gauge-scale';
 
-/** Published robot densities (robots per 10,000 employees) to read a cell's figure against. */
+/** Published robot densities (robots per 10,000 employees) to read a figure against. */
 export const DENSITY_MARKS: ReadonlyArray<[string, number]> = [
-  ['World (IFR 2024)', DENSITY_REFERENCES.world],
+  ['World', DENSITY_REFERENCES.world],
   ['Germany', DENSITY_REFERENCES.germany],
   ['China', DENSITY_REFERENCES.china],
-  ['Shanghai plan target', DENSITY_REFERENCES.shanghaiTarget],
+  ['Plan 500', DENSITY_REFERENCES.shanghaiTarget],
   ['Korea', DENSITY_REFERENCES.korea],
 ];
 
-/** Density bar with the reference marks; the scale grows to fit the cell's figure. */
-export function DensityGauge({ density }: { density: number }) {
-  // Past 3,000 the bar just fills: the reference marks matter more than the exact length.
-  const max = Math.max(1200, Math.min(density * 1.1, 3000));
+const fmt = (v: number) => Math.round(v).toLocaleString('en-US');
+
+/**
+ * A density bar with the reference marks (IFR World Robotics 2024, the Shanghai plan's 500) and
+ * a labelled scale that fits the figure (gauge-scale.ts): never a bar that is always full.
+ */
+export function DensityGauge({ density, compact = false }: { density: number; compact?: boolean }) {
+  const scale = gaugeScale(density, DENSITY_MARKS.map(([, v]) => v), DENSITY_REFERENCES.shanghaiTarget);
+  const pct = (v: number) => `${(100 * scale.at(v)).toFixed(2)}%`;
   return (
-    <div className="gauge" aria-label={`Robot density ${Math.round(density)} per 10,000 workers`}>
-      <div className="gauge-bar" style={{ width: `${Math.min(100, (100 * density) / max)}%` }} />
-      {DENSITY_MARKS.map(([label, value]) => (
-        <span key={label} className="gauge-mark" style={{ left: `${(100 * value) / max}%` }} title={`${label}: ${value}`} />
-      ))}
+    <div className={`gauge-wrap${compact ? ' compact' : ''}`}>
+      <div
+        className="gauge"
+        role="meter"
+        aria-valuemin={scale.min}
+        aria-valuemax={scale.max}
+        aria-valuenow={Math.round(density)}
+        aria-label={`Robot density ${fmt(density)} per 10,000 workers on a ${scale.kind} scale to ${fmt(scale.max)}`}
+      >
+        <div className={`gauge-bar${density >= DENSITY_REFERENCES.shanghaiTarget ? ' reached' : ''}`} style={{ width: pct(density) }} />
+        {DENSITY_MARKS.map(([label, value]) => (
+          <span key={label} className={`gauge-mark${label.startsWith('Plan') ? ' target' : ''}`} style={{ left: pct(value) }} title={`${label}: ${value}`}>
+            {/* Germany and China sit beside the target: their labels would overlap it (tooltips carry them). */}
+            {!compact && ['World', 'Plan 500', 'Korea'].includes(label) && <small>{label}</small>}
+          </span>
+        ))}
+      </div>
+      <div className="gauge-ticks" aria-hidden="true">
+        {scale.ticks.map((t) => (
+          <span key={t} style={{ left: pct(t) }}>
+            {fmt(t)}
+          </span>
+        ))}
+        {scale.kind === 'log' && <em>log scale</em>}
+      </div>
     </div>
   );
 }

@@ -1,0 +1,103 @@
+/**
+ * Variants of a cell for comparing in the page: a pinned baseline "A" (the results a later run,
+ * "B", is read against) and named snapshots of the cell, kept in IndexedDB beside the autosave
+ * and opened again from the results panel. Plain data in a vanilla store; the storage is
+ * injected (autosave.ts: IndexedDB in the page, a Map in tests).
+ */
+import { createStore } from 'zustand/vanilla';
+import { migrateCell, validateCell, type Cell } from '../model';
+import type { CellKpis } from '../sim/kpi/compute';
+import type { AutosaveStorage } from './autosave';
+
+/** Results pinned to compare against: the cell as it was run and its KPIs. */
+export interface Baseline {
+  label: string;
+  cell: Cell;
+  kpis: CellKpis;
+  /** ms since the epoch. */
+  pinnedAt: number;
+}
+
+/** A named snapshot of the cell, with the KPIs of its last run when there was one. */
+export interface Variant {
+  id: string;
+  name: string;
+  cell: Cell;
+  kpis: CellKpis | null;
+  savedAt: number;
+}
+
+/** State of the variants store. */
+export interface VariantsState {
+  baseline: Baseline | null;
+  /** Saved variants, newest first. */
+  variants: Variant[];
+}
+
+/** The key of the saved variants in the autosave's storage. */
+export const VARIANTS_KEY = 'celltwin:variants';
+
+/** The page's variants (one per page, like the document store). */
+export const variantsStore = createStore<VariantsState>(() => ({ baseline: null, variants: [] }));
+
+/** Pins `kpis` of `cell` as baseline A. */
+export function pinBaseline(cell: Cell, kpis: CellKpis, label: string, now = Date.now()): void {
+  variantsStore.setState({ baseline: { label, cell, kpis, pinnedAt: now } });
+}
+
+export function clearBaseline(): void {
+  variantsStore.setState({ baseline: null });
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The variants stored under VARIANTS_KEY. Each cell is migrated and validated like a file; an
+ * entry that fails is left out (it can never keep the page from starting). Never throws.
+ */
+export async function readVariants(storage: AutosaveStorage): Promise<Variant[]> {
+  try {
+    const raw = await storage.get(VARIANTS_KEY);
+    if (!Array.isArray(raw)) return [];
+    const out: Variant[] = [];
+    for (const v of raw) {
+      if (!isObject(v) || typeof v['id'] !== 'string' || typeof v['name'] !== 'string' || typeof v['savedAt'] !== 'number' || !isObject(v['cell'])) continue;
+      const read = validateCell(migrateCell(v['cell']).doc);
+      if (!read.ok) continue;
+      out.push({ id: v['id'], name: v['name'], cell: read.cell, kpis: isObject(v['kpis']) ? (v['kpis'] as unknown as CellKpis) : null, savedAt: v['savedAt'] });
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+/** Loads the stored variants into the store. */
+export async function loadVariants(storage: AutosaveStorage): Promise<void> {
+  variantsStore.setState({ variants: await readVariants(storage) });
+}
+
+/** A name not yet used: `name`, else `name (2)`, `name (3)` … */
+export function uniqueVariantName(name: string, taken: readonly string[]): string {
+  const base = name.trim() || 'Variant';
+  if (!taken.includes(base)) return base;
+  for (let i = 2; ; i++) if (!taken.includes(`${base} (${i})`)) return `${base} (${i})`;
+}
+
+/** Saves the cell (and its KPIs) as a named variant, newest first; returns it. */
+export async function saveVariant(storage: AutosaveStorage, name: string, cell: Cell, kpis: CellKpis | null, now = Date.now()): Promise<Variant> {
+  const { variants } = variantsStore.getState();
+  const variant: Variant = { id: `v${now.toString(36)}-${variants.length}`, name: uniqueVariantName(name, variants.map((v) => v.name)), cell, kpis, savedAt: now };
+  const next = [variant, ...variants];
+  await storage.set(VARIANTS_KEY, next);
+  variantsStore.setState({ variants: next });
+  return variant;
+}
+
+/** Deletes a saved variant. */
+export async function deleteVariant(storage: AutosaveStorage, id: string): Promise<void> {
+  const next = variantsStore.getState().variants.filter((v) => v.id !== id);
+  await storage.set(VARIANTS_KEY, next);
+  variantsStore.setState({ variants: next });
+}

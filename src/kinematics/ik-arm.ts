@@ -84,7 +84,7 @@ export function analyseArm(jacobian: Jacobian): ArmGeometry | null {
   const homeP: Vec3 = [home[12]!, home[13]!, home[14]!];
   const inputs = chain.joints.map((j) => j.input);
   const [w1, w2, w3, w4, w5, w6] = w as [Vec3, Vec3, Vec3, Vec3, Vec3, Vec3];
-  const [r1, r2, r3, r4, r5, r6] = r as [Vec3, Vec3, Vec3, Vec3, Vec3, Vec3];
+  const [, r2, r3, r4, r5, r6] = r as [Vec3, Vec3, Vec3, Vec3, Vec3, Vec3];
   if (parallel(w1, w2) || !distinctParallel(r2, w2, r3, w3)) return null;
 
   const w45 = meet(r4, w4, r5, w5);

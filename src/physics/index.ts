@@ -1,4 +1,4 @@
 /** The physics layer: Rapier behind the simulation's PhysicsWorld interface. */
-export { initRapier, RAPIER, type Rapier } from './rapier';
+export { initRapier, type Rapier } from './rapier';
 export { RapierPhysics, rapierPhysicsFactory } from './rapier-world';
 export { createSimulation, type CreateSimulationOptions } from './create-simulation';

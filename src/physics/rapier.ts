@@ -6,18 +6,21 @@
  * as base64, so it loads the same way in Node, vitest and module workers, without a bundler
  * plugin. `init()` must finish once per JavaScript context before anything else is called.
  */
-import RAPIER from '@dimforge/rapier3d-deterministic-compat';
+import type RapierModule from '@dimforge/rapier3d-deterministic-compat';
 
-export type Rapier = typeof RAPIER;
+export type Rapier = typeof RapierModule;
 
-let ready: Promise<void> | null = null;
+let ready: Promise<Rapier> | null = null;
 
-/** Loads Rapier's WebAssembly (once per context; later calls share the first). */
+/**
+ * Loads Rapier and its WebAssembly (once per context; later calls share the first). The module
+ * itself (4 MB, mostly the inlined WebAssembly) is imported here, on first use, so that the CLI's
+ * commands that never simulate (`--help`, `inspect`, `fk`, …) do not pay for parsing it.
+ */
 export async function initRapier(): Promise<Rapier> {
-  ready ??= RAPIER.init();
-  await ready;
-  return RAPIER;
+  ready ??= import('@dimforge/rapier3d-deterministic-compat').then(async ({ default: rapier }) => {
+    await rapier.init();
+    return rapier;
+  });
+  return ready;
 }
-
-/** Rapier's module, for callers that have awaited {@link initRapier}. */
-export { RAPIER };

@@ -2,7 +2,6 @@ import { edit } from './edit';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { Cell, CellItem, Pose } from '../model';
 import { itemTypeLabel } from '../model';
-import { cellStore } from '../store/app-store';
 import { setItemPose, setWorkersPerShift, updateItem } from '../store/commands';
 import { deleteItems } from './delete-items';
 import { useCell } from '../store/use-cell';

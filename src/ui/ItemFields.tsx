@@ -1,6 +1,5 @@
 import { edit } from './edit';
 import { libraryGrippers, type CellItem, type Vec3 } from '../model';
-import { cellStore } from '../store/app-store';
 import { updateItem } from '../store/commands';
 import { ConveyorFields } from './ConveyorFields';
 import { LightCurtainFields, PartFields } from './EquipmentFields';

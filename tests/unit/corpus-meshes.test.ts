@@ -62,7 +62,7 @@ describe('TriATHLETE (gkjohnson/urdf-loaders)', () => {
 describe('other corpus mesh formats', () => {
   it('finds the upper-case .STL collision meshes of the Robotiq 3F gripper', async () => {
     const report = await meshReport('robotiq_3f_gripper_visualization/cfg/robotiq-3f-gripper_articulated.expanded.urdf');
-    const upper = report.meshes.filter((m) => /\.STL$/.test(m.filename));
+    const upper = report.meshes.filter((m) => m.filename.endsWith('.STL'));
     expect(upper.length).toBeGreaterThan(0);
     expect(upper.every((m) => !m.missing)).toBe(true);
   });

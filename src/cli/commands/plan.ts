@@ -10,7 +10,6 @@
  */
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { activeJoints, type RobotDescription } from '../../model/robot-description';
 import { libraryRobots, type RobotLibraryEntry } from '../../model/robot-library';
 import { DEFAULT_JERK_TIME, DEFAULT_RAMP_TIME, robotMotionLimits } from '../../motion/limits';
@@ -19,9 +18,10 @@ import type { ProfileKind } from '../../motion/profile';
 import { numberList, readArgs } from '../args';
 import type { Command } from '../command';
 import { InputError } from '../errors';
+import { repoPath } from '../repo-root';
 import { loadRobotArg, ROBOT_FILE_OPTIONS, ROBOT_FILE_USAGE } from '../robot-file';
 
-const LIBRARY_DIR = fileURLToPath(new URL('../../../urdf/', import.meta.url));
+const LIBRARY_DIR = repoPath('urdf');
 
 const realpath = (path: string): string | null => {
   try {

@@ -1,6 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { UrdfError } from '../../io/urdf/errors';
 import { parseUrdf } from '../../io/urdf/parse-urdf';
 import type { Cell } from '../../model/cell';
@@ -17,9 +16,10 @@ import { CellContentError } from '../../sim/errors';
 import { readArgs } from '../args';
 import type { Command, CommandIO } from '../command';
 import { InputError } from '../errors';
+import { repoPath } from '../repo-root';
 
 /** The bundled robot library's folder (`urdf/` at the repository root). */
-export const BUNDLED_URDF_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../urdf');
+export const BUNDLED_URDF_DIR = repoPath('urdf');
 
 /** Collisions listed in the output; the count covers them all. */
 const LISTED_COLLISIONS = 20;

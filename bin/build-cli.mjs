@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Bundles the command line to plain JavaScript in build/cli/ (git-ignored) so that `celltwin`
+// starts without compiling TypeScript and tsx stays a development dependency. Runs at
+// `npm install` (the "prepare" script) and before the tests; bin/celltwin.js uses the bundle
+// when it is there and falls back to the sources through tsx otherwise.
+//
+// Usage: node bin/build-cli.mjs [--quiet]
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const OUT_DIR = join(ROOT, 'build', 'cli');
+
+/**
+ * Every program the bundle holds: `in` is the source (from the repository root), `out` the name
+ * of the file written to build/cli/ (`.js` added). Add worker-thread entries here too: code that
+ * starts one finds it beside itself, `new URL('./NAME.js', import.meta.url)`, when running from
+ * the bundle (import.meta.url ends in `.js`), and the `.ts` source through tsx otherwise.
+ */
+export const ENTRY_POINTS = [
+  { in: 'src/cli/main.ts', out: 'celltwin' },
+];
+
+const quiet = process.argv.includes('--quiet');
+const started = Date.now();
+// esbuild is a development dependency: an install without them keeps no bundle, and
+// bin/celltwin.js says what to do.
+const esbuild = await import('esbuild').catch(() => null);
+if (esbuild === null) {
+  console.warn('bin/build-cli.mjs: esbuild is not installed (npm install without dev dependencies?); the CLI bundle was not built');
+  process.exit(0);
+}
+const result = await esbuild.build({
+  absWorkingDir: ROOT,
+  entryPoints: ENTRY_POINTS,
+  outdir: OUT_DIR,
+  bundle: true,
+  // Entries share modules through chunks instead of each carrying its own copy.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // npm packages stay imports: they are installed beside the repository anyway, and Node loads
+  // them faster from their own files than from one multi-megabyte bundle.
+  packages: 'external',
+  sourcemap: 'linked',
+  metafile: true,
+  logLevel: 'warning',
+}).catch(() => {
+  // esbuild has already printed each error with its file and line.
+  console.error('error: bin/build-cli.mjs: the CLI bundle was not built (see the errors above)');
+  process.exit(1);
+});
+
+if (!quiet) {
+  const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
+  const bytes = outputs.reduce((sum, [, o]) => sum + o.bytes, 0);
+  const where = relative(process.cwd(), OUT_DIR) || '.';
+  console.log(`celltwin CLI bundled: ${ENTRY_POINTS.length} entr${ENTRY_POINTS.length === 1 ? 'y' : 'ies'}, ${outputs.length} files, ${(bytes / 1024).toFixed(0)} KiB in ${where}/ (${Date.now() - started} ms)`);
+}

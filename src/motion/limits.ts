@@ -42,9 +42,16 @@ export interface MotionScaling {
   accel?: number;
 }
 
-/** Checks a scaling factor is in (0, 1]; throws naming it otherwise. */
+/**
+ * The smallest override or fraction: 0.1 %, a teach pendant's lowest step. Below it a move takes
+ * longer than any run, and s² or s³ of a tiny s underflows to 0 (a zero acceleration, a NaN move).
+ */
+export const MIN_FRACTION = 1e-3;
+
+/** Checks a scaling factor is in [MIN_FRACTION, 1]; throws naming it otherwise. */
 export function checkFraction(name: string, value: number): number {
   if (!(value > 0 && value <= 1)) throw new RangeError(`${name} must be in (0, 1], got ${value}`);
+  if (value < MIN_FRACTION) throw new RangeError(`${name} must be at least ${MIN_FRACTION} (0.1 %), got ${value}`);
   return value;
 }
 

@@ -12,7 +12,7 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { activeJoints, type RobotDescription } from '../../model/robot-description';
 import { libraryRobots, type RobotLibraryEntry } from '../../model/robot-library';
-import { DEFAULT_JERK_TIME, DEFAULT_RAMP_TIME, robotMotionLimits } from '../../motion/limits';
+import { DEFAULT_JERK_TIME, DEFAULT_RAMP_TIME, MIN_FRACTION, robotMotionLimits } from '../../motion/limits';
 import { MoveJ } from '../../motion/move-j';
 import type { ProfileKind } from '../../motion/profile';
 import { numberList, readArgs } from '../args';
@@ -66,6 +66,7 @@ function fraction(file: string, option: string, text: string | undefined): numbe
   if (text === undefined) return 1;
   const v = Number(text);
   if (text.trim() === '' || !(v > 0 && v <= 1)) throw new InputError(file, `${option} must be a number in (0, 1], got "${text}"`);
+  if (v < MIN_FRACTION) throw new InputError(file, `${option} must be at least ${MIN_FRACTION} (0.1 %), got "${text}"`);
   return v;
 }
 

@@ -51,7 +51,9 @@ export async function loadRobotFile(path: string, files: RobotFiles, options: Lo
   let text: string;
   try {
     text = await files.readText(path);
-  } catch {
+  } catch (e) {
+    // A zip entry that fails to inflate says why (its UrdfError names the entry).
+    if (e instanceof UrdfError) throw e;
     throw new UrdfError(name, 'cannot read the file');
   }
   const packages = packageFinder(path, options.packages, options.searchPackages === false ? undefined : files);

@@ -74,6 +74,21 @@ function fromDom(element: Element): XmlElement {
 }
 
 /**
+ * Refuses an included file nested past MAX_XML_DEPTH before xacro-parser recurses into it (its
+ * other faults are left to xacro-parser, which is more lenient than our XML reader).
+ */
+function checkDepth(text: string, path: string, setCause: (e: UrdfError) => void): void {
+  try {
+    parseXml(text, path);
+  } catch (e) {
+    if (e instanceof UrdfError && /nested more than|more than the limit/.test(e.message)) {
+      setCause(e);
+      throw e;
+    }
+  }
+}
+
+/**
  * Expands xacro `text` (from `fileName`) into URDF. Throws a UrdfError naming the file on malformed
  * XML (with its line), an unknown package, an unreadable include, or anything xacro-parser cannot do.
  */
@@ -91,7 +106,14 @@ export async function expandXacro(text: string, fileName: string, options: Xacro
     // No environment in the page: $(optenv VAR default) takes its default, as with VAR unset.
     if (command === 'optenv') return args.slice(1).join(' ');
     const name = args[0] ?? '';
-    const dir = command === 'find' ? lookupPackage(options.packages, name) : undefined;
+    let dir: string | undefined;
+    try {
+      dir = command === 'find' ? lookupPackage(options.packages, name) : undefined;
+    } catch (e) {
+      // The package search read a damaged package.xml (in a zip): keep its message.
+      if (e instanceof UrdfError) cause = e;
+      throw e;
+    }
     if (dir !== undefined) return dir;
     cause = new UrdfError(
       fileName,
@@ -102,12 +124,15 @@ export async function expandXacro(text: string, fileName: string, options: Xacro
     throw cause;
   }) as (command: string, ...args: string[]) => string;
   parser.getFileContents = async (path: string): Promise<string> => {
+    let included: string;
     try {
-      return await options.readFile(joinPath('.', path));
-    } catch {
-      cause = new UrdfError(fileName, `xacro include "${path}" cannot be read`);
+      included = await options.readFile(joinPath('.', path));
+    } catch (e) {
+      cause = e instanceof UrdfError ? e : new UrdfError(fileName, `xacro include "${path}" cannot be read`);
       throw cause;
     }
+    checkDepth(included, path, (e) => (cause = e));
+    return included;
   };
   let doc: XMLDocument;
   try {

@@ -8,6 +8,7 @@
  * "billion laughs" document fails at once instead of eating memory.
  */
 import { SaxesParser } from 'saxes';
+import { MAX_ROBOT_TEXT_CHARS, MAX_XML_DEPTH } from '../../model/input-limits';
 import { UrdfError } from './errors';
 
 /** One element: tag name as written (prefix included), attributes, child elements, own text. */
@@ -42,9 +43,13 @@ function plainMessage(message: string): string {
 
 /**
  * Parses `text` into an element tree. Throws a UrdfError naming `fileName` and the line on
- * malformed XML, on a DTD that declares entities, or when the text has no root element.
+ * malformed XML, on a DTD that declares entities, on elements nested past MAX_XML_DEPTH, or when
+ * the text has no root element.
  */
 export function parseXml(text: string, fileName: string): XmlElement {
+  if (text.length > MAX_ROBOT_TEXT_CHARS) {
+    throw new UrdfError(fileName, `the file holds ${Math.round(text.length / (1024 * 1024))} MB of text, more than the limit of ${MAX_ROBOT_TEXT_CHARS / (1024 * 1024)} MB for a robot description`);
+  }
   const parser = new SaxesParser({ xmlns: false, position: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
@@ -70,6 +75,8 @@ export function parseXml(text: string, fileName: string): XmlElement {
   });
   parser.on('opentag', (tag) => {
     const element: XmlElement = { name: tag.name, attributes: { ...tag.attributes }, children: [], text: '', line: startLine };
+    // Everything after us (xacro-parser, the tree writers) recurses once per level.
+    if (stack.length >= MAX_XML_DEPTH) throw new UrdfError(fileName, `elements nested more than ${MAX_XML_DEPTH} levels deep; refused`, startLine);
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(element);
     else root = element;

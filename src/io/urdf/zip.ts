@@ -47,6 +47,17 @@ export function looksLikeZip(data: Uint8Array): boolean {
  * encrypted, uses an unknown compression, or would expand past the limits.
  */
 export function readZip(data: Uint8Array, name: string, limits: ZipLimits = {}): ZipArchive {
+  try {
+    return readDirectory(data, name, limits);
+  } catch (e) {
+    if (e instanceof UrdfError) throw e;
+    // A field that points past the end of the data (DataView's RangeError) and anything else a
+    // hostile archive provokes is one located message, not an internal fault.
+    throw new UrdfError(name, `not a readable zip file: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function readDirectory(data: Uint8Array, name: string, limits: ZipLimits): ZipArchive {
   const maxTotal = limits.maxTotalBytes ?? DEFAULT_ZIP_LIMITS.maxTotalBytes;
   const maxEntries = limits.maxEntries ?? DEFAULT_ZIP_LIMITS.maxEntries;
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
@@ -75,6 +86,8 @@ export function readZip(data: Uint8Array, name: string, limits: ZipLimits = {}):
   let totalBytes = 0;
   for (let i = 0; i < count; i++) {
     if (at + 46 > data.length || u32(at) !== 0x02014b50) bad('damaged central directory');
+    const recordEnd = at + 46 + u16(at + 28) + u16(at + 30) + u16(at + 32);
+    if (recordEnd > data.length) bad(`central directory entry ${i + 1} runs past the end of the file`);
     const flags = u16(at + 8);
     const method = u16(at + 10);
     let compressed = u32(at + 20);
@@ -84,10 +97,13 @@ export function readZip(data: Uint8Array, name: string, limits: ZipLimits = {}):
     let local = u32(at + 42);
     const rawName = decoder.decode(data.subarray(at + 46, at + 46 + nameLength));
     // ZIP64 extra field (id 1): the 64-bit values replace the ones saturated at 0xffffffff.
-    for (let e = at + 46 + nameLength; e + 4 <= at + 46 + nameLength + extraLength; e += 4 + u16(e + 2)) {
+    const extraEnd = at + 46 + nameLength + extraLength;
+    for (let e = at + 46 + nameLength; e + 4 <= extraEnd; e += 4 + u16(e + 2)) {
       if (u16(e) !== 1) continue;
       let f = e + 4;
+      const fieldEnd = Math.min(extraEnd, f + u16(e + 2));
       const next = (): number => {
+        if (f + 8 > fieldEnd) bad(`the ZIP64 extra field of "${rawName}" is cut short`);
         const v = u32(f) + u32(f + 4) * 2 ** 32;
         f += 8;
         return v;
@@ -115,15 +131,29 @@ export function readZip(data: Uint8Array, name: string, limits: ZipLimits = {}):
   return { name, entries, totalBytes };
 }
 
-/** Inflates one entry in 16 KB steps, refusing output beyond its declared size. */
+/**
+ * Inflates one entry in 16 KB steps, refusing output beyond its declared size. fflate's own
+ * errors (bad block type, invalid distance…) come back as a UrdfError naming the entry.
+ */
 function inflateEntry(body: Uint8Array, size: number, zipName: string, entry: string): Uint8Array {
-  const out = new Uint8Array(size);
+  try {
+    return inflateChecked(body, size, zipName, entry);
+  } catch (e) {
+    if (e instanceof UrdfError) throw e;
+    throw new UrdfError(zipName, `"${entry}" cannot be decompressed: ${e instanceof Error ? e.message : String(e)}; the zip is damaged`);
+  }
+}
+
+function inflateChecked(body: Uint8Array, size: number, zipName: string, entry: string): Uint8Array {
+  // Chunks, not one buffer of the declared size: a header may claim 400 MB for 1 KB of data, and
+  // memory should follow what the data really makes (the running total), not what it claims.
+  const chunks: Uint8Array[] = [];
   let written = 0;
   const inflater = new Inflate((chunk) => {
     if (written + chunk.length > size) {
       throw new UrdfError(zipName, `"${entry}" expands past its declared size of ${size} bytes; the zip is damaged or hostile`);
     }
-    out.set(chunk, written);
+    chunks.push(chunk);
     written += chunk.length;
   });
   // Small steps bound what one push can produce (deflate expands at most ~1032:1) before we check.
@@ -131,5 +161,12 @@ function inflateEntry(body: Uint8Array, size: number, zipName: string, entry: st
   for (let i = 0; i < body.length; i += step) inflater.push(body.subarray(i, i + step), i + step >= body.length);
   if (body.length === 0) inflater.push(new Uint8Array(0), true);
   if (written !== size) throw new UrdfError(zipName, `"${entry}" is shorter than its declared size (${written} of ${size} bytes)`);
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
   return out;
 }

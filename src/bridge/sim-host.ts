@@ -7,6 +7,7 @@
 import { createSimulation } from '../physics/create-simulation';
 import type { Cell } from '../model';
 import { computeKpis } from '../sim/kpi/compute';
+import { cellStallLocator } from '../sim/kpi/stall-where';
 import type { Simulation } from '../sim/simulation';
 import { SharedFrameWriter } from './frame-channel';
 import type { FromSim, SimSpeed, ToSim } from './sim-protocol';
@@ -243,7 +244,10 @@ export class SimHost {
     if (!this.sim || !this.cell) return;
     this.lastKpis = this.env.now();
     const log = this.sim.activityLog();
-    const kpis = computeKpis(log, this.cell);
+    const sim = this.sim;
+    // Stalls name the step a robot is stuck on and what it waits for (sim/kpi/stall-where.ts).
+    const stallWhere = cellStallLocator(this.cell, (robot) => sim.programStatus(robot)?.step ?? null, (zone) => sim.zoneHolder(zone));
+    const kpis = computeKpis(log, this.cell, { stallWhere });
     this.env.post({ type: 'kpis', kpis, intervals: log.intervals.slice(-MAX_INTERVALS_SENT), time: this.sim.time });
   }
 

@@ -51,6 +51,16 @@ export interface ActivityInterval {
   end: number;
   /** What the work was, where the program says (a process step's label: weld seam 1, grind…). */
   label?: string;
+  /** The program step a robot was on, as its path in the cell file (`programs[0].steps[3]`), when the engine says. */
+  step?: string;
+}
+
+/** A robot held a shared zone (interlock) from `start` to `end` (exclusive). */
+export interface ZoneHold {
+  zone: string;
+  robot: string;
+  start: number;
+  end: number;
 }
 
 /** Everything a run recorded. */
@@ -62,6 +72,8 @@ export interface ActivityLog {
   cycleCompletions: Array<{ resource: string; time: number }>;
   /** When each finished part left the cell (reached a sink). */
   partsFinished: Array<{ part: string; time: number }>;
+  /** Who held each shared zone when, ordered by start (absent in logs from before zones were logged). */
+  zones?: ZoneHold[];
 }
 
 /** A resource's current interval, still open. */
@@ -70,12 +82,14 @@ interface OpenInterval {
   state: string;
   start: number;
   label?: string;
+  step?: string;
 }
 
 /** The open interval `o` of `resource`, ended at `end`. */
 function closeAt(resource: string, o: OpenInterval, end: number): ActivityInterval {
   const closed: ActivityInterval = { resource, kind: o.kind, state: o.state, start: o.start, end };
   if (o.label !== undefined) closed.label = o.label;
+  if (o.step !== undefined) closed.step = o.step;
   return closed;
 }
 
@@ -88,13 +102,22 @@ export class ActivityRecorder {
   private readonly intervals: ActivityInterval[] = [];
   private readonly cycles: Array<{ resource: string; time: number }> = [];
   private readonly parts: Array<{ part: string; time: number }> = [];
+  private readonly zoneHolds: ZoneHold[] = [];
+  /** Zone → its holder and since when. */
+  private readonly heldZones = new Map<string, { robot: string; start: number }>();
 
-  /** `resource` is in `state` from `time` on, doing `label` when given (a process step's label). */
-  enter(resource: string, kind: ResourceKind, state: string, time: number, label?: string): void {
+  /**
+   * `resource` is in `state` from `time` on, doing `label` when given (a process step's label),
+   * on program step `step` when given (its path in the cell file).
+   */
+  enter(resource: string, kind: ResourceKind, state: string, time: number, label?: string, step?: string): void {
     const current = this.open.get(resource);
-    if (current && current.state === state && current.label === label) return;
+    if (current && current.state === state && current.label === label && current.step === step) return;
     if (current && time > current.start) this.intervals.push(closeAt(resource, current, time));
-    this.open.set(resource, label === undefined ? { kind, state, start: time } : { kind, state, start: time, label });
+    const next: OpenInterval = { kind, state, start: time };
+    if (label !== undefined) next.label = label;
+    if (step !== undefined) next.step = step;
+    this.open.set(resource, next);
   }
 
   /** The state `resource` is in now, or undefined when it was never recorded. */
@@ -112,6 +135,27 @@ export class ActivityRecorder {
     this.parts.push({ part, time });
   }
 
+  /** `robot` holds `zone` from `time` on (again holding a zone it holds changes nothing). */
+  zoneHeld(zone: string, robot: string, time: number): void {
+    const held = this.heldZones.get(zone);
+    if (held?.robot === robot) return;
+    if (held) this.zoneFreed(zone, held.robot, time);
+    this.heldZones.set(zone, { robot, start: time });
+  }
+
+  /** `robot` gives `zone` back at `time` (nothing happens when it does not hold it). */
+  zoneFreed(zone: string, robot: string, time: number): void {
+    const held = this.heldZones.get(zone);
+    if (held?.robot !== robot) return;
+    this.heldZones.delete(zone);
+    if (time > held.start) this.zoneHolds.push({ zone, robot, start: held.start, end: time });
+  }
+
+  /** `robot` gives back every zone it holds (its program stopped). */
+  zonesFreedBy(robot: string, time: number): void {
+    for (const [zone, held] of [...this.heldZones]) if (held.robot === robot) this.zoneFreed(zone, robot, time);
+  }
+
   /** The log up to `time`, with every open interval closed there (the recorder stays usable). */
   log(time: number): ActivityLog {
     const closed = [...this.intervals];
@@ -119,12 +163,15 @@ export class ActivityRecorder {
       if (time > o.start) closed.push(closeAt(resource, o, time));
     }
     closed.sort((a, b) => a.start - b.start || (a.resource < b.resource ? -1 : 1));
-    return { duration: time, intervals: closed, cycleCompletions: [...this.cycles], partsFinished: [...this.parts] };
+    const zones = [...this.zoneHolds];
+    for (const [zone, held] of this.heldZones) if (time > held.start) zones.push({ zone, robot: held.robot, start: held.start, end: time });
+    zones.sort((a, b) => a.start - b.start || (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0));
+    return { duration: time, intervals: closed, cycleCompletions: [...this.cycles], partsFinished: [...this.parts], zones };
   }
 
   /** Plain data for a snapshot (structured-clone safe). */
   save(): RecorderData {
-    return { open: [...this.open], intervals: [...this.intervals], cycles: [...this.cycles], parts: [...this.parts] };
+    return { open: [...this.open], intervals: [...this.intervals], cycles: [...this.cycles], parts: [...this.parts], zoneHolds: [...this.zoneHolds], heldZones: [...this.heldZones] };
   }
 
   /** Restores what {@link save} returned. */
@@ -134,6 +181,9 @@ export class ActivityRecorder {
     this.intervals.splice(0, this.intervals.length, ...d.intervals);
     this.cycles.splice(0, this.cycles.length, ...d.cycles);
     this.parts.splice(0, this.parts.length, ...d.parts);
+    this.zoneHolds.splice(0, this.zoneHolds.length, ...(d.zoneHolds ?? []));
+    this.heldZones.clear();
+    for (const [k, v] of d.heldZones ?? []) this.heldZones.set(k, v);
   }
 }
 
@@ -143,4 +193,7 @@ export interface RecorderData {
   intervals: ActivityInterval[];
   cycles: Array<{ resource: string; time: number }>;
   parts: Array<{ part: string; time: number }>;
+  /** Closed zone holds and the zones held now (optional: snapshots from before zones were logged). */
+  zoneHolds?: ZoneHold[];
+  heldZones?: Array<[string, { robot: string; start: number }]>;
 }

@@ -51,9 +51,24 @@ function watchForEdits(): void {
       notify('error', `${name}'s program stopped at ${f.time.toFixed(2)} s`, [`${f.step}: ${f.message}`, 'The robot stands idle until the run is reset.']);
     }
   });
+  // A stalled robot (no loop for 3 mean cycles) or a deadlock: told once per robot and run.
+  const stalled = new Set<string>();
+  const stopStalls = simStatusStore.subscribe((s) => {
+    for (const st of s.kpis?.stalls ?? []) {
+      if (stalled.has(st.robot)) continue;
+      stalled.add(st.robot);
+      const name = cellStore.getState().cell.items.find((i) => i.id === st.robot)?.name ?? st.robot;
+      const what = st.kind === 'deadlock' ? 'is deadlocked' : 'has stalled';
+      const details = [`Waiting (${st.state}) since ${st.since.toFixed(2)} s${st.step === null ? '' : ` at ${st.step}`}.`];
+      if (st.waitsFor !== null) details.push(`It waits for ${st.waitsFor}.`);
+      details.push('Its stuck time counts as waiting in the KPIs.');
+      notify('warning', `${name} ${what}`, details);
+    }
+  });
   unwatch = () => {
     stopEdits();
     stopFaults();
+    stopStalls();
   };
 }
 

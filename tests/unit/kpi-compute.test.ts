@@ -58,7 +58,8 @@ describe('a single robot with ten loops of 3.0 + 0.1·i s', () => {
     expect(r.cycleTime!.p95).toBeCloseTo(3.865, 9);
     expect(r.cycleTime!.min).toBeCloseTo(3.2, 9);
     expect(r.cycleTime!.max).toBeCloseTo(3.9, 9);
-    expect(r.window).toEqual({ start: ends[1], end: ends[9] });
+    // The utilization window runs from the warm-up to the end of the run (1 s past the last loop).
+    expect(r.window).toEqual({ start: ends[1], end: ends[9]! + 1 });
   });
 
   it('takes the cell cycle time between finished parts and UPH as 3600 over it', () => {
@@ -81,12 +82,13 @@ describe('a single robot with ten loops of 3.0 + 0.1·i s', () => {
     expect(sum(k.breakdown!)).toBeCloseTo(k.cellCycleTime!, 9);
   });
 
-  it('gives utilization shares of every robot state that sum to 1', () => {
+  it('gives utilization shares of every robot state that sum to 1, over the window to the end of the run', () => {
     const u = r.utilization!;
     expect(Object.keys(u)).toEqual(['moving-loaded', 'moving-empty', 'processing', 'gripper', 'io', 'waiting-starved', 'waiting-blocked', 'waiting-interlock', 'idle']);
-    expect(u['moving-empty']).toBeCloseTo(8 / 28.4, 9);
-    expect(u['moving-loaded']).toBeCloseTo(12 / 28.4, 9);
-    expect(u['processing']).toBeCloseTo(4.4 / 28.4, 9);
+    // Eight loops (28.4 s) plus the second of moving empty after the last one.
+    expect(u['moving-empty']).toBeCloseTo(9 / 29.4, 9);
+    expect(u['moving-loaded']).toBeCloseTo(12 / 29.4, 9);
+    expect(u['processing']).toBeCloseTo(4.4 / 29.4, 9);
     expect(sum(u)).toBeCloseTo(1, 12);
     expect(r.busyShare).toBeCloseTo(1, 12);
   });

@@ -5,24 +5,18 @@ import { parseUrdf } from '../../io/urdf/parse-urdf';
 import type { Cell } from '../../model/cell';
 import { libraryFileFor } from '../../model/robot-library';
 import type { RobotDescription } from '../../model/robot-description';
-import { formatProblem, readCell } from '../../model/validate';
-import { createSimulation } from '../../physics/create-simulation';
 import type { SimulationRobots } from '../../sim/cell-model';
-import { computeKpis, kpisText, kpisToCsv, roundDeep, type CellKpis } from '../../sim/kpi';
-import { withPlantDensity } from '../../sim/kpi/plant-density';
+import { kpisText, kpisToCsv, roundDeep, type CellKpis } from '../../sim/kpi';
 import type { PartCounts } from '../../sim/simulation';
-import type { CollisionEvent, SimEvent } from '../../sim/events';
-import { CellContentError } from '../../sim/errors';
 import { readArgs } from '../args';
 import type { Command, CommandIO } from '../command';
 import { InputError } from '../errors';
 import { repoPath } from '../repo-root';
+import { readCheckedCell, simulateCell, type SimulatedRun } from '../simulate';
+import { replicate, replicationText } from '../replications';
 
 /** The bundled robot library's folder (`urdf/` at the repository root). */
 export const BUNDLED_URDF_DIR = repoPath('urdf');
-
-/** Collisions listed in the output; the count covers them all. */
-const LISTED_COLLISIONS = 20;
 
 /**
  * Reads the robot descriptions a cell needs in Node: bundled robots and tools from `urdfDir`,
@@ -103,78 +97,16 @@ export interface CellRunOptions {
   until?: number;
   seed?: number;
   warmupCycles: number;
+  /** `events` or `physics` (`--engine`); absent: the cell's `simulation.engine`, else events. */
+  engine?: string;
 }
 
-/** Seconds rounded to the microsecond, so the output reads well and stays byte-stable. */
-const sec = (t: number): number => Math.round(t * 1e6) / 1e6;
-
 /** Reads, checks and simulates `file`; returns exit code 2 after printing what is wrong with it. */
-export async function runCellFile(file: string, io: CommandIO, options: CellRunOptions): Promise<CellRun | number> {
-  let text: string;
-  try {
-    text = await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (e) {
-    throw new InputError(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  const read = readCell(text);
-  if (!read.ok) {
-    for (const p of read.problems) io.err(`error: ${file}${p.line !== undefined ? `:${p.line}` : ''}: ${formatProblem(p)}`);
-    return 2;
-  }
-  const cell = read.cell;
-  const loaded = await loadSimulationRobots(cell);
-  let sim;
-  try {
-    sim = await createSimulation(cell, loaded, options.seed === undefined ? {} : { seed: options.seed });
-  } catch (e) {
-    if (e instanceof CellContentError) throw new InputError(file, e.message);
-    throw e;
-  }
-  try {
-    const counts = new Map<string, number>();
-    const collisions: CollisionEvent[] = [];
-    const sensors = new Map<string, number>();
-    const faults: RunFacts['faults'] = [];
-    const tally = (events: SimEvent[]) => {
-      for (const e of events) {
-        counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
-        if (e.type === 'collision') collisions.push(e);
-        if (e.type === 'sensor') sensors.set(e.sensor, (sensors.get(e.sensor) ?? 0) + 1);
-        if (e.type === 'program-fault') faults.push({ time: sec(e.time), robot: e.robot, step: e.step, message: e.message });
-      }
-    };
-    const end = options.until ?? cell.simulation.duration;
-    // Drain once per simulated second so a long run keeps little in memory.
-    for (let t = Math.min(1, end); ; t = Math.min(t + 1, end)) {
-      sim.runUntil(t);
-      tally(sim.drainEvents());
-      if (t >= end) break;
-    }
-    const kpis = computeKpis(sim.activityLog(), cell, {
-      warmupCycles: options.warmupCycles,
-      collisions: collisions.map((c) => ({ time: c.time, a: c.a, b: c.b })),
-    });
-    const facts: RunFacts = {
-      cell: cell.name,
-      seed: sim.seed,
-      dt: sim.dt,
-      simulatedSeconds: sec(sim.time),
-      steps: sim.stepCount,
-      collisionCount: collisions.length,
-      collisions: collisions.slice(0, LISTED_COLLISIONS).map((c) => ({ time: sec(c.time), a: c.a, b: c.b })),
-      parts: sim.partCounts(),
-      sensors: [...sensors].map(([conveyor, count]) => ({ conveyor, count })),
-      faults,
-      picks: counts.get('pick') ?? 0,
-      missedPicks: counts.get('pick-missed') ?? 0,
-      releases: counts.get('release') ?? 0,
-      warnings: [...loaded.warnings, ...sim.warnings],
-      stateHash: sim.stateHash(),
-    };
-    return { facts, kpis: withPlantDensity(kpis, cell) }; // plantDensity after density when the file has a plant section
-  } finally {
-    sim.free();
-  }
+export async function runCellFile(file: string, io: CommandIO, options: CellRunOptions & { timeline?: boolean }): Promise<SimulatedRun | number> {
+  const cell = await readCheckedCell(file, io);
+  if (typeof cell === 'number') return cell;
+  // One run path for every command and worker: src/cli/simulate.ts.
+  return simulateCell(cell, file, options);
 }
 
 /**
@@ -189,38 +121,46 @@ export function runReport({ facts, kpis }: CellRun): RunReport {
 }
 
 /** Reads the options `run` and `compare` share; throws InputError for bad values. */
-export function readRunOptions(values: { until?: string | undefined; seed?: string | undefined; warmup?: string | undefined }): CellRunOptions {
+export function readRunOptions(values: { until?: string | undefined; seed?: string | undefined; warmup?: string | undefined; engine?: string | undefined }): CellRunOptions {
+  if (values.engine !== undefined && values.engine !== 'events' && values.engine !== 'physics') throw new InputError('--engine', `expected events or physics, got "${values.engine}"`);
   const until = values.until === undefined ? undefined : Number(values.until);
   if (until !== undefined && !(Number.isFinite(until) && until >= 0)) throw new InputError('--until', `expected seconds ≥ 0, got "${values.until}"`);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new InputError('--seed', `expected an integer, got "${values.seed}"`);
   const warmup = values.warmup === undefined ? 2 : Number(values.warmup);
   if (!(Number.isInteger(warmup) && warmup >= 0)) throw new InputError('--warmup', `expected a whole number of cycles ≥ 0, got "${values.warmup}"`);
-  return { warmupCycles: warmup, ...(until === undefined ? {} : { until }), ...(seed === undefined ? {} : { seed }) };
+  return { warmupCycles: warmup, ...(until === undefined ? {} : { until }), ...(seed === undefined ? {} : { seed }), ...(values.engine === undefined ? {} : { engine: values.engine }) };
 }
 
 /** The options `run` and `compare` share, for readArgs. */
-export const RUN_OPTIONS = { until: { type: 'string' }, seed: { type: 'string' }, warmup: { type: 'string' }, json: { type: 'boolean' } } as const;
+export const RUN_OPTIONS = { until: { type: 'string' }, seed: { type: 'string' }, warmup: { type: 'string' }, json: { type: 'boolean' }, engine: { type: 'string' } } as const;
 
 /** `celltwin run CELL.json`: simulates headless and prints what happened and the KPIs. */
 export const runCommand: Command = {
   name: 'run',
   summary: 'simulate a cell headless: KPIs (cycle time, UPH, utilization, bottleneck, density), collisions, parts',
   usage:
-    'celltwin run CELL.json [--until SECONDS] [--seed N] [--warmup N] [--json] [--csv FILE]\n' +
+    'celltwin run CELL.json [--until SECONDS] [--seed N] [--warmup N] [--engine events|physics] [--json] [--csv FILE]\n' +
     '  --until   simulated seconds (default: the cell\'s simulation.duration)\n' +
     '  --seed    random seed (default: the cell\'s simulation.seed)\n' +
     '  --warmup  robot loops and finished parts left out at the start (default 2)\n' +
+    '  --engine  events (next-event, default) or physics (fixed-step Rapier, the reference);\n' +
+    '            default: the cell\'s simulation.engine, else events\n' +
     '  --json    print the full KPI object as JSON\n' +
     '  --csv     also write the KPIs to FILE as CSV (one row for the cell, one per resource)\n' +
+    '  --timeline FILE  also write every interval, zone hold and part route to FILE as JSON\n' +
+    '  --replications N  run seeds S0 … S0+N−1 (S0: --seed or the cell\'s) on a pool of worker threads;\n' +
+    '            print each KPI as mean, sd and 95 % half-width (Student t)\n' +
     'Same file and seed give byte-identical output.',
   async run(argv, io) {
-    const { values, positionals } = readArgs('run', argv, { ...RUN_OPTIONS, csv: { type: 'string' } });
+    const { values, positionals } = readArgs('run', argv, { ...RUN_OPTIONS, csv: { type: 'string' }, timeline: { type: 'string' }, replications: { type: 'string' } });
     const file = positionals[0];
     if (file === undefined) throw new InputError('run', 'expected a cell file: celltwin run CELL.json');
     const options = readRunOptions(values);
-    const result = await runCellFile(file, io, options);
+    if (values.replications !== undefined) return runReplications(file, io, options, values);
+    const result = await runCellFile(file, io, { ...options, timeline: values.timeline !== undefined });
     if (typeof result === 'number') return result;
+    if (values.timeline !== undefined && result.timeline) await writeOut(values.timeline, io, JSON.stringify(result.timeline), 'timeline');
     if (values.csv !== undefined) {
       try {
         await writeFile(resolve(io.cwd, values.csv), kpisToCsv(result.kpis));
@@ -233,6 +173,27 @@ export const runCommand: Command = {
     return 0;
   },
 };
+
+/** Writes `text` to `file` (relative to the working folder); a failure names the file. */
+async function writeOut(file: string, io: CommandIO, text: string, what: string): Promise<void> {
+  try {
+    await writeFile(resolve(io.cwd, file), text);
+  } catch (e) {
+    throw new InputError(file, `cannot write the ${what} file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/** `--replications N`: the seeds on the local pool, each KPI as mean, sd and 95 % half-width. */
+async function runReplications(file: string, io: CommandIO, options: CellRunOptions, values: { replications?: string | undefined; timeline?: string | undefined; csv?: string | undefined; json?: boolean | undefined }): Promise<number> {
+  const n = Number(values.replications);
+  if (!(Number.isInteger(n) && n >= 1)) throw new InputError('--replications', `expected a whole number ≥ 1, got "${values.replications}"`);
+  if (values.timeline !== undefined || values.csv !== undefined) throw new InputError('--replications', 'write --timeline and --csv from single runs (one seed), not with --replications');
+  const cell = await readCheckedCell(file, io);
+  if (typeof cell === 'number') return cell;
+  const report = await replicate(cell, file, { ...options, replications: n, until: options.until ?? cell.simulation.duration });
+  io.out(values.json ? JSON.stringify(report, null, 2) : replicationText(report, file));
+  return 0;
+}
 
 function humanReport(file: string, r: RunFacts): string {
   const lines = [

@@ -8,10 +8,13 @@
  * - robot cycle time: the spans between consecutive loop completions after `warmupCycles`;
  * - cell cycle time: the mean span between consecutive finished parts after `warmupCycles`
  *   parts, i.e. (last − w-th part time) / (parts − w); UPH = 3600 / cell cycle time;
- * - utilization: shares of the resource's steady-state window per state, summing to 1 (gaps in
- *   the log are idle). A resource with cycles uses its own cycle window; one without (machines,
- *   operators, a robot that never finished enough loops) uses the cell window, or the whole run
- *   when no parts finished;
+ * - utilization: shares of the resource's window per state, summing to 1 (gaps in the log are
+ *   idle). The window starts after the warm-up — the resource's own (its `warmupCycles`-th
+ *   completion) when it has cycles, else the cell's (the warm-up parts), else 0 — and always
+ *   runs to the end of the run, not to the last completion, so a robot stuck since its last
+ *   loop reads as waiting, not busy (issue 11 item 5);
+ * - stalls (stalls.ts): robots that made no progress for 3 mean cycles, or all waiting at once
+ *   (a deadlock); their stuck time counts as waiting;
  * - robot breakdown: seconds per cycle in each category = time in the category inside the
  *   robot's cycle window / its cycles: the categories add up to the mean cycle time;
  * - cell breakdown: how the average robot spends one cell cycle = time in each category, summed
@@ -25,6 +28,7 @@ import { sourceCandidate } from './source-pace';
 import { DENSITY_LABEL, DENSITY_REFERENCES, floorFigures, type FloorFigures } from './floor';
 import { BREAKDOWN_CATEGORIES, categoryOf, type BreakdownCategory } from './states';
 import { summarize, type Summary } from './stats';
+import { findStalls, stalledIntervals, type Stall, type StallLocator } from './stalls';
 import { cycleWindow, stateSeconds, timelines, utilizationOf, type ResourceTimeline, type TimeWindow } from './timeline';
 
 /** A collision to list with the KPIs (sim events carry more; this is what the report keeps). */
@@ -40,6 +44,8 @@ export interface KpiOptions {
   warmupCycles?: number;
   /** Collisions of the run, listed as given. */
   collisions?: readonly CollisionRecord[];
+  /** Where a stalled robot is stuck (step and what it waits for): see stall-where.ts. */
+  stallWhere?: StallLocator;
 }
 
 /** Seconds per cycle in each breakdown category. */
@@ -89,6 +95,8 @@ export interface CellKpis {
   /** Spans between finished parts in steady state (mean = cellCycleTime). */
   partInterval: Summary | null;
   bottleneck: Bottleneck | null;
+  /** Robots stuck at the end of the run (stalls.ts); their stuck time counts as waiting. */
+  stalls: Stall[];
   /** How the average robot spends one cell cycle; adds up to cellCycleTime. */
   breakdown: Breakdown | null;
   robots: RobotKpis[];
@@ -138,13 +146,24 @@ export function computeKpis(log: ActivityLog, cell: Cell, options: KpiOptions = 
   const cellCycleTime = partInterval ? partInterval.mean : null;
   const throughputUph = cellCycleTime !== null && cellCycleTime > 0 ? 3600 / cellCycleTime : null;
   // Where a resource without cycles of its own is measured: the parts' steady state, else the run.
-  const cellWindow: TimeWindow = parts && parts.end > parts.start ? { start: parts.start, end: parts.end } : { start: 0, end: log.duration };
+  // Windows run to the end of the run (see the module comment).
+  const end = log.duration;
+  const cellWindow: TimeWindow = parts && end > parts.start ? { start: parts.start, end } : { start: 0, end };
+
+  const robotTimelines = resourcesOf('robot', cell, byId).flatMap((r) => {
+    const t = byId.get(r.id);
+    return t ? [t] : [];
+  });
+  const stalls = findStalls(robotTimelines, end, options.stallWhere);
+  const stallOf = new Map(stalls.map((s) => [s.robot, s]));
 
   const resource = (kind: ResourceKind, r: { id: string; name: string }): ResourceKpis & { own: ReturnType<typeof cycleWindow> } => {
     const timeline = byId.get(r.id);
     const own = cycleWindow(timeline?.completions ?? [], warmup);
-    const span = own && own.end > own.start ? { start: own.start, end: own.end } : cellWindow;
-    const utilization = utilizationOf(kind, timeline?.intervals ?? [], span);
+    const span = own && end > own.start ? { start: own.start, end } : cellWindow;
+    const stall = kind === 'robot' ? stallOf.get(r.id) : undefined;
+    const intervals = timeline?.intervals ?? [];
+    const utilization = utilizationOf(kind, stall ? stalledIntervals(intervals, stall) : intervals, span);
     return {
       id: r.id,
       name: r.name,
@@ -199,6 +218,7 @@ export function computeKpis(log: ActivityLog, cell: Cell, options: KpiOptions = 
     throughputUph,
     partInterval,
     bottleneck: findBottleneck([...robots, ...machines, ...operators, ...sourceCandidates]),
+    stalls,
     breakdown,
     robots,
     machines,

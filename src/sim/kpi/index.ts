@@ -10,5 +10,7 @@ export { summarize, percentileSorted, gaps, OUTPUT_DECIMALS, roundDeep, roundTo,
 export { cycleWindow, stateSeconds, timelines, utilizationOf, type CycleWindow, type ResourceTimeline, type TimeWindow } from './timeline';
 export { BREAKDOWN_CATEGORIES, CONVEYOR_STATES, MACHINE_STATES, OPERATOR_STATES, ROBOT_STATES, categoryOf, isBlocked, isBusy, isStarved, isWaiting, knownStates, type BreakdownCategory } from './states';
 export { kpisToCsv } from './csv';
+export { DEADLOCK_MIN_SECONDS, STALL_CYCLES, findStalls, stalledIntervals, type Stall, type StallLocator, type StallWhere } from './stalls';
+export { cellStallLocator, waitsForText, type ProgramStepIndex } from './stall-where';
 export { compareKpis, type CompareRow, type RowUnit } from './compare';
-export { compareText, formatDelta, formatValue, kpisText } from './text';
+export { compareText, formatDelta, formatValue, kpisText, stallLine } from './text';

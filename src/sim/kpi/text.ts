@@ -6,6 +6,7 @@ import type { CompareRow, RowUnit } from './compare';
 import type { CellKpis, ResourceKpis, RobotKpis } from './compute';
 import { DENSITY_REFERENCES } from './floor';
 import { BREAKDOWN_CATEGORIES } from './states';
+import type { Stall } from './stalls';
 
 /** A number in a row's unit, or "—". */
 export function formatValue(v: number | string | null, unit: RowUnit): string {
@@ -59,6 +60,14 @@ function robotLines(r: RobotKpis): string[] {
   return lines;
 }
 
+/** One stall as a line: who, since when, where and what it waits for. */
+export function stallLine(st: Stall): string {
+  const what = st.kind === 'deadlock' ? 'deadlock' : 'stalled';
+  const where = st.step === null ? '' : ` at ${st.step}`;
+  const waits = st.waitsFor === null ? '' : `, waiting for ${st.waitsFor}`;
+  return `${what}: ${st.robot} since ${s3(st.since)} (${st.state})${where}${waits}`;
+}
+
 /** The KPI section of `celltwin run`'s text output. */
 export function kpisText(k: CellKpis): string {
   const ss = k.steadyState;
@@ -70,6 +79,7 @@ export function kpisText(k: CellKpis): string {
   const b = k.bottleneck;
   const held = b ? [...b.starved.map((x) => `${x.id} starved ${pct(x.share)}`), ...b.blocked.map((x) => `${x.id} blocked ${pct(x.share)}`)].join(', ') : '';
   lines.push(b ? `bottleneck: ${b.id} (busy ${pct(b.busyShare)}; ${held})` : 'bottleneck: none (no resource starved or blocked)');
+  for (const st of k.stalls) lines.push(stallLine(st));
   if (k.breakdown) lines.push(`cell cycle per robot: ${BREAKDOWN_CATEGORIES.map((c) => `${c} ${s3(k.breakdown![c])}`).join(' · ')}`);
   for (const r of k.robots) lines.push(...robotLines(r));
   for (const m of [...k.machines, ...k.operators, ...k.conveyors, ...k.sources]) lines.push(`${m.id} (${m.kind}):`, utilizationLine(m));

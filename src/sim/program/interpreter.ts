@@ -94,11 +94,11 @@ export class RobotProgram {
       if (result.kind === 'wait') {
         s.phase = 'wait';
         s.due = Infinity;
-        this.record(result.state, time);
+        this.record(result.state, time, undefined, this.current().path);
         return changed;
       }
       changed = true;
-      this.record(result.state, time, result.label);
+      this.record(result.state, time, result.label, this.current().path);
       if (result.duration > 0) {
         s.phase = 'run';
         s.due = time + result.duration;
@@ -117,6 +117,7 @@ export class RobotProgram {
     for (const claim of s.claims) if (!claim.used) this.ctx.pallets.get(claim.pallet)?.unclaim(claim.slot);
     s.claims = [];
     this.ctx.zones.forget(this.robot);
+    this.ctx.recorder.zonesFreedBy(this.robot, time);
     this.ctx.host.event({ type: 'program-fault', time, robot: this.robot, step, message });
     this.record('idle', time);
     return true;
@@ -126,8 +127,8 @@ export class RobotProgram {
     return this.program.steps[this.state.index]!;
   }
 
-  private record(state: RobotState, time: number, label?: string): void {
-    this.ctx.recorder.enter(this.robot, 'robot', state, time, label);
+  private record(state: RobotState, time: number, label?: string, step?: string): void {
+    this.ctx.recorder.enter(this.robot, 'robot', state, time, label, step);
   }
 
   /** Ends the running step at `time` and moves on; the end of the last step completes a loop. */
@@ -197,9 +198,12 @@ export class RobotProgram {
       case 'wait':
         return run(step.seconds, 'io');
       case 'zoneRequest':
-        return zones.request(step.zone, this.robot) ? run(0, 'io') : wait('waiting-interlock');
+        if (!zones.request(step.zone, this.robot)) return wait('waiting-interlock');
+        this.ctx.recorder.zoneHeld(step.zone, this.robot, time);
+        return run(0, 'io');
       case 'zoneRelease':
         zones.release(step.zone, this.robot);
+        this.ctx.recorder.zoneFreed(step.zone, this.robot, time);
         return run(0, 'io');
       default:
         return fault(`unknown step ${JSON.stringify((step as { type: unknown }).type)}`);

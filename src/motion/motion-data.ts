@@ -11,7 +11,7 @@
  * 2. the cell's calibration override (`items[i].motion`): speed × s, acceleration × a;
  * 3. the carried load: acceleration × payloadFactor(load, rated payload).
  */
-import type { RobotLibraryEntry } from '../model/robot-library';
+import { findLibraryEntry, type RobotLibraryEntry } from '../model/robot-library';
 import type { JointMotionLimits } from './limits';
 import { payloadFactor } from './payload';
 
@@ -99,4 +99,15 @@ export function tcpLimitsForLoad(
     speed: Math.min(requested.speed ?? DEFAULT_MOVEL_SPEED, maxSpeed),
     acceleration: Math.min(acceleration, maxAcceleration),
   };
+}
+
+/** Where the motion data of robot item `robot` in `cell` come from (for the KPI output). */
+export function cellRobotMotionSource(cell: { items: readonly { id: string; type: string }[] }, robot: string): MotionSource {
+  const item = cell.items.find((i) => i.id === robot && i.type === 'robot') as
+    | { source: { type: string; id?: string }; motion?: MotionOverride }
+    | undefined;
+  if (!item) return 'assumed';
+  if (item.motion) return 'calibrated';
+  const entry = item.source.type === 'bundled' && item.source.id !== undefined ? findLibraryEntry(item.source.id) : undefined;
+  return entry?.kind === 'robot' && entry.fitted ? 'vendor-fitted' : 'assumed';
 }

@@ -113,6 +113,6 @@ describe('celltwin plan on bad input', () => {
 
   it('reports a missing file and a missing file argument', async () => {
     expect(await bad('urdf/nope.urdf', '--from', ZERO, '--to', TARGET)).toBe('error: urdf/nope.urdf: cannot read the file (ENOENT)');
-    expect(await bad('--from', ZERO, '--to', TARGET)).toMatch(/^error: plan: expected a robot file/);
+    expect(await bad('--from', ZERO, '--to', TARGET)).toMatch(/^error: plan: expected a cell or robot file/);
   });
 });

@@ -34,7 +34,9 @@ describe('celltwin run --json', () => {
       'collisionCount', 'collisions', 'faults', 'parts', 'sensors', 'picks', 'missedPicks', 'releases', 'warnings', 'stateHash',
     ]);
     expect(r).toMatchObject({ cell: 'Simulation test: vacuum pick and place', seed: 7, simulatedSeconds: 2, steps: 480, warmupCycles: 2 });
-    expect(Object.keys(r.robots[0])).toEqual(['id', 'name', 'kind', 'cycleTime', 'window', 'utilization', 'busyShare', 'breakdown']);
+    expect(Object.keys(r.robots[0])).toEqual(['id', 'name', 'kind', 'cycleTime', 'window', 'utilization', 'busyShare', 'breakdown', 'motionSource']);
+    // A bundled UR5e: no published cycle to fit to, so its accelerations are the documented default.
+    expect(r.robots[0].motionSource).toBe('assumed');
     expect(Object.keys(r.robots[0].utilization)).toEqual(['moving-loaded', 'moving-empty', 'processing', 'gripper', 'io', 'waiting-starved', 'waiting-blocked', 'waiting-interlock', 'idle']);
     const sum = Object.values(r.robots[0].utilization as Record<string, number>).reduce((a, b) => a + b, 0);
     expect(sum).toBeCloseTo(1, 5);

@@ -20,6 +20,7 @@ import type { Command } from '../command';
 import { InputError } from '../errors';
 import { repoPath } from '../repo-root';
 import { loadRobotArg, ROBOT_FILE_OPTIONS, ROBOT_FILE_USAGE } from '../robot-file';
+import { planCell } from './plan-cell';
 
 const LIBRARY_DIR = repoPath('urdf');
 
@@ -108,11 +109,13 @@ function humanText(json: ReturnType<typeof planJson>): string {
   ].join('\n');
 }
 
-/** `celltwin plan FILE --from q… --to q…`: a synchronized point-to-point joint move. */
+/** `celltwin plan FILE --from q… --to q…` (a joint move) or `celltwin plan CELL.json --robot ID` (a program). */
 export const planCommand: Command = {
   name: 'plan',
-  summary: 'time a synchronized point-to-point joint move (MoveJ): duration and the limits used',
+  summary: 'time a program step by step without running the cell (CELL.json --robot ID), or one joint move (URDF --from --to)',
   usage:
+    'celltwin plan CELL.json --robot ID [--json]\n' +
+    '  each step of the robot\'s program with its duration, and the loop\'s sum: the cycle with no waiting\n' +
     'celltwin plan FILE --from q1,q2,… --to q1,q2,… [--speed 0..1] [--accel 0..1] [--profile trapezoidal|s-curve] [--json]\n' +
     '  --from, --to  values of the movable, non-mimic joints in tree order (rad or m), as `inspect` lists them\n' +
     `  --speed       speed override in (0, 1] (default 1): velocity × s, acceleration × s², jerk × s³\n` +
@@ -128,10 +131,12 @@ export const planCommand: Command = {
       accel: { type: 'string' },
       profile: { type: 'string' },
       json: { type: 'boolean' },
+      robot: { type: 'string' },
       ...ROBOT_FILE_OPTIONS,
     });
     const file = positionals[0];
-    if (file === undefined) throw new InputError('plan', 'expected a robot file: celltwin plan FILE.urdf --from q… --to q…');
+    if (file === undefined) throw new InputError('plan', 'expected a cell or robot file: celltwin plan CELL.json --robot ID, or celltwin plan FILE.urdf --from q… --to q…');
+    if (/\.json$/i.test(file)) return planCell(file, values.robot, values.json === true, io);
     const speed = fraction(file, '--speed', values.speed);
     const accel = fraction(file, '--accel', values.accel);
     const profile = values.profile ?? 'trapezoidal';

@@ -24,6 +24,7 @@
 import type { Cell } from '../../model/cell';
 import { sourceResourceId, type ActivityLog, type ResourceKind } from '../activity';
 import { busyShare, findBottleneck, type Bottleneck } from './bottleneck';
+import { cellRobotMotionSource, type MotionSource } from '../../motion/motion-data';
 import { sourceCandidate } from './source-pace';
 import { DENSITY_LABEL, DENSITY_REFERENCES, floorFigures, type FloorFigures } from './floor';
 import { BREAKDOWN_CATEGORIES, categoryOf, type BreakdownCategory } from './states';
@@ -71,6 +72,8 @@ export interface ResourceKpis {
 export interface RobotKpis extends ResourceKpis {
   /** Mean seconds per cycle by category, adding up to cycleTime.mean; null with no whole cycle. */
   breakdown: Breakdown | null;
+  /** Where the robot's motion data come from: vendor-fitted, calibrated from measurements, or assumed (docs/FIDELITY.md). */
+  motionSource: MotionSource;
 }
 
 /** Density and floor figures, with the reference lines to show them against. */
@@ -184,7 +187,7 @@ export function computeKpis(log: ActivityLog, cell: Cell, options: KpiOptions = 
       breakdown = categorySeconds(byId.get(r.id), own);
       for (const c of BREAKDOWN_CATEGORIES) breakdown[c] /= own.durations.length;
     }
-    return { ...k, breakdown };
+    return { ...k, breakdown, motionSource: cellRobotMotionSource(cell, r.id) };
   });
   const machines = resourcesOf('machine', cell, byId).map((r) => strip(resource('machine', r)));
   const operators = resourcesOf('operator', cell, byId).map((r) => strip(resource('operator', r)));

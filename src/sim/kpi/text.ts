@@ -55,7 +55,7 @@ function robotLines(r: RobotKpis): string[] {
   const head = c
     ? `${r.id} (${r.name}): cycle mean ${s3(c.mean)}, p50 ${s3(c.p50)}, p95 ${s3(c.p95)}, min ${s3(c.min)}, max ${s3(c.max)} over ${c.count} cycles`
     : `${r.id} (${r.name}): no whole cycle after the warm-up`;
-  const lines = [head, utilizationLine(r)];
+  const lines = [head, utilizationLine(r), `  motion data: ${r.motionSource}`];
   if (r.breakdown) lines.push(`  per cycle: ${BREAKDOWN_CATEGORIES.map((k) => `${k} ${s3(r.breakdown![k])}`).join(' · ')}`);
   return lines;
 }

@@ -43,7 +43,7 @@ function CycleTable({ robots, names }: { robots: RobotKpis[]; names: ReadonlyMap
       <tbody>
         {robots.map((r) => (
           <tr key={r.id}>
-            <td>{names.get(r.id) ?? r.name}</td>
+            <td>{names.get(r.id) ?? r.name} {r.motionSource && <small className="motion-source" title="Motion data: vendor-fitted (fitted to a published cycle), calibrated (from measured times) or assumed (documented default) — docs/FIDELITY.md">{r.motionSource}</small>}</td>
             <td>{r.cycleTime?.count ?? 0}</td>
             <td>{s3(r.cycleTime?.mean)}</td>
             <td>{s3(r.cycleTime?.p50)}</td>

@@ -13,6 +13,7 @@ import { UrdfError } from './errors';
 import { readRobot, type ParseUrdfOptions, type UrdfParseResult } from './parse-urdf';
 import { dirname, joinPath, lookupPackage, type PackageMap } from './paths';
 import { parseXml, writeXml, type XmlElement } from './xml';
+import { checkMacroRecursion } from './xacro-recursion';
 
 /** Reads a text file by path (Node: fs; page: a dropped folder or a zip). */
 export type TextReader = (path: string) => Promise<string>;
@@ -74,14 +75,15 @@ function fromDom(element: Element): XmlElement {
 }
 
 /**
- * Refuses an included file nested past MAX_XML_DEPTH before xacro-parser recurses into it (its
- * other faults are left to xacro-parser, which is more lenient than our XML reader).
+ * Refuses an included file nested past MAX_XML_DEPTH, or whose macros recurse endlessly, before
+ * xacro-parser recurses into it (its other faults are left to xacro-parser, which is more lenient
+ * than our XML reader).
  */
 function checkDepth(text: string, path: string, setCause: (e: UrdfError) => void): void {
   try {
-    parseXml(text, path);
+    checkMacroRecursion(parseXml(text, path), path);
   } catch (e) {
-    if (e instanceof UrdfError && /nested more than|more than the limit/.test(e.message)) {
+    if (e instanceof UrdfError && /nested more than|more than the limit|endless recursion/.test(e.message)) {
       setCause(e);
       throw e;
     }
@@ -93,8 +95,9 @@ function checkDepth(text: string, path: string, setCause: (e: UrdfError) => void
  * XML (with its line), an unknown package, an unreadable include, or anything xacro-parser cannot do.
  */
 export async function expandXacro(text: string, fileName: string, options: XacroOptions): Promise<XacroResult> {
-  // Check well-formedness (and refuse entity bombs) with line numbers before xacro-parser sees it.
-  parseXml(text, fileName);
+  // Check well-formedness (and refuse entity bombs, deep nesting and endless macro recursion)
+  // with line numbers before xacro-parser sees it.
+  checkMacroRecursion(parseXml(text, fileName), fileName);
   let cause: UrdfError | undefined;
   const parser = new XacroParser();
   parser.workingPath = options.workingPath ?? dirname(fileName);

@@ -263,6 +263,11 @@ export const simulationSchema = z.strictObject({
   seed: z.number().int(),
   /** Simulated duration of a headless run, in seconds (at most a week). */
   duration: positiveSeconds,
+  /**
+   * The engine: `events` (next-event, the default when absent: exact event times, an 8 h shift
+   * in seconds) or `physics` (the fixed-step Rapier loop, the reference). See README "Engines".
+   */
+  engine: z.enum(['events', 'physics'], { error: 'expected "events" or "physics"' }).optional(),
 });
 
 const cellObjectSchema = z.strictObject({

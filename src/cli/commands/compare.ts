@@ -22,10 +22,11 @@ export const compareCommand: Command = {
   name: 'compare',
   summary: 'simulate two cell variants and print their KPIs side by side',
   usage:
-    'celltwin compare A.json B.json [--until SECONDS] [--seed N] [--warmup N] [--json]\n' +
+    'celltwin compare A.json B.json [--until SECONDS] [--seed N] [--warmup N] [--engine events|physics] [--json]\n' +
     '  --until   simulated seconds for both (default: each cell\'s simulation.duration)\n' +
     '  --seed    random seed for both (default: each cell\'s simulation.seed)\n' +
     '  --warmup  robot loops and finished parts left out at the start (default 2)\n' +
+    '  --engine  events or physics for both (default: each cell\'s simulation.engine, else events)\n' +
     '  --json    print both runs\' KPI objects and the compared rows as JSON\n' +
     'Differences are B − A; relative changes are (B − A) / A.',
   async run(argv, io) {

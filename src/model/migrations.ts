@@ -21,6 +21,7 @@ export class MigrationError extends Error {
 
 /** A short description of a JSON value for messages (never the whole value: it may be huge). */
 function describeJson(v: unknown): string {
+  if (v === undefined) return 'none (the field is missing)';
   if (Array.isArray(v)) return 'a list';
   if (v === null) return 'null';
   if (typeof v === 'object') return 'an object';

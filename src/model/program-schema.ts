@@ -93,7 +93,7 @@ export const placeStepSchema = z.strictObject({
   releaseTime: seconds.optional(),
 });
 
-/** What a robot's waiting counts as in the utilization (DESIGN.md). */
+/** What a robot's waiting counts as in the utilization (docs/ARCHITECTURE.md). */
 export const waitReasonSchema = z.enum(['starved', 'blocked', 'interlock']);
 
 /** Waits until a signal has a value. */
@@ -171,7 +171,9 @@ export const programStepSchema = z.discriminatedUnion('type', [...STEP_SCHEMAS],
   error: (issue) => {
     const input = issue.input;
     if (typeof input !== 'object' || input === null || Array.isArray(input)) return 'expected a step object with a "type"';
-    return `unknown step type ${JSON.stringify((input as Record<string, unknown>)['type'])} (known: ${STEP_TYPES.join(', ')})`;
+    const type = (input as Record<string, unknown>)['type'];
+    if (type === undefined) return `the step has no "type" (known: ${STEP_TYPES.join(', ')})`;
+    return `unknown step type ${JSON.stringify(type)} (known: ${STEP_TYPES.join(', ')})`;
   },
 });
 

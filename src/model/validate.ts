@@ -61,13 +61,12 @@ export function validateCell(doc: unknown): CellReadResult {
   }
   return {
     ok: false,
-    problems: result.error.issues.map((issue) => ({
-      path: formatPath(issue.path),
-      message:
-        issue.code === 'unrecognized_keys'
-          ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-          : issue.message,
-    })),
+    problems: result.error.issues.flatMap((issue): Problem[] => {
+      if (issue.code !== 'unrecognized_keys') return [{ path: formatPath(issue.path), message: issue.message }];
+      // At the top level the object's path is empty: name each unknown field as its own place.
+      if (issue.path.length === 0) return issue.keys.map((k) => ({ path: formatPath([k]), message: `unknown field "${k}"` }));
+      return [{ path: formatPath(issue.path), message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` }];
+    }),
   };
 }
 

@@ -56,7 +56,7 @@ describe('the cell document', () => {
 
   it('rejects fields it does not know, naming them', () => {
     const cell = { ...emptyCell(), colour: 'red' };
-    expect(messages(JSON.stringify(cell))).toEqual(['unknown field "colour"']);
+    expect(messages(JSON.stringify(cell))).toEqual(['colour: unknown field "colour"']);
   });
 
   it('refuses a file from a newer CellTwin and says so', () => {

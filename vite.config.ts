@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 
 /**
  * Cross-origin isolation lets the page use SharedArrayBuffer for the worker's frame buffer
- * (DESIGN.md, "Transforms go from worker to page"). Both the dev and preview servers send it.
+ * (docs/ARCHITECTURE.md, "The engines": frames from the worker to the page). Both the dev and preview servers send it.
  */
 const isolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',

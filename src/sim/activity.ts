@@ -6,7 +6,7 @@
  */
 
 /**
- * A robot's state, as DESIGN.md's utilization definition lists them. `io` is I/O and sensor
+ * A robot's state, as docs/ARCHITECTURE.md's utilization definition lists them. `io` is I/O and sensor
  * dwell (setting a signal, a sensor's settle time), kept apart from waiting so the cycle-time
  * breakdown can show it.
  */

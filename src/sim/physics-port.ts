@@ -1,6 +1,6 @@
 /**
  * What the simulation needs from a physics engine, as an interface, because the layers point
- * down: sim/ sits below physics/ (DESIGN.md, "Layers"), so the Rapier adapter in physics/
+ * down: sim/ sits below physics/ (docs/ARCHITECTURE.md, "Layers"), so the Rapier adapter in physics/
  * implements this and whoever wires the two (physics/create-simulation.ts, a worker, a test)
  * passes a factory in. The simulation never imports Rapier itself.
  *

@@ -1,7 +1,7 @@
 /**
  * The simulation's only source of randomness: a small seeded generator whose whole state is four
  * 32-bit integers, so a snapshot can store it and a restored run draws the same numbers.
- * `Math.random` is never used by the core (DESIGN.md, "Determinism").
+ * `Math.random` is never used by the core (docs/ARCHITECTURE.md, "Determinism").
  *
  * The generator is sfc32 (Chris Doty-Humphrey's Small Fast Chaotic PRNG, public domain): integer
  * arithmetic only, so it gives the same sequence in every JavaScript engine. The seed is spread

@@ -34,7 +34,7 @@ export interface FenceClearance {
 }
 
 /**
- * Floor and density figures (DESIGN.md "Floor" and "Robot density"), computed by sim/kpi/floor.ts,
+ * Floor and density figures (docs/ARCHITECTURE.md "Floor" and "Robot density"), computed by sim/kpi/floor.ts,
  * the same code that gives a run's KPIs, so the editor and the run never disagree.
  */
 export interface LayoutFigures {

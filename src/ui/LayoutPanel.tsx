@@ -17,7 +17,7 @@ function Pick({ ids, children }: { ids: string[]; children: React.ReactNode }) {
 
 /**
  * Floor and density figures and the layout checks, live as the cell is edited. Definitions are
- * DESIGN.md's: footprint is the bounding area of all items including fences; density is robots
+ * docs/ARCHITECTURE.md's: footprint is the bounding area of all items including fences; density is robots
  * per 10,000 workers of a shift — a cell-level equivalent, not the IFR statistic.
  */
 export function LayoutPanel() {

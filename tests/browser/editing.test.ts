@@ -78,7 +78,22 @@ describe('editing a cell in the browser', () => {
 
   it('brings the last cell back from the autosave after a reload', async () => {
     const items = (await cell(app.page))?.items;
-    await app.page.waitForTimeout(800); // the autosave is debounced by 500 ms
+    // The autosave is debounced: wait until its newest generation holds these very items.
+    await app.page.waitForFunction(async (expected) => {
+      const generations = (await window.__celltwin?.autosave?.())?.generations ?? [];
+      if (generations.length === 0) return false;
+      const newest = Math.max(...generations.map((g) => g.id));
+      const record = await new Promise<unknown>((resolve) => {
+        const open = indexedDB.open('celltwin');
+        open.onerror = () => resolve(null);
+        open.onsuccess = () => {
+          const get = open.result.transaction('autosave').objectStore('autosave').get(`celltwin:autosave:${newest}`);
+          get.onsuccess = () => resolve(get.result);
+          get.onerror = () => resolve(null);
+        };
+      });
+      return JSON.stringify((record as { cell?: { items?: unknown } } | null)?.cell?.items) === expected;
+    }, JSON.stringify(items), { timeout: 30_000 });
     await app.page.goto(app.server.url); // without ?fresh, which would skip the autosave
     await app.page.waitForFunction(() => window.__celltwin?.firstFrameRendered === true);
     expect((await cell(app.page))?.items).toEqual(items);

@@ -1,5 +1,5 @@
 /**
- * The layer rules of DESIGN.md ("Layers"), checked on the source text:
+ * The layer rules of docs/ARCHITECTURE.md ("Layers"), checked on the source text:
  * - the core layers (model, kinematics, motion, sim, physics) import no three, react, react-dom,
  *   @react-three/*, zustand, and touch no DOM globals, so they run in a worker and in Node;
  * - workers/ import no three or react;
@@ -188,7 +188,7 @@ export function checkFile(relPath: string, text: string): Violation[] {
     }
     const from = levelOf(layer);
     const to = levelOf(targetLayer);
-    if (from === undefined) continue; // a folder that is not a layer of DESIGN.md
+    if (from === undefined) continue; // a folder that is not a layer of docs/ARCHITECTURE.md
     if (to === undefined) {
       violations.push({ file: relPath, line, message: `${layer}/ imports from ${targetLayer}/ ("${specifier}"), which is not a lower layer` });
     } else if (to > from) {

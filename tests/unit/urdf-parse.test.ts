@@ -138,14 +138,12 @@ describe('refusing a bad URDF with the file and line', () => {
     expect(() => parseUrdf(text, 'r.urdf', { strict: true })).toThrow(/has no <limit> \(urdfdom requires one\)/);
   });
 
-  it('refuses a billion-laughs entity bomb in well under a second', () => {
+  // How long the refusal takes is measured by bench/cases/urdf-entity-bomb.ts, not here.
+  it('refuses a billion-laughs entity bomb instead of expanding it', () => {
     const defs = ['<!ENTITY lol "lol">'];
     for (let i = 1; i <= 9; i++) defs.push(`<!ENTITY lol${i} "${`&lol${i === 1 ? '' : i - 1};`.repeat(10)}">`);
     const text = `<?xml version="1.0"?>\n<!DOCTYPE robot [\n${defs.join('\n')}\n]>\n<robot name="&lol9;"><link name="a"/></robot>`;
-    const start = performance.now();
-    const error = errorOf(text);
-    expect(performance.now() - start).toBeLessThan(500);
-    expect(error.message).toMatch(/entity expansion is refused/);
+    expect(errorOf(text).message).toMatch(/entity expansion is refused/);
   });
 
   it('refuses an undefined entity instead of expanding anything', () => {

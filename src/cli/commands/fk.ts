@@ -1,7 +1,7 @@
 /**
  * `celltwin fk FILE --q v1,v2,… [--base LINK] --link LINK`: the pose of LINK in BASE's frame
  * (default: the root link) for the given joint values — position, quaternion [x, y, z, w] and
- * the 4×4 matrix row-major, metres and radians (DESIGN.md, "Command line").
+ * the 4×4 matrix row-major, metres and radians (docs/ARCHITECTURE.md, "Command line").
  *
  * `--q` lists the movable, non-mimic joints in tree order, as `inspect` lists them. A wrong
  * count, a value outside a joint's limits or an unknown link is bad input (exit 2) with a

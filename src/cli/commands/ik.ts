@@ -5,7 +5,7 @@
  * least squares with restarts). Three numbers solve the position only; seven add the
  * orientation as a quaternion [x, y, z, w].
  *
- * JSON (DESIGN.md): {"q":[…],"positionError":m,"orientationError":rad,"iterations":n,
+ * JSON (docs/ARCHITECTURE.md): {"q":[…],"positionError":m,"orientationError":rad,"iterations":n,
  * "converged":bool}. An unreachable target is an answer, not bad input: converged is false, q
  * is the best effort and the errors say how far it is — exit code 0. The seed defaults to zero
  * for every joint (moved into the limits where zero is outside them).
@@ -33,7 +33,7 @@ function parseTarget(file: string, text: string | undefined): IkTarget {
   return { position: [v[0]!, v[1]!, v[2]!], quaternion: [v[3]!, v[4]!, v[5]!, v[6]!] };
 }
 
-/** The JSON `celltwin ik --json` prints, exactly the fields DESIGN.md lists. */
+/** The JSON `celltwin ik --json` prints, exactly the fields docs/ARCHITECTURE.md lists. */
 export function ikJson(result: IkResult) {
   const { q, positionError, orientationError, iterations, converged } = result;
   return { q, positionError, orientationError, iterations, converged };

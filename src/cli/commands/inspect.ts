@@ -25,7 +25,7 @@ function jointJson(j: JointDescription) {
   };
 }
 
-/** The JSON `celltwin inspect --json` prints (DESIGN.md). Lengths in metres, angles in radians. */
+/** The JSON `celltwin inspect --json` prints (docs/ARCHITECTURE.md). Lengths in metres, angles in radians. */
 export function inspectJson(file: string, loaded: LoadedRobot) {
   const { robot, meshes } = loaded;
   const active = activeJoints(robot);

@@ -1,5 +1,5 @@
 /**
- * The bottleneck (DESIGN.md: "the resource with the highest utilization share that starves or
+ * The bottleneck (docs/ARCHITECTURE.md: "the resource with the highest utilization share that starves or
  * blocks others"), made precise from the utilization shares alone, since the log does not say
  * which resource feeds which:
  *

@@ -1,5 +1,5 @@
 /**
- * `computeKpis`: the KPI object of a run (DESIGN.md "KPI definitions", issue 6 item 5), built
+ * `computeKpis`: the KPI object of a run (docs/ARCHITECTURE.md "KPI definitions", issue 6 item 5), built
  * from the activity log alone so that it does not depend on how the engine runs programs and
  * equipment. Every figure that cannot be measured (no finished parts, no whole cycle after the
  * warm-up, an empty window) is null, never NaN or Infinity.

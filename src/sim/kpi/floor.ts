@@ -1,5 +1,5 @@
 /**
- * Floor and robot-density figures of a cell (DESIGN.md "Floor" and "Robot density"). This is the
+ * Floor and robot-density figures of a cell (docs/ARCHITECTURE.md "Floor" and "Robot density"). This is the
  * one implementation: the editor's live layout checks (tools/layout-checks.ts) and the KPIs of a
  * run (kpi/compute.ts) both call it, so the figure a planner sees while laying out is the figure
  * the run reports. It lives in sim/ because layers point down: tools/ may import sim/, not the

@@ -1,5 +1,5 @@
 /**
- * KPIs of a run (DESIGN.md "KPI definitions"), computed from the activity log alone: cycle
+ * KPIs of a run (docs/ARCHITECTURE.md "KPI definitions"), computed from the activity log alone: cycle
  * times, throughput, utilization, breakdowns, bottleneck, density and floor figures; output as
  * JSON (rounded), CSV and text, and two runs compared side by side.
  */

@@ -5,7 +5,7 @@
  */
 import type { MachineState, OperatorState, PartSourceState, ResourceKind, RobotState } from '../activity';
 
-/** Robot states in the order utilization lists them (DESIGN.md's order). */
+/** Robot states in the order utilization lists them (docs/ARCHITECTURE.md's order). */
 export const ROBOT_STATES: readonly RobotState[] = [
   'moving-loaded',
   'moving-empty',
@@ -75,7 +75,7 @@ export function isBusy(state: string): boolean {
 }
 
 /**
- * Cycle-time breakdown categories (DESIGN.md): motion (loaded + empty), gripper actuation, I/O and
+ * Cycle-time breakdown categories (docs/ARCHITECTURE.md): motion (loaded + empty), gripper actuation, I/O and
  * sensor dwell, process (weld, grind, dwell), waiting (starved, blocked, interlock) and idle (time
  * inside a cycle in no recorded state; normally 0, kept so the categories add up to the cycle).
  */

@@ -1,5 +1,5 @@
 /**
- * Summary statistics of a list of durations: the figures DESIGN.md asks for a robot's cycle time
+ * Summary statistics of a list of durations: the figures docs/ARCHITECTURE.md asks for a robot's cycle time
  * (mean, p50, p95, min, max) plus the count they were taken over.
  *
  * Percentiles use linear interpolation between the closest ranks (Hyndman & Fan type 7, the

@@ -4,7 +4,7 @@ import type { CellKpis } from '../../sim/kpi/compute';
 import { plantDensity } from '../../sim/kpi/plant-density';
 import { DensityGauge } from '../DensityGauge';
 
-/** DESIGN.md's definitions, shown next to the numbers (tooltips and the help line). */
+/** docs/ARCHITECTURE.md's definitions, shown next to the numbers (tooltips and the help line). */
 export const KPI_DEFINITIONS = {
   cycle: 'Robot cycle time: time between consecutive completions of a robot’s program loop, after the warm-up cycles.',
   cellCycle: 'Cell cycle time (takt): mean time between finished parts leaving the cell in steady state.',

@@ -10,19 +10,19 @@ import { displayedStep, programPanelStore, setTargetPickHandler } from '../../to
 import { edit } from '../edit';
 import { runFromStep } from './run-from-step';
 import { NEW_STEP_KINDS, newSteps, stepSummary, type NewStepKind } from './step-defaults';
-import type { StepEstimate } from './step-estimate';
+import type { StepTiming } from '../../sim/program/plan-timing';
 import { StepFieldsEditor } from './StepFieldsEditor';
 import { teachStep } from './teach-step';
 import { useProgramEstimate } from './use-program-estimate';
 
 const STEP_MIME = 'application/x-celltwin-step';
 
-function EstimateCell({ e }: { e: StepEstimate | undefined }) {
+function EstimateCell({ e }: { e: StepTiming | undefined }) {
   if (!e) return <span className="step-time muted">…</span>;
   if (e.problem) return <span className="step-time bad" title={e.problem}>unreachable</span>;
   return (
-    <span className="step-time" title={e.waits ? 'Plus the time it waits (a part, a signal, a zone)' : 'Estimated from the motion layer'}>
-      {(e.seconds ?? 0).toFixed(2)} s{e.waits ? ' +wait' : ''}
+    <span className="step-time" title={e.mayWait ? 'Plus the time it waits, if it must (a part, a signal, a zone, room)' : 'Timed by the motion layer, as the run times it'}>
+      {(e.seconds ?? 0).toFixed(2)} s{e.mayWait ? ' +wait' : ''}
     </span>
   );
 }
@@ -152,8 +152,8 @@ function RobotProgram({ cell, item }: { cell: Cell; item: RobotItem }) {
             Loop
           </label>
           <span className="program-total" aria-label="Estimated loop time">
-            {estimate ? `${program.loop ?? true ? 'Loop' : 'Total'} ≈ ${estimate.total.toFixed(2)} s` : 'Estimating…'}
-            {estimate && estimate.steps.some((s) => s.waits) && <small> + waits</small>}
+            {estimate ? `${program.loop ?? true ? 'Loop' : 'Total'} ≈ ${estimate.cycle.toFixed(2)} s` : 'Estimating…'}
+            {estimate && estimate.steps.some((s) => s.mayWait) && <small> + waits</small>}
           </span>
           <button onClick={() => void runFromStep(robot, 0)} title="Simulate the cell from the start">▶ Run</button>
         </div>

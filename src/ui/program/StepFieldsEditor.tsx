@@ -100,7 +100,7 @@ function FieldInput({ field, props }: { field: StepField; props: Props }) {
             aria-label={`Pick target of step ${index + 1} in the scene`}
             onClick={() => programPanelStore.setState({ picking: isPicking ? null : { robot, index } })}
           >
-            ⌖
+            {isPicking ? 'Click…' : 'In 3D'}
           </button>
         )}
         <Problems problems={problems} />

@@ -1,14 +1,15 @@
 /**
  * React binding of the step estimates: resolves the robot's and its tool's descriptions (parsed
- * once per source, shared with the scene) and re-estimates when the program, the targets or the
- * items change. Estimating a program plans its moves twice (a few ms to a few tens of ms).
+ * once per source, shared with the scene) and re-times the program with the simulation's own
+ * program timing (sim/program/plan-timing.ts, what `celltwin plan CELL --robot` prints) when the
+ * program, the targets or the items change (a few ms to a few tens of ms).
  */
 import { useEffect, useState } from 'react';
 import type { Cell, RobotItem } from '../../model';
 import type { RobotDescription } from '../../model/robot-description';
 import { resolvedRobot } from '../../scene/robot/resolved-cache';
 import { toolSource } from '../run-actions';
-import { estimateProgram, type ProgramEstimate } from './step-estimate';
+import { programTiming, type ProgramTiming } from '../../sim/program/plan-timing';
 
 interface Descriptions {
   arm: RobotDescription;
@@ -36,10 +37,10 @@ function useDescriptions(item: RobotItem | undefined): Descriptions | null {
 }
 
 /** The estimate of `robot`'s program in `cell`, or null while loading or without a program. */
-export function useProgramEstimate(cell: Cell, robot: string): ProgramEstimate | null {
+export function useProgramEstimate(cell: Cell, robot: string): ProgramTiming | null {
   const item = cell.items.find((i): i is RobotItem => i.id === robot && i.type === 'robot');
   const d = useDescriptions(item);
-  const [estimate, setEstimate] = useState<ProgramEstimate | null>(null);
+  const [estimate, setEstimate] = useState<ProgramTiming | null>(null);
   const { programs, targets, items } = cell;
   useEffect(() => {
     if (!d) {
@@ -49,7 +50,7 @@ export function useProgramEstimate(cell: Cell, robot: string): ProgramEstimate |
     // After paint: typing in a field must not wait for the planner.
     const timer = setTimeout(() => {
       try {
-        setEstimate(estimateProgram({ ...cell, programs, targets, items }, robot, d.arm, d.tool));
+        setEstimate(programTiming({ ...cell, programs, targets, items }, robot, d));
       } catch {
         setEstimate(null); // a description the rig cannot use: no estimates, the editor still works
       }

@@ -19,6 +19,15 @@ const fmt = (v: number) => Math.round(v).toLocaleString('en-US');
 export function DensityGauge({ density, compact = false }: { density: number; compact?: boolean }) {
   const scale = gaugeScale(density, DENSITY_MARKS.map(([, v]) => v), DENSITY_REFERENCES.shanghaiTarget);
   const pct = (v: number) => `${(100 * scale.at(v)).toFixed(2)}%`;
+  // Labels that would touch one another are left to the tooltips: the target's first, then the rest.
+  const labelled = new Set<string>();
+  const taken: number[] = [];
+  for (const [label, value] of [...DENSITY_MARKS].sort(([a], [b]) => Number(b.startsWith('Plan')) - Number(a.startsWith('Plan')))) {
+    const at = scale.at(value);
+    if (value > scale.max || taken.some((t) => Math.abs(t - at) < 0.14)) continue;
+    labelled.add(label);
+    taken.push(at);
+  }
   return (
     <div className={`gauge-wrap${compact ? ' compact' : ''}`}>
       <div
@@ -30,10 +39,9 @@ export function DensityGauge({ density, compact = false }: { density: number; co
         aria-label={`Robot density ${fmt(density)} per 10,000 workers on a ${scale.kind} scale to ${fmt(scale.max)}`}
       >
         <div className={`gauge-bar${density >= DENSITY_REFERENCES.shanghaiTarget ? ' reached' : ''}`} style={{ width: pct(density) }} />
-        {DENSITY_MARKS.map(([label, value]) => (
+        {DENSITY_MARKS.filter(([, value]) => value <= scale.max).map(([label, value]) => (
           <span key={label} className={`gauge-mark${label.startsWith('Plan') ? ' target' : ''}`} style={{ left: pct(value) }} title={`${label}: ${value}`}>
-            {/* Germany and China sit beside the target: their labels would overlap it (tooltips carry them). */}
-            {!compact && ['World', 'Plan 500', 'Korea'].includes(label) && <small>{label}</small>}
+            {!compact && labelled.has(label) && <small className={scale.at(value) > 0.85 ? 'end' : ''}>{label}</small>}
           </span>
         ))}
       </div>

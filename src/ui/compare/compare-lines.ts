@@ -78,7 +78,11 @@ export function compareLines(a: { cell: Cell; kpis: CellKpis }, b: { cell: Cell;
   for (const r of rows) {
     let title = 'Cell';
     let label = r.metric;
-    const line = (): CompareLine => ({ metric: r.metric, label, a: formatValue(r.a, r.unit), b: formatValue(r.b, r.unit), delta: formatDelta(r), verdict: verdictOf(r) });
+    const line = (): CompareLine => {
+      const verdict = verdictOf(r);
+      // Float noise (a difference of 1e-16 s) reads "same", not "+0.000 s (+0.0%)".
+      return { metric: r.metric, label, a: formatValue(r.a, r.unit), b: formatValue(r.b, r.unit), delta: verdict === 'same' ? 'same' : formatDelta(r), verdict };
+    };
     if (r.metric === 'bottleneck') {
       const ta = bottleneckText(a.kpis, names);
       const tb = bottleneckText(b.kpis, names);

@@ -96,7 +96,10 @@ export function PlantPanel({ cell }: { cell: Cell }) {
           <NumberField label="Shifts" value={plant.shifts ?? 1} unit={COUNT} min={1} integer onCommit={(v) => set({ shifts: v })} />
           <NumberField label="Robots today" value={plant.robots} unit={COUNT} min={0} integer onCommit={(v) => set({ robots: v })} />
           <h4>
-            This cell <small>({figures.robots} robots, {figures.workers} operators)</small>
+            This cell{' '}
+            <small>
+              ({figures.robots} robot{figures.robots === 1 ? '' : 's'}, {figures.workers} operator{figures.workers === 1 ? '' : 's'} per shift)
+            </small>
           </h4>
           <NumberField label="Copies" value={plant.thisCell.copies} unit={COUNT} min={0} integer onCommit={(v) => set({ thisCell: { ...plant.thisCell, copies: v } })} />
           <NumberField label="Takes over (workers each)" value={plant.thisCell.workersReplaced} unit={COUNT} min={0} onCommit={(v) => set({ thisCell: { ...plant.thisCell, workersReplaced: v } })} />

@@ -1,0 +1,89 @@
+/**
+ * The results panel's pure rules: the divider's keys and limits, the Gantt's zoom, pan, ticks and
+ * merged bars, names cut in the middle, and a density gauge whose scale fits its figure.
+ */
+import { describe, expect, it } from 'vitest';
+import { clampRange, ganttBars, middleEllipsis, panBy, timeTicks, zoomAbout } from '../../src/ui/dashboard/gantt-view';
+import { gaugeScale, niceCeil } from '../../src/ui/dashboard/gauge-scale';
+import { clampPanel, dividerKey, MIN_PANEL } from '../../src/ui/dashboard/panel-size';
+
+const refs = [162, 429, 470, 500, 1012];
+
+describe('the results divider', () => {
+  it('keeps the panel between its least height and the room left to the 3D view', () => {
+    expect(clampPanel(50, 800)).toBe(MIN_PANEL);
+    expect(clampPanel(5000, 800)).toBe(720);
+    expect(clampPanel(333.4, 800)).toBe(333);
+  });
+
+  it('grows by 20 px on ↑ (100 with Shift), shrinks on ↓, maximises on End and at the top, restores on Escape', () => {
+    expect(dividerKey('ArrowUp', false, 300, 800, false)).toEqual({ kind: 'height', height: 320 });
+    expect(dividerKey('ArrowUp', true, 300, 800, false)).toEqual({ kind: 'height', height: 400 });
+    expect(dividerKey('ArrowDown', false, 300, 800, false)).toEqual({ kind: 'height', height: 280 });
+    expect(dividerKey('ArrowUp', false, 720, 800, false)).toEqual({ kind: 'maximise' });
+    expect(dividerKey('End', false, 300, 800, false)).toEqual({ kind: 'maximise' });
+    expect(dividerKey('Escape', false, 300, 800, true)).toEqual({ kind: 'restore' });
+    expect(dividerKey('x', false, 300, 800, false)).toBeNull();
+  });
+});
+
+describe('the Gantt view', () => {
+  const run = { start: 0, end: 100 };
+
+  it('zooms in about the pointer: 40–60 s zoomed ×0.5 about 50 s shows 45–55 s', () => {
+    expect(zoomAbout({ start: 40, end: 60 }, 50, 0.5, run)).toEqual({ start: 45, end: 55 });
+  });
+
+  it('keeps the time under the pointer in place: ×2 about 42 s of 40–60 (10 % in) shows 38–78 (still 10 % in)', () => {
+    expect(zoomAbout({ start: 40, end: 60 }, 42, 2, run)).toEqual({ start: 38, end: 78 });
+  });
+
+  it('pans within the run and never past its ends', () => {
+    expect(panBy({ start: 40, end: 60 }, 15, run)).toEqual({ start: 55, end: 75 });
+    expect(panBy({ start: 40, end: 60 }, 70, run)).toEqual({ start: 80, end: 100 });
+    expect(clampRange({ start: -30, end: 500 }, run)).toEqual({ start: 0, end: 100 });
+  });
+
+  it('puts ticks at round steps: 0–100 s in 6 → every 20 s', () => {
+    expect(timeTicks(run, 6)).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(timeTicks({ start: 12.3, end: 13.1 }, 4)).toEqual([12.4, 12.6, 12.8, 13]);
+  });
+
+  it('merges intervals narrower than a pixel into the bar before them', () => {
+    // 1 px per second: a 10 s bar, then ten 0.1 s slivers, then a 5 s bar.
+    const intervals = [{ start: 0, end: 10, state: 'a' }, ...Array.from({ length: 10 }, (_, k) => ({ start: 10 + k * 0.1, end: 10.1 + k * 0.1, state: k % 2 ? 'b' : 'c' })), { start: 11, end: 16, state: 'd' }];
+    const bars = ganttBars(intervals, run, 100, 1);
+    expect(bars.map((b) => [b.state, b.count])).toEqual([['a', 11], ['d', 1]]);
+    expect(bars[0]!.x).toBe(100);
+    expect(bars[0]!.width).toBeCloseTo(11, 9);
+    expect(bars[1]).toMatchObject({ x: 111, width: 5 });
+  });
+
+  it('cuts long names in the middle so that the ends that tell rows apart stay', () => {
+    expect(middleEllipsis('Blank infeed (loaded) source', 20)).toBe('Blank infee…) source');
+    expect(middleEllipsis('Blank infeed (loaded) source', 20)).toHaveLength(20);
+    expect(middleEllipsis('Blank infeed (loaded)', 30)).toBe('Blank infeed (loaded)');
+  });
+});
+
+describe('the density gauge scale', () => {
+  it('rounds up to 1, 2, 2.5 or 5 × 10ⁿ', () => {
+    expect([niceCeil(341), niceCeil(1100), niceCeil(2200), niceCeil(5000)]).toEqual([500, 2000, 2500, 5000]);
+  });
+
+  it('fits a plant figure of 342 on 0–1,000 with the target inside, not pinned at the end', () => {
+    const s = gaugeScale(342, refs, 500);
+    expect(s.kind).toBe('linear');
+    expect(s.max).toBe(1000);
+    expect(s.at(342)).toBeCloseTo(0.342, 9);
+    expect(s.ticks).toEqual([0, 250, 500, 750, 1000]);
+  });
+
+  it('turns logarithmic for a cell’s 10,000 so that the references stay apart, and the bar is not full', () => {
+    const s = gaugeScale(10_000, refs, 500);
+    expect(s.kind).toBe('log');
+    expect([s.min, s.max]).toEqual([100, 100_000]);
+    expect(s.at(10_000)).toBeCloseTo(2 / 3, 9);
+    expect(s.at(500) - s.at(162)).toBeGreaterThan(0.1);
+  });
+});

@@ -45,8 +45,8 @@ async function start(): Promise<void> {
   );
   if (shared.kind === 'error') notify('error', shared.message, shareErrorLines(shared));
   else if (shared.kind === 'none' && junkFragment(location.hash)) {
-    notify('warning', 'This link holds no cell', [`#${shortened(location.hash.slice(1))}`], {
-      summary: `The part after “#” is not a CellTwin share link (those start with #${SHARE_KEY}=), so it was ignored. Ask for the link again if you expected a cell.`,
+    notify('warning', 'This link holds no cell', [], {
+      summary: `The part after “#” (#${shortened(location.hash.slice(1))}) is not a CellTwin share link (those start with #${SHARE_KEY}=), so it was ignored. Ask for the link again if you expected a cell.`,
     });
   }
 }

@@ -1,7 +1,7 @@
 import { useFrame } from '@react-three/fiber';
-import { useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useCell } from '../store/use-cell';
-import { autosaveLog } from '../ui/recovery';
+import { autosaveLog, describeAutosave } from '../ui/recovery';
 
 /**
  * Tells the autosave which cell the canvas has drawn: an autosave generation counts as "good"
@@ -12,7 +12,13 @@ import { autosaveLog } from '../ui/recovery';
 export function AutosaveFrameMark() {
   const cell = useCell((s) => s.cell);
   const drawn = useRef(cell);
-  drawn.current = cell;
+  // Set at commit, not during render: a render that throws (a broken cell) never commits.
+  useLayoutEffect(() => {
+    drawn.current = cell;
+  }, [cell]);
   useFrame(() => autosaveLog.rendered(drawn.current));
+  useEffect(() => {
+    if (window.__celltwin) window.__celltwin.autosave = describeAutosave;
+  }, []);
   return null;
 }

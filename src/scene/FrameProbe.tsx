@@ -29,6 +29,8 @@ export interface AppProbe {
   pointOf?: (name: string, local: [number, number, number]) => [number, number, number] | null;
   /** Makes the 3D view throw while the cell named so is on screen, across reloads (null clears it): see RenderFault.tsx. */
   breakRenderingOf?: (cellName: string | null) => void;
+  /** The autosave generations (id, good, cell name) and the set-aside records. */
+  autosave?: () => Promise<{ generations: Array<{ id: number; good: boolean; name: string | null }>; setAside: Array<{ id: number; reason: string }> }>;
   /** r3f's current state (camera, renderer, frame loop): the frame-time benchmark drives the view through it. */
   three?: () => RootState;
 }

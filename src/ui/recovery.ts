@@ -7,7 +7,7 @@
 import type { Cell } from '../model';
 import { cellStore } from '../store/app-store';
 import { idbStorage } from '../store/autosave';
-import { createGenerationLog, type SetAsideEntry } from '../store/autosave-generations';
+import { createGenerationLog, generationKey, type SetAsideEntry } from '../store/autosave-generations';
 import { chooseStartupCell } from '../store/autosave';
 import { defaultCell } from './file-actions';
 import { notify } from './notices';
@@ -108,4 +108,15 @@ export async function reportRenderFailure(area: string, error: unknown): Promise
   await reloadLastGoodCell();
   announceSetAside([aside], 'The previous good cell is open instead.');
   return true;
+}
+
+/** The generations and the set-aside records, with each record's cell name (for browser tests). */
+export async function describeAutosave(): Promise<{ generations: Array<{ id: number; good: boolean; name: string | null }>; setAside: SetAsideEntry[] }> {
+  const index = await autosaveLog.index();
+  const nameOf = async (key: string): Promise<string | null> => {
+    const raw = (await autosaveLog.readRaw(key).catch(() => null)) as { cell?: { name?: unknown } } | null;
+    return typeof raw?.cell?.name === 'string' ? raw.cell.name : null;
+  };
+  const generations = await Promise.all(index.generations.map(async (g) => ({ id: g.id, good: g.good, name: await nameOf(generationKey(g.id)) })));
+  return { generations, setAside: index.setAside };
 }

@@ -71,12 +71,15 @@ async function embedMeshes(loaded: LoadedRobot, files: RobotFiles): Promise<{ me
   return { meshes, skipped: false };
 }
 
-/** Where the middle of the 3D view looks at the floor, snapped to 50 mm; null without a view. */
+/**
+ * The floor point a little below the middle of the 3D view, snapped to 50 mm (null without a
+ * view): near the centre, but on the viewer's side, where the cell's equipment hides it least.
+ */
 function viewCentreOnFloor(): [number, number] | null {
   const canvas = document.querySelector('.viewport canvas');
   if (!canvas) return null;
   const r = canvas.getBoundingClientRect();
-  const p = floorPointAt(r.left + r.width / 2, r.top + r.height / 2);
+  const p = floorPointAt(r.left + r.width / 2, r.top + r.height * 0.62);
   if (!p || !p.every(Number.isFinite)) return null;
   const snap = (v: number) => Math.round(v / 0.05) * 0.05;
   return [snap(p[0]), snap(p[1])];
@@ -127,7 +130,10 @@ export function importReport(loaded: LoadedRobot, skipped: boolean): { summary: 
     const total = loaded.meshes.meshes.length;
     const shown = byCollision.length > 0 ? `${byCollision.length} drawn with the link's collision mesh, the rest as grey boxes` : 'grey boxes stand in';
     parts.push(`${missing.length} of ${total} mesh files are missing (${shown}). Drop the robot's package folder, or a .zip of it, to bring them in.`);
-    for (const m of missing) details.push(`${m.filename} — used by ${m.usedBy.map((u) => `${u.link} (${u.kind})`).join(', ')}`);
+    for (const m of missing) {
+      const links = [...new Set(m.usedBy.map((u) => u.link))];
+      details.push(`${m.filename} — ${links.length === 1 ? 'link' : 'links'} ${links.join(', ')}`);
+    }
   }
   if (skipped) parts.push(`The meshes exceed ${MAX_EMBEDDED_BYTES / 2 ** 20} MB and are not stored in the cell; grey boxes stand in.`);
   if (other.length > 0 && parts.length === 0) parts.push(`${other.length} note(s) about the file.`);

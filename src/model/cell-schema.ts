@@ -247,7 +247,7 @@ export const itemSchema = z.discriminatedUnion(
 export const targetSchema = z.strictObject({
   id: text.min(1),
   name: text,
-  parent: z.union([z.literal('world'), z.strictObject({ item: text })]),
+  parent: z.union([z.literal('world'), z.strictObject({ item: text })], { error: 'expected "world" or {"item": ID}' }),
   pose: poseSchema,
 });
 

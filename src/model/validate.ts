@@ -74,7 +74,13 @@ function parseWithSchema(doc: unknown) {
   return cellSchema.safeParse(doc, {
     // Plain wording for the fields that carry no message of their own.
     error: (iss) =>
-      iss.input === undefined ? 'required field is missing' : iss.code === 'invalid_type' ? `expected ${iss.expected}` : undefined,
+      iss.input === undefined
+        ? 'required field is missing'
+        : iss.code === 'invalid_type'
+          ? `expected ${iss.expected === 'int' ? 'a whole number' : iss.expected}`
+          : iss.code === 'invalid_union'
+            ? 'not one of the forms this field may take'
+            : undefined,
   });
 }
 

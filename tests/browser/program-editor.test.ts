@@ -51,7 +51,7 @@ describe('program editor', () => {
     // The new step is open: pick its target by clicking the infeed target's label in the 3D view.
     await page.getByRole('button', { name: 'Pick target of step 1 in the scene' }).click();
     await page.locator('.target-label.pickable', { hasText: 'Case at the infeed stop' }).first().click();
-    await page.waitForFunction(() => (window.__celltwin?.cell?.().programs[0]?.steps[0] as { target?: string }).target === 'pick');
+    await page.waitForFunction(() => (window.__celltwin?.cell?.().programs[0]?.steps[0] as { target?: string } | undefined)?.target === 'pick');
     await page.locator('#step-0-approach').fill('100');
     await page.locator('#step-0-approach').press('Enter');
     // The second step: teach a target where the tool is now, and a joint move to it (one undo step).
@@ -74,13 +74,13 @@ describe('program editor', () => {
     await page.locator('#step-1-speed').press('Escape');
     await page.locator('#step-1-speed').fill('50');
     await page.locator('#step-1-speed').press('Enter');
-    await page.waitForFunction(() => (window.__celltwin?.cell?.().programs[0]?.steps[1] as { speed?: number }).speed === 0.5);
+    await page.waitForFunction(() => (window.__celltwin?.cell?.().programs[0]?.steps[1] as { speed?: number } | undefined)?.speed === 0.5);
     // Each edit is one undo step (the shortcut, once the field has let go of the keyboard).
     await page.locator('#step-1-speed').blur();
     await page.keyboard.press('Control+z');
-    await page.waitForFunction(() => (window.__celltwin?.cell?.().programs[0]?.steps[1] as { speed?: number }).speed === undefined);
+    await page.waitForFunction(() => (window.__celltwin?.cell?.().programs[0]?.steps[1] as { speed?: number } | undefined)?.speed === undefined);
     await page.keyboard.press('Control+Shift+z');
-    await page.waitForFunction(() => (window.__celltwin?.cell?.().programs[0]?.steps[1] as { speed?: number }).speed === 0.5);
+    await page.waitForFunction(() => (window.__celltwin?.cell?.().programs[0]?.steps[1] as { speed?: number } | undefined)?.speed === 0.5);
     await page.waitForFunction(() => document.querySelectorAll('.steps .step-time').length === 2 && /^Loop ≈ \d/.test(document.querySelector('.program-total')?.textContent ?? ''));
   });
 

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import type { ActivityInterval, ResourceKind } from '../../sim/activity';
 import { stateColour } from './state-colours';
 import { formatTime, ganttBars, middleEllipsis, panBy, timeTicks, zoomAbout, type TimeRange } from './gantt-view';

@@ -2,18 +2,28 @@
  * `npm run fit-motion [-- --write]`: fits every bundled robot with a published standard cycle
  * (src/motion/fit.ts), prints published vs simulated, and with `--write` stores the fitted ramp
  * time and accelerations in urdf/library.json (only those two lines of each fitted entry change,
- * so the file's hand-kept layout and notes stay). Robots without a published cycle are listed
- * with their simulated cycle on the documented default.
+ * so the file's hand-kept layout and notes stay), and regenerates the table of docs/FIDELITY.md.
+ * Robots without a published cycle are listed with their simulated cycle on the documented default.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseUrdf } from '../io/urdf/parse-urdf';
 import { libraryRobots, type RobotLibraryEntry } from '../model/robot-library';
 import { fitMotion, type MotionFit } from '../motion/fit';
+import { fidelityTable, replaceTable, type FidelityRow } from '../motion/fidelity-table';
 import { standardCycleSeconds } from '../motion/standard-cycle';
 import { BUNDLED_URDF_DIR } from './commands/run';
 
 const LIBRARY_FILE = join(BUNDLED_URDF_DIR, 'library.json');
+const FIDELITY_DOC = join(BUNDLED_URDF_DIR, '../docs/FIDELITY.md');
+
+/** The rows of the fidelity table for the library as it is stored (bundled URDFs read from urdf/). */
+export function fidelityRows(): FidelityRow[] {
+  return libraryRobots().map((entry) => {
+    const robot = parseUrdf(readFileSync(join(BUNDLED_URDF_DIR, entry.file), 'utf8'), entry.file).robot;
+    return { entry, simulated: standardCycleSeconds(robot, entry) };
+  });
+}
 
 /** One-line JSON with a space after each colon and comma, as library.json is written. */
 const spaced = (value: unknown): string => JSON.stringify(value).replace(/":/g, '": ').replace(/,"/g, ', "');
@@ -51,6 +61,9 @@ function main(): void {
   if (write) {
     writeFileSync(LIBRARY_FILE, text);
     console.log(`wrote ${LIBRARY_FILE}`);
+    // The table reads the library as stored: run again after a change of fit to refresh it.
+    writeFileSync(FIDELITY_DOC, replaceTable(readFileSync(FIDELITY_DOC, 'utf8'), fidelityTable(fidelityRows())));
+    console.log(`wrote ${FIDELITY_DOC}`);
   }
 }
 

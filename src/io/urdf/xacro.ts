@@ -5,7 +5,7 @@
  *
  * xacro-parser handles the ROS-Industrial xacros (KUKA, ABB, FANUC, Yaskawa, Robotiq) exactly as
  * ROS's xacro does, but not UR, Panda, Kinova Gen3 or Jaco2 (they use `xacro.load_yaml`, Python
- * builtins or ROS Jade syntax; see ../shared/corpus/MANIFEST.md). Those fail with one UrdfError
+ * builtins or ROS Jade syntax; see tests/corpus/SOURCES.md). Those fail with one UrdfError
  * that says so and suggests the pre-expanded .urdf, never with a crash or a hang on a missing file.
  */
 import { XacroParser } from 'xacro-parser';

@@ -120,7 +120,6 @@ describe('fuzzing celltwin run', () => {
         const file = join(scratch, `case-${n++}.cell.json`);
         writeFileSync(file, JSON.stringify(mutations.reduce(apply, base)));
         const { code, out, err } = await celltwin('run', file, '--until', '0.5', '--json');
-        if (process.env.FUZZ_DEBUG) console.log('CODE', code, err.slice(0, 2).join(' | ').slice(0, 200));
         if (code === 0) {
           expect(JSON.parse(out).simulatedSeconds).toBe(0.5);
           return;

@@ -13,6 +13,7 @@ import { ItemNode } from './ItemNode';
 import { ReachRings } from './ReachRings';
 import { SimLayer } from './sim/SimLayer';
 import { TargetMarkers } from './TargetMarkers';
+import { EditCollisionTint } from './robot/EditCollisionTint';
 import { useLayoutReport } from './use-layout-report';
 import { SelectionGizmo } from './SelectionGizmo';
 import { MultiSelectionGizmo } from './MultiSelectionGizmo';
@@ -68,6 +69,7 @@ export function CellCanvas() {
         <ReachRings />
         <SimLayer />
         <TargetMarkers />
+        <EditCollisionTint />
         <SceneTools />
         {items.map((item) => (
           <ItemNode key={item.id} item={item} clash={clashing.has(item.id)} />

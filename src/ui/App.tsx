@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { startEditCollisionWatch } from '../scene/robot/edit-collision-watch';
 import { useStore } from 'zustand';
 import { refuseIfReadOnly, sessionStore } from './session';
 import { CellCanvas } from '../scene/CellCanvas';
@@ -47,6 +48,7 @@ export function App() {
   const [help, setHelp] = useState(false);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   useShortcuts(toggleHelp);
+  useEffect(() => startEditCollisionWatch(), []);
   const [dragging, setDragging] = useState(false);
   const readOnly = useStore(sessionStore, (s) => s.readOnly);
   const programOpen = useStore(programPanelStore, (s) => s.tab === 'program');

@@ -13,6 +13,7 @@ import { teachAtTool } from './teach';
 import { cellStore } from '../store/app-store';
 import { updateItem } from '../store/commands';
 import { DEG, MM, roundForDisplay } from './units';
+import { EditCollisionWarning } from './EditCollisionWarning';
 
 const jointsCommand = (id: string, joints: number[], label: string) => ({ ...updateItem(id, { joints } as Partial<CellItem>), label });
 
@@ -86,6 +87,7 @@ export function JogPanel({ item }: { item: RobotItem }) {
   return (
     <fieldset className="jog">
       <legend>Joints</legend>
+      <EditCollisionWarning robot={item.id} />
       {joints.map((j, i) => (
         <JointSlider key={j.name} item={item} joint={j} index={i} q={q} />
       ))}

@@ -132,7 +132,7 @@ function RobotProgram({ cell, item }: { cell: Cell; item: RobotItem }) {
                   <div className="step-body">
                     <StepFieldsEditor cell={cell} robot={robot} programIndex={programIndex} index={i} step={step} />
                     <div className="step-actions">
-                      <button onClick={() => void runFromStep(robot, i)} title="Simulate the cell with this robot starting here">▶ Run from here</button>
+                      <button onClick={() => void runFromStep(robot, i)} title="Simulate the cell with this robot's program starting at this step">▶ From here</button>
                       <button disabled={i === 0} onClick={() => edit(moveStep(robot, i, i - 1)) && programPanelStore.setState({ open: i - 1 })} aria-label="Move step up">↑</button>
                       <button disabled={i === steps.length - 1} onClick={() => edit(moveStep(robot, i, i + 1)) && programPanelStore.setState({ open: i + 1 })} aria-label="Move step down">↓</button>
                       <button onClick={() => edit(duplicateStep(robot, i)) && programPanelStore.setState({ open: i + 1 })}>Duplicate</button>

@@ -80,7 +80,7 @@ export function stepSummary(step: ProgramStep, cell: Cell): string {
     case 'place':
       return `Place${step.target ? ` at ${targetName(cell, step.target)}` : ''}`;
     case 'waitSensor':
-      return `Wait until ${step.conveyor}'s sensor is ${step.occupied === false ? 'clear' : 'occupied'}`;
+      return `Wait for ${cell.items.find((i) => i.id === step.conveyor)?.name ?? step.conveyor}: ${step.occupied === false ? 'clear' : 'part'}`;
     case 'waitSignal':
       return `Wait for ${step.signal} = ${step.value === false ? 'false' : 'true'}`;
     case 'setSignal':

@@ -15,15 +15,15 @@ import { openApp, saveScreenshot, type AppSession } from './harness';
 /** Runs the cell at full speed until `parts` parts are out, then pauses; returns its KPIs. */
 async function runUntilParts(page: Page, parts: number): Promise<CellKpis> {
   await page.getByLabel('Simulation speed').selectOption('max');
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.waitForFunction((n) => (window.__celltwin?.sim?.().kpis?.partsFinished ?? 0) >= n, parts, { timeout: 120_000 });
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await page.waitForFunction(() => window.__celltwin?.sim?.().phase === 'paused');
+  await page.getByRole('button', { name: 'Run', exact: true }).click({ timeout: 90_000 });
+  await page.waitForFunction((n) => (window.__celltwin?.sim?.().kpis?.partsFinished ?? 0) >= n, parts, { timeout: 240_000 });
+  await page.getByRole('button', { name: 'Pause', exact: true }).click({ timeout: 90_000 });
+  await page.waitForFunction(() => window.__celltwin?.sim?.().phase === 'paused', null, { timeout: 90_000 });
   // The worker sends fresh KPIs when it pauses: wait until they cover the paused clock.
   await page.waitForFunction(() => {
     const s = window.__celltwin!.sim!();
     return s.kpis !== null && Math.abs(s.kpis.simulatedSeconds - s.time) < 1e-6;
-  });
+  }, null, { timeout: 90_000 });
   return page.evaluate(() => window.__celltwin!.sim!().kpis!);
 }
 
@@ -41,7 +41,7 @@ describe('compare variants in the page', () => {
 
   afterAll(async () => {
     await app?.close();
-  });
+  }, 400_000);
 
   it('pins the first run as A and saves the cell as a named variant', async () => {
     const page = app.page;
@@ -52,7 +52,7 @@ describe('compare variants in the page', () => {
     await page.getByRole('button', { name: 'Save variant' }).click();
     await page.locator('.variant', { hasText: 'Robot at full speed' }).waitFor();
     expect(await page.locator('.variant', { hasText: 'Robot at full speed' }).innerText()).toContain(`${a.throughputUph!.toFixed(0)} UPH`);
-  });
+  }, 400_000);
 
   it('slows the transfer move to 40 %, runs B and shows A, B and the differences as celltwin compare does', async () => {
     const page = app.page;
@@ -84,7 +84,7 @@ describe('compare variants in the page', () => {
     await page.getByRole('tab', { name: 'Results' }).click();
     const card = await page.locator('[data-kpi="Cell cycle time"] .kpi-baseline').innerText();
     expect(card).toBe(`A ${formatValue(a.cellCycleTime, 's')} · ${formatDelta(rows[0]!)}`);
-  });
+  }, 400_000);
 
   it('opens the saved variant again, with the robot back at full speed', async () => {
     const page = app.page;
@@ -94,5 +94,5 @@ describe('compare variants in the page', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Open', exact: true }).click();
     await page.waitForFunction(() => (window.__celltwin?.cell?.().programs[0]?.steps[5] as { speed?: number } | undefined)?.speed === undefined);
     expect(app.errors.page).toEqual([]);
-  });
+  }, 400_000);
 });

@@ -20,17 +20,17 @@ describe('the results panel', () => {
 
   afterAll(async () => {
     await app?.close();
-  });
+  }, 400_000);
 
   it('names no bottleneck before the first part is finished', async () => {
     const page = app.page;
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click({ timeout: 90_000 });
     await page.waitForFunction(() => window.__celltwin?.sim?.().kpis !== null, null, { timeout: 60_000 });
-    await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    await page.waitForFunction(() => window.__celltwin?.sim?.().phase === 'paused');
+    await page.getByRole('button', { name: 'Pause', exact: true }).click({ timeout: 90_000 });
+    await page.waitForFunction(() => window.__celltwin?.sim?.().phase === 'paused', null, { timeout: 90_000 });
     expect(await page.evaluate(() => window.__celltwin!.sim!().kpis!.partsFinished)).toBe(0);
     expect(await page.locator('[data-kpi="Bottleneck"] .kpi-value').innerText()).toBe('not enough data yet');
-  });
+  }, 400_000);
 
   it('resizes by dragging the divider, and by keys up to the whole window and back', async () => {
     const page = app.page;
@@ -53,19 +53,19 @@ describe('the results panel', () => {
     expect(await divider.getAttribute('aria-valuetext')).toBe('whole window');
     await page.keyboard.press('Escape');
     await expect.poll(panelHeight).toBeCloseTo(before + 180, 0);
-  });
+  }, 400_000);
 
   it('labels the breakdown in seconds and %, the utilization in %, and shows the whole run in the Gantt', async () => {
     const page = app.page;
     await page.getByLabel('Simulation speed').selectOption('max');
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.waitForFunction(() => (window.__celltwin?.sim?.().kpis?.partsFinished ?? 0) >= 5, null, { timeout: 120_000 });
-    await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    await page.waitForFunction(() => window.__celltwin?.sim?.().phase === 'paused');
+    await page.getByRole('button', { name: 'Run', exact: true }).click({ timeout: 90_000 });
+    await page.waitForFunction(() => (window.__celltwin?.sim?.().kpis?.partsFinished ?? 0) >= 4, null, { timeout: 240_000 });
+    await page.getByRole('button', { name: 'Pause', exact: true }).click({ timeout: 90_000 });
+    await page.waitForFunction(() => window.__celltwin?.sim?.().phase === 'paused', null, { timeout: 90_000 });
     await page.waitForFunction(() => {
       const s = window.__celltwin!.sim!();
       return s.kpis !== null && Math.abs(s.kpis.simulatedSeconds - s.time) < 1e-6;
-    });
+    }, null, { timeout: 90_000 });
     const kpis = await page.evaluate(() => window.__celltwin!.sim!().kpis!);
     const robot = kpis.robots[0]!;
     // The robot's row lists every category with seconds and share, adding up to its cycle time.
@@ -80,7 +80,7 @@ describe('the results panel', () => {
     expect(labels).toContain('Infeed conveyor source (part source, id conveyor-1/source)');
     expect(await page.locator('svg.gantt').getAttribute('aria-label')).toBe(`Timeline of each resource's state from 0.0 s to ${kpis.simulatedSeconds >= 60 ? `${Math.floor(kpis.simulatedSeconds / 60)}:${(kpis.simulatedSeconds % 60).toFixed(0).padStart(2, '0')}` : `${kpis.simulatedSeconds.toFixed(0)} s`}`);
     await saveScreenshot(page, 'dashboard.png');
-  });
+  }, 400_000);
 
   it('zooms and pans the Gantt and exports the range shown with its legend as PNG', async () => {
     const page = app.page;
@@ -104,7 +104,7 @@ describe('the results panel', () => {
     // The legend is drawn inside the chart, below the rows: its swatches are in the PNG.
     const legend = await gantt.locator('g[aria-label="Legend"] rect').count();
     expect(legend).toBeGreaterThanOrEqual(4);
-  });
+  }, 400_000);
 
   it('rolls the cell up into a plant: 1,200 per shift, 20 robots, 10 copies taking over 4 each → 256, and 35 copies reach 500', async () => {
     const page = app.page;
@@ -127,5 +127,5 @@ describe('the results panel', () => {
     expect(Number(await gauge.getAttribute('aria-valuemax'))).toBe(1000);
     await saveScreenshot(page, 'plant-density.png');
     expect(app.errors.page).toEqual([]);
-  });
+  }, 400_000);
 });

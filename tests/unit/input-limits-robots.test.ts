@@ -1,0 +1,154 @@
+/**
+ * Issue 13: one test per class of robot file that used to crash or flood stderr — damaged zips,
+ * a damaged package.xml, deep xacro, endless macro recursion — and the CLI's answer to each bad
+ * input: exit 2 and one `error: FILE[:LINE]: what` line, nothing else on stderr.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { DOMParser } from 'linkedom';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UrdfError } from '../../src/io/urdf/errors';
+import { loadRobotZip } from '../../src/io/urdf/load-robot';
+import { parseUrdf } from '../../src/io/urdf/parse-urdf';
+import { readZip } from '../../src/io/urdf/zip';
+import { REPO_ROOT } from './corpus-helpers';
+
+/** The harness's limit for a test that starts the CLI as a process on a slow shared machine. */
+const PROCESS = 120_000;
+
+const scratch = mkdtempSync(join(tmpdir(), 'celltwin-limits-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function refusal(run: () => unknown): Promise<UrdfError> {
+  try {
+    await run();
+  } catch (e) {
+    if (e instanceof UrdfError) return e;
+    throw new Error(`expected a UrdfError, got ${String(e)}`);
+  }
+  throw new Error('expected a refusal');
+}
+
+/** One link with a mesh in a package: loading it searches the packages (and reads package.xml). */
+const MESH_ROBOT = '<robot name="m"><link name="base"><visual><geometry><mesh filename="package://grip_pkg/meshes/m.stl"/></geometry></visual></link></robot>';
+const PACKAGE_XML = '<?xml version="1.0"?><package format="2"><name>grip_pkg</name><version>1.0.0</version></package>';
+
+/** A zip whose package folder is not named like its package, so package.xml must be read. */
+function checkoutZip(): Uint8Array {
+  return zipSync({
+    'checkout/package.xml': strToU8(PACKAGE_XML + ' '.repeat(500)),
+    'checkout/urdf/gripper.urdf': strToU8(MESH_ROBOT),
+    'checkout/meshes/m.stl': new Uint8Array(100),
+  });
+}
+
+/** Offset of the data of `entry` in a zip fflate wrote (local header, name, no extra field). */
+function entryData(zip: Uint8Array, entry: string): number {
+  const at = Buffer.from(zip).indexOf(entry);
+  return at + entry.length;
+}
+
+/** Offset of the central-directory record of the first entry. */
+const centralDirectory = (zip: Uint8Array): number => Buffer.from(zip).indexOf(Buffer.from([0x50, 0x4b, 1, 2]));
+
+describe('damaged zips are refused, naming the zip and the entry', () => {
+  it('refuses a central-directory record whose extra field runs past the end of the file', async () => {
+    const zip = checkoutZip();
+    const cd = centralDirectory(zip);
+    zip[cd + 30] = 0xff;
+    zip[cd + 31] = 0xff;
+    const e = await refusal(() => readZip(zip, 'pkg.zip'));
+    expect(e.toString()).toBe('pkg.zip: not a readable zip file: central directory entry 1 runs past the end of the file');
+  });
+
+  it('refuses a ZIP64 extra field too short for the sizes it replaces', async () => {
+    const zip = checkoutZip();
+    const cd = centralDirectory(zip);
+    const nameLength = zip[cd + 28]! | (zip[cd + 29]! << 8);
+    // Sizes saturated (they must come from the ZIP64 field), and a 4-byte field of id 1 in place of the name's end.
+    zip.fill(0xff, cd + 20, cd + 28);
+    zip[cd + 28] = nameLength - 4;
+    zip[cd + 30] = 4;
+    zip.set([1, 0, 0, 0], cd + 46 + nameLength - 4);
+    const e = await refusal(() => readZip(zip, 'pkg.zip'));
+    expect(e.file).toBe('pkg.zip');
+    expect(e.message).toMatch(/^not a readable zip file: the ZIP64 extra field of ".*" is cut short$/);
+  });
+
+  it('refuses a damaged package.xml met while resolving package:// with the entry and the cause', async () => {
+    const zip = checkoutZip();
+    zip.fill(0xff, entryData(zip, 'checkout/package.xml'), entryData(zip, 'checkout/package.xml') + 8);
+    const e = await refusal(() => loadRobotZip(zip, 'pkg.zip', { domParser: DOMParser }));
+    expect(e.file).toBe('pkg.zip');
+    expect(e.message).toMatch(/^"checkout\/package\.xml" cannot be decompressed: .+; the zip is damaged$/);
+  });
+
+  it('refuses an entry whose header claims 400 MB for a few bytes, without inflating past them', async () => {
+    const zip = checkoutZip();
+    const cd = centralDirectory(zip);
+    new DataView(zip.buffer).setUint32(cd + 24, 400 * 1024 * 1024, true);
+    const archive = readZip(zip, 'pkg.zip');
+    const e = await refusal(() => archive.entries.get('checkout/package.xml')!.read());
+    expect(e.message).toMatch(/^"checkout\/package\.xml" is shorter than its declared size \(\d+ of 419430400 bytes\)$/);
+  });
+});
+
+describe('robot descriptions past the stated limits', () => {
+  it('refuses XML nested more than 256 levels with the line, before any reader recurses', () => {
+    const text = `<robot name="r">\n<link name="a"/>\n${'<x>'.repeat(100_000)}${'</x>'.repeat(100_000)}</robot>`;
+    const e = (() => {
+      try {
+        parseUrdf(text, 'deep.urdf');
+      } catch (error) {
+        return error;
+      }
+      return null;
+    })();
+    expect(e).toBeInstanceOf(UrdfError);
+    expect(String(e)).toBe('deep.urdf:3: elements nested more than 256 levels deep; refused');
+  });
+});
+
+/** Runs the built CLI as a process: exit code, stdout, stderr lines. */
+function celltwin(...argv: string[]) {
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/celltwin.js'), ...argv], { encoding: 'utf8', cwd: scratch });
+  return { code: r.status, out: r.stdout, err: r.stderr.split('\n').filter((l) => l !== '') };
+}
+
+describe('the CLI refuses each with exit 2 and one located line', () => {
+  it('a xacro nested 100,000 deep: no V8 stack dump before the error line', () => {
+    writeFileSync(join(scratch, 'deep.xacro'), `<robot name="r" xmlns:xacro="http://ros.org/wiki/xacro"><link name="a"/>\n${'<x>'.repeat(100_000)}${'</x>'.repeat(100_000)}</robot>`);
+    expect(celltwin('inspect', 'deep.xacro')).toEqual({ code: 2, out: '', err: ['error: deep.xacro:2: elements nested more than 256 levels deep; refused'] });
+  }, PROCESS);
+
+  it('a xacro macro that calls itself unconditionally', () => {
+    const text = ['<robot name="r" xmlns:xacro="http://ros.org/wiki/xacro">', '<link name="a"/>', '<xacro:macro name="m"><xacro:m/></xacro:macro>', '<xacro:m/>', '</robot>'].join('\n');
+    writeFileSync(join(scratch, 'loop.xacro'), text);
+    expect(celltwin('inspect', 'loop.xacro')).toEqual({
+      code: 2,
+      out: '',
+      err: ['error: loop.xacro:3: xacro macro "m" calls itself (m → m) with no xacro:if or xacro:unless to stop it: endless recursion'],
+    });
+  }, PROCESS);
+
+  it('a cell nested 100,000 deep, and a damaged zip', () => {
+    writeFileSync(join(scratch, 'deep.cell.json'), `{"name": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    expect(celltwin('validate', 'deep.cell.json')).toEqual({ code: 2, out: '', err: [`error: deep.cell.json: name${'[0]'.repeat(31)}: nested more than 32 levels deep; refused`] });
+    const zip = checkoutZip();
+    zip.fill(0xff, entryData(zip, 'checkout/package.xml'), entryData(zip, 'checkout/package.xml') + 8);
+    writeFileSync(join(scratch, 'pkg.zip'), zip);
+    const r = celltwin('inspect', 'pkg.zip');
+    expect(r.code).toBe(2);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(/^error: pkg\.zip: "checkout\/package\.xml" cannot be decompressed: /);
+  }, PROCESS);
+
+  it('a move speed override whose square underflows', () => {
+    const r = celltwin('plan', join(REPO_ROOT, 'urdf/ur5e.urdf'), '--from', '0,0,0,0,0,0', '--to', '1,0,0,0,0,0', '--speed', '1e-200');
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([`error: ${join(REPO_ROOT, 'urdf/ur5e.urdf')}: --speed must be at least 0.001 (0.1 %), got "1e-200"`]);
+  }, PROCESS);
+});

@@ -1,3 +1,4 @@
+import { createPortal } from 'react-dom';
 import { emptyCell, type Cell } from '../model';
 import { cellStore } from '../store/app-store';
 import { needsConfirmBeforeReplace } from '../store/autosave';
@@ -30,7 +31,8 @@ export function NewCellDialog({ onClose }: { onClose: () => void }) {
       </button>
     );
   };
-  return (
+  // In a portal on <body>: inside the top bar the dialog inherited its white text (white on white).
+  return createPortal(
     <div className="modal-backdrop" onClick={onClose}>
       <div className="modal wide" role="dialog" aria-label="New cell" onClick={(e) => e.stopPropagation()}>
         <h3>New cell</h3>
@@ -51,6 +53,7 @@ export function NewCellDialog({ onClose }: { onClose: () => void }) {
           <button onClick={onClose}>Cancel</button>
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

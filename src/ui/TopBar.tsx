@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { edit } from './edit';
 import { renameCell } from '../store/commands';
@@ -9,6 +9,13 @@ import { NewCellDialog } from './NewCellDialog';
 import { exportGltf, exportPlanSvg, exportScreenshot } from './export-actions';
 import { makeCopy, sessionStore, shareCell } from './session';
 import { RunControls } from './RunControls';
+import { COLLAPSE_ORDER, useCollapsedCommands, type CollapsibleCommand } from './topbar-overflow';
+
+const EXPORTS: ReadonlyArray<[string, () => void]> = [
+  ['Screenshot (PNG)', () => void exportScreenshot()],
+  ['Layout 3D (glTF .glb)', () => void exportGltf()],
+  ['Plan with dimensions (SVG)', () => void exportPlanSvg()],
+];
 
 /** Cell name and the document commands: new, open, save, undo, redo. */
 export function TopBar() {
@@ -21,13 +28,25 @@ export function TopBar() {
   const fileName = useCell((s) => s.fileName);
   const readOnly = useStore(sessionStore, (s) => s.readOnly);
   const [newOpen, setNewOpen] = useState(false);
+  const barRef = useRef<HTMLElement>(null);
+  const commandsRef = useRef<HTMLElement>(null);
+  const collapsed = useCollapsedCommands(barRef, commandsRef);
+  const inMenu = new Set<CollapsibleCommand>(COLLAPSE_ORDER.slice(0, collapsed));
+  // In the bar's order; the ones that do not fit move into "More" (see topbar-overflow.ts).
+  const commands: Array<{ key: CollapsibleCommand; label: string; title: string; run: () => void; disabled?: boolean }> = [
+    { key: 'share', label: 'Share', title: 'Copy a link that holds the whole cell', run: () => void shareCell() },
+    { key: 'new', label: 'New', title: 'New cell: empty, the demo, or a scenario template', run: () => setNewOpen(true), disabled: readOnly },
+    { key: 'open', label: 'Open', title: 'Open a .cell.json file (Ctrl+O)', run: pickAndOpenCellFile, disabled: readOnly },
+    { key: 'save', label: 'Save', title: 'Save as .cell.json (Ctrl+S)', run: saveCellFile },
+  ];
   useEffect(() => {
     document.title = `${name}${dirty ? ' •' : ''} — CellTwin`;
   }, [name, dirty]);
   return (
-    <header className="topbar">
+    <header className="topbar" ref={barRef}>
       <div className="brand" title="CellTwin">
-        <span className="logo">◭</span> CellTwin
+        <span className="logo">◭</span>
+        <span className="brand-name"> CellTwin</span>
       </div>
       <input
         className="cell-name"
@@ -60,22 +79,48 @@ export function TopBar() {
         </span>
       )}
       <RunControls />
-      <nav className="actions">
-        <details className="menu">
-          <summary title="Export the view, the layout or the plan">Export</summary>
-          <div className="menu-items" onClick={(e) => e.currentTarget.parentElement?.removeAttribute('open')}>
-            <button onClick={() => void exportScreenshot()}>Screenshot (PNG)</button>
-            <button onClick={() => void exportGltf()}>Layout 3D (glTF .glb)</button>
-            <button onClick={() => void exportPlanSvg()}>Plan with dimensions (SVG)</button>
-          </div>
-        </details>
-        <button onClick={() => void shareCell()} title="Copy a link that holds the whole cell">
-          Share
-        </button>
-        <span className="sep" />
-        <button onClick={() => setNewOpen(true)} title="New cell: empty, the demo, or a scenario template" disabled={readOnly}>New</button>
-        <button onClick={pickAndOpenCellFile} title="Open a .cell.json file (Ctrl+O)" disabled={readOnly}>Open</button>
-        <button onClick={saveCellFile} title="Save as .cell.json (Ctrl+S)">Save</button>
+      <nav className="actions" ref={commandsRef}>
+        {!inMenu.has('export') && (
+          <details className="menu" data-command="export">
+            <summary title="Export the view, the layout or the plan">Export</summary>
+            <div className="menu-items" onClick={(e) => e.currentTarget.parentElement?.removeAttribute('open')}>
+              {EXPORTS.map(([label, run]) => (
+                <button key={label} onClick={run}>
+                  {label}
+                </button>
+              ))}
+            </div>
+          </details>
+        )}
+        {commands
+          .filter((c) => !inMenu.has(c.key))
+          .map((c) => (
+            <button key={c.key} data-command={c.key} onClick={c.run} title={c.title} disabled={c.disabled}>
+              {c.label}
+            </button>
+          ))}
+        {inMenu.size > 0 && (
+          <details className="menu" data-command-menu>
+            <summary title="More commands (the window is too narrow to show them all)" aria-label="More commands">
+              More ▾
+            </summary>
+            <div className="menu-items" onClick={(e) => e.currentTarget.parentElement?.removeAttribute('open')}>
+              {commands
+                .filter((c) => inMenu.has(c.key))
+                .map((c) => (
+                  <button key={c.key} onClick={c.run} title={c.title} disabled={c.disabled}>
+                    {c.label}
+                  </button>
+                ))}
+              {inMenu.has('export') &&
+                EXPORTS.map(([label, run]) => (
+                  <button key={label} onClick={run}>
+                    Export {label}
+                  </button>
+                ))}
+            </div>
+          </details>
+        )}
         <span className="sep" />
         <button onClick={() => cellStore.getState().undo()} disabled={!canUndo || readOnly} title={`Undo ${undoLabel ?? ''} (Ctrl+Z)`}>
           Undo

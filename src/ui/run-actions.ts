@@ -4,6 +4,7 @@
  * otherwise describe a cell that no longer exists).
  */
 import { simClient } from '../bridge/sim-client';
+import { clockText } from './analysis-estimate';
 import { simStatusStore } from '../bridge/sim-status';
 import type { SimSpeed } from '../bridge/sim-protocol';
 import type { Cell, RobotDescription, RobotSource } from '../model';
@@ -136,7 +137,7 @@ export async function analyseRun(seconds: number): Promise<void> {
     if (s.phase === 'off' || !k) return;
     const finished = s.time >= from + seconds - 1e-6;
     const wall = (performance.now() - wallStart) / 1000;
-    const headline = finished ? `Analysed ${formatDuration(seconds)} of production in ${wall.toFixed(1)} s` : `Analysis stopped at ${formatDuration(s.time)}`;
+    const headline = finished ? `Analysed ${formatDuration(seconds)} of production in ${wall.toFixed(1)} s` : `Analysis stopped at t = ${clockText(s.time)}`;
     const uph = k.throughputUph === null ? 'no parts finished' : `${k.throughputUph.toFixed(0)} UPH`;
     const cycle = k.cellCycleTime === null ? 'cycle time: not measured yet' : `cell cycle ${k.cellCycleTime.toFixed(2)} s`;
     notify('info', headline, [`${uph}, ${cycle}, ${k.partsFinished} parts finished; the dashboard has the details.`]);

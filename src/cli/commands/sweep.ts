@@ -80,7 +80,7 @@ export async function runSweep(file: string, out: string, backend: SweepBackend,
 }
 
 /** The options of `sweep`. */
-const SWEEP_OPTIONS = { workers: { type: 'string' }, out: { type: 'string' }, queue: { type: 'string' } } as const;
+const SWEEP_OPTIONS = { workers: { type: 'string' }, out: { type: 'string' }, queue: { type: 'string' }, lease: { type: 'string' } } as const;
 
 /** Reads `--workers`. */
 export function readWorkers(value: string | undefined, option = '--workers'): number {
@@ -98,6 +98,8 @@ export const sweepCommand: Command = {
     '  --workers  worker threads of the local pool (default: the machine\'s cores)\n' +
     '  --queue    enqueue one pg-boss job per run in this PostgreSQL database instead; `celltwin worker`\n' +
     '             processes run them; this command waits, shows progress and writes the same file\n' +
+    '  --lease    with --queue: seconds a worker may take for one run before it counts as dead and the\n' +
+    '             run is given to another (default 900)\n' +
     '  --out      results file, CSV or JSON by extension (default: FILE.results.csv); runs already\n' +
     '             in it are not run again (an interrupted sweep resumes)\n' +
     'Progress and ETA go to stderr.',
@@ -109,8 +111,10 @@ export const sweepCommand: Command = {
     let backend: SweepBackend;
     if (values.queue !== undefined) {
       if (values.workers !== undefined) throw new InputError('--workers', 'with --queue the workers are `celltwin worker` processes; drop --workers');
+      const lease = values.lease === undefined ? undefined : Number(values.lease);
+      if (lease !== undefined && !(Number.isInteger(lease) && lease >= 1)) throw new InputError('--lease', `expected whole seconds ≥ 1, got "${values.lease}"`);
       const { queueBackend } = await import('../queue/sweep-queue');
-      backend = queueBackend(values.queue);
+      backend = queueBackend(values.queue, lease);
     } else backend = localBackend(readWorkers(values.workers));
     const rows = await runSweep(file, out, backend, io);
     io.out(`${rows.length} runs in ${out}`);

@@ -5,8 +5,6 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { Vec3 } from '../model';
-import { cancelFenceDraw } from './fence-draw-state';
-import { gizmoStore } from './gizmo-state';
 import { addMeasurePoint, type MeasurePoints } from './measure';
 
 export interface MeasureState extends MeasurePoints {
@@ -16,12 +14,11 @@ export interface MeasureState extends MeasurePoints {
 
 export const measureStore = createStore<MeasureState>(() => ({ active: false, a: null, b: null }));
 
-/** Turns the tool on (with no points yet) or off. Turning it on ends the other point-picking modes. */
+/**
+ * Turns the tool on (with no points yet) or off. The active-tool machine (active-tool-bridge.ts)
+ * ends whatever other tool was active.
+ */
 export function setMeasuring(active: boolean): void {
-  if (active) {
-    cancelFenceDraw();
-    gizmoStore.setState({ placingTarget: false });
-  }
   measureStore.setState({ active, a: null, b: null });
 }
 

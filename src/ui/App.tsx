@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { startEditCollisionWatch } from '../scene/robot/edit-collision-watch';
+import { installToolBridge } from '../tools/active-tool-bridge';
 import { useStore } from 'zustand';
 import { refuseIfReadOnly, sessionStore } from './session';
 import { CellCanvas } from '../scene/CellCanvas';
@@ -49,6 +50,7 @@ export function App() {
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   useShortcuts(toggleHelp);
   useEffect(() => startEditCollisionWatch(), []);
+  useEffect(() => installToolBridge(), []);
   const [dragging, setDragging] = useState(false);
   const readOnly = useStore(sessionStore, (s) => s.readOnly);
   const programOpen = useStore(programPanelStore, (s) => s.tab === 'program');

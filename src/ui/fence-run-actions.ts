@@ -5,8 +5,6 @@
 import { addFenceRun } from '../store/fence-run';
 import { fenceRunPanels, type Point2 } from '../tools/fence-run';
 import { startFenceDraw } from '../tools/fence-draw-state';
-import { gizmoStore } from '../tools/gizmo-state';
-import { setMeasuring } from '../tools/measure-state';
 import { edit } from './edit';
 import { notify } from './notices';
 import { refuseIfReadOnly } from './session';
@@ -14,9 +12,7 @@ import { refuseIfReadOnly } from './session';
 /** Enters the drawing mode (the library's "Fence run (draw)"). */
 export function startFenceRun(): void {
   if (refuseIfReadOnly()) return;
-  setMeasuring(false);
-  gizmoStore.setState({ placingTarget: false, ik: false });
-  startFenceDraw();
+  startFenceDraw(); // the active-tool machine ends the other tools
 }
 
 /** Adds the panels of a finished run; a run without a usable segment is explained, not added. */

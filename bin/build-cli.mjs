@@ -21,6 +21,8 @@ export const OUT_DIR = join(ROOT, 'build', 'cli');
  */
 export const ENTRY_POINTS = [
   { in: 'src/cli/main.ts', out: 'celltwin' },
+  // The local run pool's worker thread (src/cli/pool/run-pool.ts finds it beside the main bundle).
+  { in: 'src/cli/pool/run-worker.ts', out: 'run-worker' },
 ];
 
 const quiet = process.argv.includes('--quiet');

@@ -3,9 +3,9 @@
  *
  * Where the worker's code is: next to this module. From the sources (tsx, vitest) that is
  * `run-worker.ts`, loaded through the shim `run-worker-tsx.mjs`, and the thread gets
- * `--import tsx` so Node can load TypeScript; from
- * the bundled CLI, where this module is part of the main bundle, it is `run-worker.js`, a
- * bundle of its own built beside the main one.
+ * `--import tsx` so Node can load TypeScript; from the bundled CLI (bin/build-cli.mjs), where
+ * this module is part of the main bundle or one of its chunks, it is `run-worker.js`, an entry
+ * of its own built beside the main one.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -21,8 +21,10 @@ export function workerEntry(): { filename: string; execArgv: string[] } {
   // From the sources: a JS shim that registers tsx in the thread (run-worker-tsx.mjs says why);
   // `--import tsx` is passed as well, for the modules the thread loads later.
   if (here.endsWith('.ts')) return { filename: join(dir, 'run-worker-tsx.mjs'), execArgv: ['--import', 'tsx'] };
-  const bundled = join(dir, 'run-worker.js');
-  if (!existsSync(bundled)) throw new Error(`the worker bundle ${bundled} is missing: rebuild the CLI bundle`);
+  // Bundled: this code may sit in a shared chunk (build/cli/chunks/) below the entries.
+  const candidates = [join(dir, 'run-worker.js'), join(dirname(dir), 'run-worker.js')];
+  const bundled = candidates.find((f) => existsSync(f));
+  if (bundled === undefined) throw new Error(`the worker bundle run-worker.js is missing beside ${dir}: rebuild the CLI bundle (node bin/build-cli.mjs)`);
   return { filename: bundled, execArgv: [] };
 }
 

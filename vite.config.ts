@@ -26,6 +26,10 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // A time limit only catches hangs: on a 2-core machine shared with other work a
+          // simulation test that takes 5 s when idle can take 20 s (speed is for npm run bench).
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

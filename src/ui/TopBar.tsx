@@ -4,12 +4,21 @@ import { edit } from './edit';
 import { renameCell } from '../store/commands';
 import { cellStore } from '../store/app-store';
 import { useCell } from '../store/use-cell';
-import { pickAndOpenCellFile, saveCellFile } from './file-actions';
 import { NewCellDialog } from './NewCellDialog';
 import { exportGltf, exportPlanSvg, exportScreenshot } from './export-actions';
-import { makeCopy, sessionStore, shareCell } from './session';
+import { makeCopy, sessionStore } from './session';
 import { RunControls } from './RunControls';
 import { COLLAPSE_ORDER, useCollapsedCommands, type CollapsibleCommand } from './topbar-overflow';
+import { action } from './actions/actions';
+import { actionTitle, displayKeys } from './actions/registry';
+
+/** Label, tooltip and run of a registry action, for a top-bar button. */
+const fromRegistry = (id: string) => {
+  const a = action(id);
+  return { label: a.label, title: actionTitle(a), run: () => a.run({ toggleHelp: () => undefined }) };
+};
+/** "(Ctrl+Z)": an action's first shortcut. */
+const keysOf = (id: string): string => displayKeys(action(id).keys?.[0] ?? '');
 
 const EXPORTS: ReadonlyArray<[string, () => void]> = [
   ['Screenshot (PNG)', () => void exportScreenshot()],
@@ -34,10 +43,10 @@ export function TopBar() {
   const inMenu = new Set<CollapsibleCommand>(COLLAPSE_ORDER.slice(0, collapsed));
   // In the bar's order; the ones that do not fit move into "More" (see topbar-overflow.ts).
   const commands: Array<{ key: CollapsibleCommand; label: string; title: string; run: () => void; disabled?: boolean }> = [
-    { key: 'share', label: 'Share', title: 'Copy a link that holds the whole cell', run: () => void shareCell() },
+    { key: 'share', ...fromRegistry('share') },
     { key: 'new', label: 'New', title: 'New cell: empty, the demo, or a scenario template', run: () => setNewOpen(true), disabled: readOnly },
-    { key: 'open', label: 'Open', title: 'Open a .cell.json file (Ctrl+O)', run: pickAndOpenCellFile, disabled: readOnly },
-    { key: 'save', label: 'Save', title: 'Save as .cell.json (Ctrl+S)', run: saveCellFile },
+    { key: 'open', ...fromRegistry('open'), disabled: readOnly },
+    { key: 'save', ...fromRegistry('save') },
   ];
   useEffect(() => {
     document.title = `${name}${dirty ? ' •' : ''} — CellTwin`;
@@ -122,11 +131,11 @@ export function TopBar() {
           </details>
         )}
         <span className="sep" />
-        <button onClick={() => cellStore.getState().undo()} disabled={!canUndo || readOnly} title={`Undo ${undoLabel ?? ''} (Ctrl+Z)`}>
-          Undo
+        <button onClick={() => cellStore.getState().undo()} disabled={!canUndo || readOnly} title={`Undo ${undoLabel ?? ''} (${keysOf('undo')})`}>
+          {action('undo').label}
         </button>
-        <button onClick={() => cellStore.getState().redo()} disabled={!canRedo || readOnly} title={`Redo ${redoLabel ?? ''} (Ctrl+Shift+Z)`}>
-          Redo
+        <button onClick={() => cellStore.getState().redo()} disabled={!canRedo || readOnly} title={`Redo ${redoLabel ?? ''} (${keysOf('redo')})`}>
+          {action('redo').label}
         </button>
       </nav>
       {newOpen && <NewCellDialog onClose={() => setNewOpen(false)} />}

@@ -51,7 +51,7 @@ function RobotProgram({ cell, item }: { cell: Cell; item: RobotItem }) {
   const robot = item.id;
   const programIndex = cell.programs.findIndex((p) => p.robot === robot);
   const program = cell.programs[programIndex];
-  const steps = program?.steps ?? [];
+  const steps = useMemo(() => program?.steps ?? [], [program]);
   const open = useStore(programPanelStore, (s) => s.open);
   const estimate = useProgramEstimate(cell, robot);
   const running = useRunningStep(robot, steps.length);

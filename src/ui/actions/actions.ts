@@ -1,0 +1,87 @@
+/**
+ * Every editor command, declared once (see registry.ts for the fields). The keyboard shortcuts,
+ * the shortcut help and the top bar read this list.
+ */
+import { cellStore } from '../../store/app-store';
+import { duplicateItems, nextItemId } from '../../store/commands';
+import { requestFocus } from '../../scene/focus';
+import { activeToolStore, dispatchTool } from '../../tools/active-tool-bridge';
+import { gizmoStore } from '../../tools/gizmo-state';
+import { toggleMeasuring } from '../../tools/measure-state';
+import { togglePlanView } from '../../tools/plan-view';
+import { toggleBoxSelect } from '../box-select-actions';
+import { copySelection, pasteClipboard } from '../clipboard';
+import { deleteItems } from '../delete-items';
+import { edit } from '../edit';
+import { pickAndOpenCellFile, saveCellFile } from '../file-actions';
+import { groupSelection, ungroupSelection } from '../group-actions';
+import { notify } from '../notices';
+import { cancelAnalysis, toggleRun } from '../run-actions';
+import { shareCell } from '../session';
+import type { Action, GestureHint } from './registry';
+
+const state = () => cellStore.getState();
+const hasSelection = () => state().selection.length > 0;
+
+function deleteSelection(): void {
+  const s = state();
+  const locked = s.cell.items.filter((i) => s.selection.includes(i.id) && i.locked);
+  if (locked.length > 0) notify('info', `${locked.map((i) => i.name).join(', ')} ${locked.length > 1 ? 'are' : 'is'} locked`, ['Unlock it in the inspector to delete it.']);
+  else deleteItems(s.selection);
+}
+
+/** Escape: leave the active tool, else cancel an analysis run, else clear the selection. */
+function escape(): void {
+  if (activeToolStore.getState().tool !== 'gizmo') return dispatchTool({ type: 'cancel' });
+  if (!cancelAnalysis()) state().select([]);
+}
+
+/** The commands, in the order the shortcut help lists them. */
+export const ACTIONS: readonly Action[] = [
+  { id: 'undo', label: 'Undo', help: 'undo', keys: ['Mod+Z'], edits: true, run: () => state().undo() },
+  { id: 'redo', label: 'Redo', help: 'redo', keys: ['Mod+Shift+Z', 'Mod+Y'], edits: true, run: () => state().redo() },
+  { id: 'delete', label: 'Delete', help: 'delete the selection', keys: ['Delete', 'Backspace'], edits: true, undoLabel: 'Delete …', enabled: hasSelection, run: deleteSelection },
+  {
+    id: 'duplicate',
+    label: 'Duplicate',
+    help: 'duplicate the selection',
+    keys: ['Mod+D'],
+    edits: true,
+    undoLabel: 'Duplicate …',
+    enabled: hasSelection,
+    run: () => edit(duplicateItems(state().selection, (prefix) => nextItemId(state().cell, prefix))),
+  },
+  { id: 'copy', label: 'Copy', help: 'copy items', keys: ['Mod+C'], run: copySelection },
+  { id: 'paste', label: 'Paste', help: 'paste items', keys: ['Mod+V'], edits: true, undoLabel: 'Paste …', run: pasteClipboard },
+  { id: 'selectAll', label: 'Select all', help: 'select everything', keys: ['Mod+A'], run: () => state().select(state().cell.items.map((i) => i.id)) },
+  { id: 'boxSelect', label: 'Box', help: 'box select: left → right takes items wholly inside, right → left items it touches (Shift adds)', keys: ['B'], run: toggleBoxSelect },
+  { id: 'group', label: 'Group', help: 'group the selection', keys: ['Mod+G'], edits: true, undoLabel: 'Group …', run: groupSelection },
+  { id: 'ungroup', label: 'Ungroup', help: 'ungroup the selection', keys: ['Mod+Shift+G'], edits: true, undoLabel: 'Ungroup …', run: ungroupSelection },
+  { id: 'escape', label: 'Cancel', help: 'leave the active tool, cancel an analysis run, else clear the selection', keys: ['Escape'], run: escape },
+  { id: 'move', label: 'Move', help: 'move handles on the selection (several items move together)', keys: ['W'], run: () => gizmoStore.setState({ mode: 'translate' }) },
+  { id: 'rotate', label: 'Rotate', help: 'rotate handles on the selection (several items turn together)', keys: ['E'], run: () => gizmoStore.setState({ mode: 'rotate' }) },
+  { id: 'frame', label: 'Frame', help: 'frame the selection (or the whole cell)', keys: ['F'], run: requestFocus },
+  { id: 'ikDrag', label: 'Drag the tool (IK)', help: 'drag the selected robot by its tool (inverse kinematics) or move the robot', keys: ['T'], run: () => dispatchTool({ type: 'toggle', tool: 'ikDrag' }) },
+  { id: 'measure', label: 'Measure', help: 'measure: click two points (Esc leaves)', keys: ['M'], run: toggleMeasuring },
+  { id: 'plan', label: 'Plan', help: 'show / hide the 2D plan with dimensions', keys: ['P'], run: togglePlanView },
+  { id: 'run', label: 'Run', help: 'run / pause the simulation', keys: ['Space'], run: () => void toggleRun() },
+  { id: 'save', label: 'Save', help: 'save the cell as .cell.json', keys: ['Mod+S'], edits: true, run: saveCellFile },
+  { id: 'open', label: 'Open', help: 'open a .cell.json file', keys: ['Mod+O'], edits: true, run: pickAndOpenCellFile },
+  { id: 'share', label: 'Share', help: 'copy a link that holds the whole cell', run: () => void shareCell() },
+  { id: 'help', label: 'Shortcuts', help: 'show these shortcuts', keys: ['?'], run: (ctx) => ctx.toggleHelp() },
+];
+
+/** Gestures the help lists beside the commands. */
+export const GESTURES: readonly GestureHint[] = [
+  { keys: 'Shift+drag on empty floor', help: 'box select without arming it' },
+  { keys: 'Alt+click / double-click', help: 'select one item of a group (a click selects the whole group)' },
+  { keys: 'Shift (while dragging)', help: 'move freely, without the 10 mm / 15° snap' },
+  { keys: 'Enter / Backspace / Esc', help: 'while drawing a fence run: finish / remove the last point / cancel' },
+];
+
+/** The action with `id` (a typo in a caller is a bug, so it throws). */
+export function action(id: string): Action {
+  const a = ACTIONS.find((x) => x.id === id);
+  if (!a) throw new Error(`no action "${id}"`);
+  return a;
+}

@@ -4,7 +4,7 @@
  * input: exit 2 and one `error: FILE[:LINE]: what` line, nothing else on stderr.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -150,5 +150,26 @@ describe('the CLI refuses each with exit 2 and one located line', () => {
     const r = celltwin('plan', join(REPO_ROOT, 'urdf/ur5e.urdf'), '--from', '0,0,0,0,0,0', '--to', '1,0,0,0,0,0', '--speed', '1e-200');
     expect(r.code).toBe(2);
     expect(r.err).toEqual([`error: ${join(REPO_ROOT, 'urdf/ur5e.urdf')}: --speed must be at least 0.001 (0.1 %), got "1e-200"`]);
+  }, PROCESS);
+});
+
+describe('validate refuses what run refuses', () => {
+  it('a cell whose embedded robot URDF names a missing link: both exit 2, validate at the item', async () => {
+    const { main } = await import('../../src/cli/main');
+    const cell = JSON.parse(readFileSync(join(REPO_ROOT, 'assets/cells/default.cell.json'), 'utf8')) as { items: Record<string, unknown>[] };
+    const urdf = '<robot name="bad">\n<link name="a"/>\n<joint name="j" type="fixed"><parent link="a"/><child link="missing"/></joint>\n</robot>';
+    cell.items.push({ id: 'imported', name: 'Imported', type: 'robot', pose: { xyz: [3, 3, 0], rpy: [0, 0, 0] }, source: { type: 'embedded', fileName: 'bad.urdf', urdf }, tool: null });
+    writeFileSync(join(scratch, 'embedded.cell.json'), JSON.stringify(cell));
+    const run = async (...argv: string[]) => {
+      const err: string[] = [];
+      const code = await main(argv, { out: () => undefined, err: (t) => err.push(t), cwd: scratch });
+      return { code, err };
+    };
+    const index = cell.items.length - 1;
+    expect(await run('validate', 'embedded.cell.json')).toEqual({
+      code: 2,
+      err: [`error: embedded.cell.json: items[${index}].source.urdf: the embedded robot does not read: bad.urdf:3: joint "j": child link "missing" does not exist`],
+    });
+    expect(await run('run', 'embedded.cell.json', '--until', '0.1')).toEqual({ code: 2, err: ['error: bad.urdf:3: joint "j": child link "missing" does not exist'] });
   }, PROCESS);
 });

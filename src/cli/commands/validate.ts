@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { embeddedRobotProblems } from '../../io/urdf/cell-robots';
 import { formatProblem, readCell } from '../../model';
 import { readArgs } from '../args';
 import type { Command } from '../command';
@@ -20,7 +21,10 @@ export const validateCommand: Command = {
     } catch (e) {
       throw new InputError(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
-    const result = readCell(text);
+    const read = readCell(text);
+    // The robots embedded in the file are read too, as `run` reads them: validate refuses what run refuses.
+    const robotProblems = read.ok ? embeddedRobotProblems(read.cell) : [];
+    const result: typeof read = robotProblems.length > 0 ? { ok: false, problems: robotProblems } : read;
     if (values.json) {
       io.out(JSON.stringify(result.ok ? { ok: true, migrations: result.migrations, items: result.cell.items.length } : { ok: false, problems: result.problems }));
     } else if (result.ok) {

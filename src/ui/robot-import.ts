@@ -128,7 +128,12 @@ export function importReport(loaded: LoadedRobot, skipped: boolean): { summary: 
     const found = new Set(loaded.meshes.meshes.filter((m) => !m.missing).map((m) => m.filename));
     const byCollision = visualMissing.filter((m) => collisionStandIn(loaded.robot, m.filename, found));
     const total = loaded.meshes.meshes.length;
-    const shown = byCollision.length > 0 ? `${byCollision.length} drawn with the link's collision mesh, the rest as grey boxes` : 'grey boxes stand in';
+    const shown =
+      byCollision.length === missing.length
+        ? "each drawn with its link's collision mesh"
+        : byCollision.length > 0
+          ? `${byCollision.length} drawn with the link's collision mesh, the rest as grey boxes`
+          : 'grey boxes stand in';
     parts.push(`${missing.length} of ${total} mesh files are missing (${shown}). Drop the robot's package folder, or a .zip of it, to bring them in.`);
     for (const m of missing) {
       const links = [...new Set(m.usedBy.map((u) => u.link))];

@@ -91,7 +91,7 @@ export function CalibrateDialog({ item }: { item: RobotItem }) {
     const motion: Motion = {
       speedScale: Number(f.after.speedScale.toFixed(6)),
       accelerationScale: Number(f.after.accelerationScale.toFixed(6)),
-      calibratedFrom: `the page: ${f.rows.length} ${kind} rows, rms error ${pct(f.rmsBefore)} → ${pct(f.rmsAfter)}`,
+      calibratedFrom: `the page: ${f.rows.length} ${kind} rows, rms error ${(f.rmsBefore * 100).toFixed(2)} % → ${(f.rmsAfter * 100).toFixed(2)} %`,
     };
     if (edit(setRobotMotion(item.id, motion))) setFit(null);
   };
@@ -111,8 +111,8 @@ export function CalibrateDialog({ item }: { item: RobotItem }) {
         </button>
       ) : (
         <div className="calibrate-body">
-          <label className="field wide">
-            <span className="field-label">Measured times (CSV: step,seconds or cycle,seconds)</span>
+          <label className="calibrate-csv">
+            <span>Measured times — CSV with a header step,seconds (step = index in the program, from 0) or cycle,seconds</span>
             <textarea aria-label="Measured times CSV" rows={5} value={csv} placeholder={'step,seconds\n0,0.84\n2,0.36'} onChange={(e) => setCsv(e.currentTarget.value)} />
           </label>
           <input
@@ -137,25 +137,25 @@ export function CalibrateDialog({ item }: { item: RobotItem }) {
                 <thead>
                   <tr>
                     <th>row</th>
-                    <th>measured (s)</th>
-                    <th>before</th>
-                    <th>after</th>
+                    <th>measured</th>
+                    <th>error, before → after</th>
                   </tr>
                 </thead>
                 <tbody>
                   {fit.rows.map((r, k) => (
                     <tr key={k}>
                       <td>{r.step === null ? `cycle ${r.label}` : `step ${r.label}`}</td>
-                      <td>{r.seconds.toFixed(3)}</td>
-                      <td>{pct(r.errorBefore)}</td>
-                      <td>{pct(r.errorAfter)}</td>
+                      <td>{r.seconds.toFixed(3)} s</td>
+                      <td>
+                        {pct(r.errorBefore)} → {pct(r.errorAfter)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
               <p className="readout">
                 Speed × <strong>{fit.after.speedScale.toFixed(3)}</strong>
-                {fit.fitted.speed ? '' : ' (kept)'}, acceleration × <strong>{fit.after.accelerationScale.toFixed(3)}</strong>; rms error {pct(fit.rmsBefore)} → {pct(fit.rmsAfter)}
+                {fit.fitted.speed ? '' : ' (kept)'}, acceleration × <strong>{fit.after.accelerationScale.toFixed(3)}</strong>; rms error {(fit.rmsBefore * 100).toFixed(1)} % → {(fit.rmsAfter * 100).toFixed(1)} %
               </p>
               <button onClick={() => apply(fit)}>Apply to {item.name || item.id}</button>
             </>

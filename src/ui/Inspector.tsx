@@ -16,6 +16,7 @@ import { useStore } from 'zustand';
 import { openProgramEditor, programPanelStore } from '../tools/program-panel-state';
 import { PanelTabs } from './program/PanelTabs';
 import { ProgramPanel } from './program/ProgramPanel';
+import { CalibrateDialog } from './CalibrateDialog';
 
 /** Opens the robot's program in the Program tab. */
 function ProgramButton({ robot }: { robot: string }) {
@@ -75,6 +76,11 @@ function ItemInspector({ item }: { item: CellItem }) {
       {item.type === 'robot' && (
         <ErrorBoundary area="jog panel" compact>
           <JogPanel item={item} />
+        </ErrorBoundary>
+      )}
+      {item.type === 'robot' && (
+        <ErrorBoundary area="calibration" compact>
+          <CalibrateDialog item={item} />
         </ErrorBoundary>
       )}
       <button className="danger" onClick={() => deleteItems([item.id])} title="Delete (Del)" disabled={item.locked === true}>

@@ -1,9 +1,10 @@
 /**
  * The "standard cycle" of tests/corpus/DATASHEETS.md section 2 on the bundled ABB IRB 120:
- * up 25 mm, across 300 mm, down 25 mm, and back, with the library's joint limits. ABB quotes
- * 0.58 s for this cycle with 1 kg; our library accelerations are an assumption (full speed in
- * 0.25 s), so the test checks only that the figure is plausible and that blending the corners
- * shortens it — not that it matches the vendor's.
+ * up 25 mm, across 300 mm, down 25 mm, and back, with the library's bare-arm joint limits (no
+ * payload), at a pose of its own. ABB quotes 0.58 s for this cycle with 1 kg; the library's
+ * accelerations are fitted to that figure at the standard pose of src/motion/standard-cycle.ts,
+ * which tests/unit/fidelity-standard-cycle.test.ts checks. Here: the figure is plausible anywhere
+ * near, and blending the corners shortens it.
  */
 import { describe, expect, it } from 'vitest';
 import { ForwardKinematics } from '../../src/kinematics/forward';

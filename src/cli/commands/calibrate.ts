@@ -15,6 +15,7 @@ import type { Command } from '../command';
 import { InputError } from '../errors';
 import { readCellArg, timeProgram, timingRobots } from './plan-cell';
 
+const rmsPct = (e: number): string => `${(e * 100).toFixed(2)} %`;
 const pct = (e: number): string => `${e >= 0 ? '+' : ''}${(e * 100).toFixed(2)} %`;
 
 /** The text the command prints. */
@@ -29,7 +30,7 @@ export function calibrationText(robot: string, r: CalibrationResult, written: st
     `${robot}: calibrated from ${r.rows.length} measured rows`,
     `  ${'row'.padEnd(14)} ${'measured'.padStart(10)} ${'before'.padStart(10)} ${'error'.padStart(10)} ${'after'.padStart(10)} ${'error'.padStart(10)}`,
     ...rows,
-    `  rms error ${pct(r.rmsBefore)} → ${pct(r.rmsAfter)}`,
+    `  rms error ${rmsPct(r.rmsBefore)} → ${rmsPct(r.rmsAfter)}`,
     `speed scale ${r.before.speedScale.toFixed(4)} → ${r.after.speedScale.toFixed(4)}${kept}`,
     `acceleration scale ${r.before.accelerationScale.toFixed(4)} → ${r.after.accelerationScale.toFixed(4)}`,
     `wrote the motion override of ${robot} into ${written}`,
@@ -87,7 +88,7 @@ export const calibrateCommand: Command = {
     const motion = {
       speedScale: Number(result.after.speedScale.toFixed(6)),
       accelerationScale: Number(result.after.accelerationScale.toFixed(6)),
-      calibratedFrom: `${basename(csvFile)}: ${result.rows.length} ${rowsKind} rows, rms error ${pct(result.rmsBefore)} → ${pct(result.rmsAfter)}`,
+      calibratedFrom: `${basename(csvFile)}: ${result.rows.length} ${rowsKind} rows, rms error ${rmsPct(result.rmsBefore)} → ${rmsPct(result.rmsAfter)}`,
     };
     // Keep the file as the user wrote it when it is current; an older file is written migrated.
     const raw = JSON.parse(text) as { schemaVersion?: unknown; items: Array<Record<string, unknown>> };

@@ -24,12 +24,12 @@ describe('the results panel', () => {
 
   it('names no bottleneck before the first part is finished', async () => {
     const page = app.page;
-    await page.getByRole('button', { name: 'Run', exact: true }).click({ timeout: 90_000 });
-    await page.waitForFunction(() => window.__celltwin?.sim?.().kpis !== null, null, { timeout: 60_000 });
-    await page.getByRole('button', { name: 'Pause', exact: true }).click({ timeout: 90_000 });
-    await page.waitForFunction(() => window.__celltwin?.sim?.().phase === 'paused', null, { timeout: 90_000 });
+    // Five steps of 0.1 s: the worker sends the KPIs after each, long before a part is out.
+    for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await page.waitForFunction(() => (window.__celltwin?.sim?.().kpis?.simulatedSeconds ?? 0) >= 0.49, null, { timeout: 60_000 });
     expect(await page.evaluate(() => window.__celltwin!.sim!().kpis!.partsFinished)).toBe(0);
-    expect(await page.locator('[data-kpi="Bottleneck"] .kpi-value').innerText()).toBe('not enough data yet');
+    await expect.poll(() => page.locator('[data-kpi="Bottleneck"] .kpi-value').innerText()).toBe('not enough data yet');
+    expect(await page.locator('[data-kpi="Cell cycle time"] .kpi-value').innerText()).toBe('—');
   }, 400_000);
 
   it('resizes by dragging the divider, and by keys up to the whole window and back', async () => {
@@ -60,7 +60,7 @@ describe('the results panel', () => {
     await page.getByLabel('Simulation speed').selectOption('max');
     await page.getByRole('button', { name: 'Run', exact: true }).click({ timeout: 90_000 });
     await page.waitForFunction(() => (window.__celltwin?.sim?.().kpis?.partsFinished ?? 0) >= 4, null, { timeout: 240_000 });
-    await page.getByRole('button', { name: 'Pause', exact: true }).click({ timeout: 90_000 });
+    await page.getByRole('button', { name: 'Pause', exact: true }).click({ timeout: 90_000, force: true });
     await page.waitForFunction(() => window.__celltwin?.sim?.().phase === 'paused', null, { timeout: 90_000 });
     await page.waitForFunction(() => {
       const s = window.__celltwin!.sim!();

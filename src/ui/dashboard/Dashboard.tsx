@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { simStatusStore } from '../../bridge/sim-status';
 import { useCell } from '../../store/use-cell';
@@ -15,6 +15,11 @@ import { MIN_VIEW, storedPanelHeight, storePanelHeight } from './panel-size';
 import { PlantPanel } from './PlantPanel';
 import { ResizeDivider } from './ResizeDivider';
 import { UtilizationBars } from './UtilizationBars';
+
+// The clock ticks ten times a second; the KPIs change once. Only the Gantt follows the clock.
+const Cards = memo(KpiCards);
+const Breakdown = memo(BreakdownBars);
+const Utilization = memo(UtilizationBars);
 
 type Tab = 'results' | 'compare' | 'plant';
 const TABS: Array<[Tab, string]> = [
@@ -53,9 +58,10 @@ export function Dashboard() {
     return () => observer.disconnect();
   }, [open, tab]);
   // A new run starts at t = 0: show it whole again.
+  const noResults = kpis === null;
   useEffect(() => {
-    if (kpis === null) setRange(null);
-  }, [kpis === null]);
+    if (noResults) setRange(null);
+  }, [noResults]);
   const names = useMemo(() => {
     const m = new Map(cell.items.map((i) => [i.id, i.name || i.id]));
     for (const k of kpis?.sources ?? []) m.set(k.id, k.name);
@@ -130,7 +136,7 @@ export function Dashboard() {
             </p>
           ) : (
             <>
-              <KpiCards kpis={kpis} cell={cell} names={names} baselines={cardBaselines} />
+              <Cards kpis={kpis} cell={cell} names={names} baselines={cardBaselines} />
               <section className="dash-section" aria-label="Timeline">
                 <h3>
                   Timeline
@@ -156,8 +162,8 @@ export function Dashboard() {
                 </div>
               </section>
               <div className="dash-grid">
-                <BreakdownBars kpis={kpis} names={names} />
-                <UtilizationBars kpis={kpis} names={names} />
+                <Breakdown kpis={kpis} names={names} />
+                <Utilization kpis={kpis} names={names} />
               </div>
             </>
           )}

@@ -115,7 +115,7 @@ export function Gantt({ intervals, now, names, width, range, onRange }: GanttPro
       <title>Wheel or + / − to zoom, drag or ← / → to pan, double-click or 0 for the whole run.</title>
       <rect x={0} y={0} width={width} height={height} fill="#fbfcfd" />
       <text x={4} y={12} fontSize={10} fill="#6b7782">
-        {`${formatTime(view.start)} – ${formatTime(view.end)}${range ? ` of ${formatTime(bounds.start)} – ${formatTime(bounds.end)}` : ' (whole run)'}`}
+        {`${formatTime(view.start)} – ${formatTime(view.end)}${range ? ` of ${formatTime(bounds.start)} – ${formatTime(bounds.end)}` : bounds.start > 0.01 ? ' (the newest states the page keeps; the KPIs cover the whole run)' : ' (whole run)'}`}
       </text>
       {resources.map(([r, kind], row) => (
         <g key={r} transform={`translate(0 ${TOP + row * ROW})`}>

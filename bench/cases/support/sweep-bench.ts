@@ -11,7 +11,7 @@ import type { SweepRun } from '../../../src/experiments/variants';
 import { planSweep, type SweepPlan } from '../../../src/cli/sweep/plan';
 
 /** Simulated seconds per run. */
-export const BENCH_RUN_SECONDS = 12;
+export const BENCH_RUN_SECONDS = 600;
 
 /** The repository root. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -45,7 +45,15 @@ export const workerCommand: Command = {
         io.err(`worker ${name}: ${j.key} (sweep ${j.sweep}) ${fresh ? 'done' : 'done again (already stored)'}`);
       }
     };
-    for (let i = 0; i < concurrency; i++) await boss.work<RunJob>(RUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, handle);
+    for (let i = 0; i < concurrency; i++) {
+      let id = '';
+      id = await boss.work<RunJob>(RUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+        await handle(jobs);
+        // pg-boss waits out its polling interval after every fetch; with more runs waiting, ask
+        // for the next one at once (a short run would otherwise leave the thread idle).
+        if (jobs.length > 0) boss.notifyWorker(id);
+      });
+    }
     io.err(`worker ${name}: taking runs from ${RUN_QUEUE}, ${concurrency} at a time`);
     const onSignal = () => stop();
     process.once('SIGINT', onSignal);

@@ -24,7 +24,7 @@ export interface RunJob {
 }
 
 /** How often the sweep looks for results and expired leases (ms). */
-const POLL_MS = 500;
+const POLL_MS = 200;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -134,6 +134,18 @@ describe('the CLI refuses each with exit 2 and one located line', () => {
     });
   }, PROCESS);
 
+  it('a xacro macro whose xacro:if would end its recursion only after 100,000 levels', () => {
+    const text = [
+      '<robot name="r" xmlns:xacro="http://ros.org/wiki/xacro">',
+      '<link name="a"/>',
+      '<xacro:macro name="m" params="n"><xacro:if value="${n}"><xacro:m n="${n-1}"/></xacro:if></xacro:macro>',
+      '<xacro:m n="100000"/>',
+      '</robot>',
+    ].join('\n');
+    writeFileSync(join(scratch, 'countdown.xacro'), text);
+    expect(celltwin('inspect', 'countdown.xacro')).toEqual({ code: 2, out: '', err: ['error: countdown.xacro: xacro macros recurse too deeply (thousands of levels); refused'] });
+  }, PROCESS);
+
   it('a cell nested 100,000 deep, and a damaged zip', () => {
     writeFileSync(join(scratch, 'deep.cell.json'), `{"name": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
     expect(celltwin('validate', 'deep.cell.json')).toEqual({ code: 2, out: '', err: [`error: deep.cell.json: name${'[0]'.repeat(31)}: nested more than 32 levels deep; refused`] });
@@ -172,4 +184,27 @@ describe('validate refuses what run refuses', () => {
     });
     expect(await run('run', 'embedded.cell.json', '--until', '0.1')).toEqual({ code: 2, err: ['error: bad.urdf:3: joint "j": child link "missing" does not exist'] });
   }, PROCESS);
+});
+
+describe('xacro recursion that ends is still expanded', () => {
+  it('a macro counting down from 40 under xacro:if makes its 41 links and 40 joints', async () => {
+    const { parseXacro } = await import('../../src/io/urdf/xacro');
+    const text = [
+      '<robot name="chain" xmlns:xacro="http://ros.org/wiki/xacro">',
+      '<link name="l0"/>',
+      '<xacro:macro name="m" params="n">',
+      '  <xacro:if value="${n}">',
+      '    <link name="l${n}"/>',
+      '    <joint name="j${n}" type="fixed"><parent link="l${n-1}"/><child link="l${n}"/></joint>',
+      '    <xacro:m n="${n-1}"/>',
+      '  </xacro:if>',
+      '</xacro:macro>',
+      '<xacro:m n="40"/>',
+      '</robot>',
+    ].join('\n');
+    const { robot } = await parseXacro(text, 'chain.xacro', { readFile: () => Promise.reject(new Error('no includes')), domParser: DOMParser });
+    expect(robot.links).toHaveLength(41);
+    expect(robot.joints).toHaveLength(40);
+    expect(robot.joints[0]!.name).toBe('j1');
+  });
 });

@@ -90,6 +90,35 @@ function checkDepth(text: string, path: string, setCause: (e: UrdfError) => void
   }
 }
 
+/** Frames of a tiny function that must still fit on the stack when xacro-parser evaluates an expression. */
+const STACK_HEADROOM = 2_000;
+
+function probe(depth: number): number {
+  return depth === 0 ? 0 : 1 + probe(depth - 1);
+}
+
+/**
+ * Stops macro recursion that an `xacro:if` would end only after too many levels (a counter from
+ * 100,000): before each expression, check that the stack still has room for STACK_HEADROOM
+ * frames, and refuse with a UrdfError while there is room to unwind. Running out inside
+ * xacro-parser instead makes V8 print a stack dump on stderr before any error reaches us.
+ */
+function guardRecursion(parser: XacroParser, fileName: string, setCause: (e: UrdfError) => void): void {
+  const expressions = (parser as unknown as { expressionParser?: { evaluate?: (...args: unknown[]) => unknown } }).expressionParser;
+  const evaluate = expressions?.evaluate;
+  if (!expressions || typeof evaluate !== 'function') return;
+  expressions.evaluate = (...args: unknown[]): unknown => {
+    try {
+      probe(STACK_HEADROOM);
+    } catch {
+      const e = new UrdfError(fileName, 'xacro macros recurse too deeply (thousands of levels); refused');
+      setCause(e);
+      throw e;
+    }
+    return evaluate.apply(expressions, args);
+  };
+}
+
 /**
  * Expands xacro `text` (from `fileName`) into URDF. Throws a UrdfError naming the file on malformed
  * XML (with its line), an unknown package, an unreadable include, or anything xacro-parser cannot do.
@@ -137,6 +166,7 @@ export async function expandXacro(text: string, fileName: string, options: Xacro
     checkDepth(included, path, (e) => (cause = e));
     return included;
   };
+  guardRecursion(parser, fileName, (e) => (cause = e));
   let doc: XMLDocument;
   try {
     doc = await withDomParser(options.domParser, () => parser.parse(text));

@@ -208,3 +208,12 @@ describe('xacro recursion that ends is still expanded', () => {
     expect(robot.joints[0]!.name).toBe('j1');
   });
 });
+
+describe('run options past the stated limits', () => {
+  it('refuses --until 1e300 (a run that would never end) with exit 2, naming the option', async () => {
+    const { main } = await import('../../src/cli/main');
+    const err: string[] = [];
+    const code = await main(['run', 'assets/cells/default.cell.json', '--until', '1e300'], { out: () => undefined, err: (t) => err.push(t), cwd: REPO_ROOT });
+    expect({ code, err }).toEqual({ code: 2, err: ['error: --until: expected seconds from 0 to 604800 (a week), got "1e300"'] });
+  });
+});

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { UrdfError } from '../../io/urdf/errors';
 import { parseUrdf } from '../../io/urdf/parse-urdf';
 import type { Cell } from '../../model/cell';
+import { MAX_SECONDS } from '../../model/input-limits';
 import { libraryFileFor } from '../../model/robot-library';
 import type { RobotDescription } from '../../model/robot-description';
 import type { SimulationRobots } from '../../sim/cell-model';
@@ -124,7 +125,9 @@ export function runReport({ facts, kpis }: CellRun): RunReport {
 export function readRunOptions(values: { until?: string | undefined; seed?: string | undefined; warmup?: string | undefined; engine?: string | undefined }): CellRunOptions {
   if (values.engine !== undefined && values.engine !== 'events' && values.engine !== 'physics') throw new InputError('--engine', `expected events or physics, got "${values.engine}"`);
   const until = values.until === undefined ? undefined : Number(values.until);
-  if (until !== undefined && !(Number.isFinite(until) && until >= 0)) throw new InputError('--until', `expected seconds ≥ 0, got "${values.until}"`);
+  if (until !== undefined && !(Number.isFinite(until) && until >= 0 && until <= MAX_SECONDS)) {
+    throw new InputError('--until', `expected seconds from 0 to ${MAX_SECONDS} (a week), got "${values.until}"`);
+  }
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new InputError('--seed', `expected an integer, got "${values.seed}"`);
   const warmup = values.warmup === undefined ? 2 : Number(values.warmup);

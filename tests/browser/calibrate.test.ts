@@ -47,4 +47,19 @@ describe('calibrate dialog', () => {
     const undone = await page.evaluate(() => window.__celltwin?.cell?.().items.find((i) => i.type === 'robot'));
     expect(undone).not.toHaveProperty('motion');
   }, 90_000);
+
+  it('marks the calibrated robot in the dashboard\'s cycle table after a run', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    await page.getByRole('button', { name: /^Apply to / }).click();
+    await page.getByText(/^Calibrated: speed × 1\.000/).waitFor();
+    await page.getByLabel('Simulation speed').selectOption('max');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction(() => (window.__celltwin?.sim?.().kpis?.robots[0]?.cycleTime?.count ?? 0) >= 1, null, { timeout: 240_000 });
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    expect(await page.evaluate(() => window.__celltwin?.sim?.().kpis?.robots[0]?.motionSource)).toBe('calibrated');
+    await expect.poll(() => page.locator('.cycle-table .motion-source').first().textContent()).toBe('calibrated');
+    await page.locator('.cycle-table').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'calibrate-dashboard.png');
+  }, 300_000);
 });

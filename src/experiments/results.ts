@@ -50,7 +50,14 @@ export function sortRows(rows: readonly RunRow[]): RunRow[] {
 export function kpiNames(rows: readonly RunRow[]): string[] {
   const names: string[] = [];
   const seen = new Set<string>();
-  for (const r of rows) for (const k of Object.keys(r.kpis)) if (!seen.has(k)) seen.add(k), names.push(k);
+  for (const r of rows) {
+    for (const k of Object.keys(r.kpis)) {
+      if (!seen.has(k)) {
+        seen.add(k);
+        names.push(k);
+      }
+    }
+  }
   return names;
 }
 
@@ -118,12 +125,16 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cur += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cur += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cur), (cur = '');
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(cur);
+      cur = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       row.push(cur);
       rows.push(row);
@@ -131,7 +142,10 @@ export function parseCsv(text: string): string[][] {
       cur = '';
     } else cur += c;
   }
-  if (cur !== '' || row.length > 0) row.push(cur), rows.push(row);
+  if (cur !== '' || row.length > 0) {
+    row.push(cur);
+    rows.push(row);
+  }
   return rows;
 }
 

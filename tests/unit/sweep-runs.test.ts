@@ -116,7 +116,7 @@ describe('the same sweep on a pg-boss queue with two worker processes', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(local);
     // Both workers took part.
-    for (const w of workers) expect(w.lines.some((l) => / done$/.test(l))).toBe(true);
+    for (const w of workers) expect(w.lines.some((l) => l.endsWith(' done'))).toBe(true);
     expect(await sql(url, 'SELECT count(*)::int AS n, count(DISTINCT key)::int AS keys FROM celltwin_results')).toEqual([{ n: 24, keys: 24 }]);
   }, 300_000);
 
@@ -132,7 +132,7 @@ describe('the same sweep on a pg-boss queue with two worker processes', () => {
     // Kill the first worker just after it finished a run: by then it has taken the next one.
     await new Promise<void>((resolve) => {
       const poll = setInterval(() => {
-        if (doomed.lines.some((l) => / done$/.test(l))) {
+        if (doomed.lines.some((l) => l.endsWith(' done'))) {
           clearInterval(poll);
           setTimeout(() => {
             doomed.child.kill('SIGKILL');

@@ -51,3 +51,20 @@ describe('collisions while editing', () => {
     expect(new EditScene(apart, { ...robots, robots: new Map([...robots.robots, ['robot-2', robots.robots.get('robot-1')!]]) }).collisions(() => undefined)).toEqual([]);
   });
 });
+
+describe('collisions at the end of program moves', () => {
+  it('flags the move whose target sits inside the work table, and only that one', async () => {
+    const { programEndPoseCollisions } = await import('../../src/tools/edit-collisions-program');
+    const flagged: Cell = {
+      ...cell,
+      // 300 mm into the 750 mm work table top (table-1 at x = 1.2 m), tool pointing down.
+      targets: [...cell.targets, { id: 'inside', name: 'Inside the table', parent: 'world', pose: { xyz: [0.75, 0, 0.45], rpy: [Math.PI, 0, 0] } }],
+      programs: [{ id: 'p', robot: 'robot-1', steps: [{ type: 'moveJ', target: 'pick', approach: 0.15 }, { type: 'moveJ', target: 'inside' }, { type: 'wait', seconds: 1 }] }],
+    };
+    const perStep = programEndPoseCollisions(flagged, 'robot-1', robots);
+    expect(perStep).toHaveLength(3);
+    expect(perStep[0]).toEqual([]);
+    expect(perStep[1]!.some((p) => p.otherItem === 'table-1')).toBe(true);
+    expect(perStep[2]).toEqual([]);
+  });
+});

@@ -3,7 +3,9 @@ import { useStore } from 'zustand';
 import { simStatusStore } from '../../bridge/sim-status';
 import type { Cell, RobotItem } from '../../model';
 import { useResolvedRobot } from '../../scene/robot/resolved-cache';
-import { robotKinematics } from '../../scene/robot/robot-kinematics';
+import { robotKinematics, type RobotKinematics } from '../../scene/robot/robot-kinematics';
+import { editCollisionStore } from '../../tools/edit-collision-state';
+import { notify } from '../notices';
 import { addSteps, duplicateStep, moveStep, programProblems, removeStep, setProgramLoop, setStep } from '../../store/program-commands';
 import { useCell } from '../../store/use-cell';
 import { displayedStep, programPanelStore, setTargetPickHandler } from '../../tools/program-panel-state';
@@ -11,15 +13,23 @@ import { edit } from '../edit';
 import { runFromStep } from './run-from-step';
 import { NEW_STEP_KINDS, newSteps, stepSummary, type NewStepKind } from './step-defaults';
 import type { StepTiming } from '../../sim/program/plan-timing';
+import type { EditCollision } from '../../tools/edit-collisions';
 import { StepFieldsEditor } from './StepFieldsEditor';
 import { teachStep } from './teach-step';
 import { useProgramEstimate } from './use-program-estimate';
 
 const STEP_MIME = 'application/x-celltwin-step';
 
-function EstimateCell({ e }: { e: StepTiming | undefined }) {
+function EstimateCell({ e, hits }: { e: StepTiming | undefined; hits: EditCollision[] | undefined }) {
   if (!e) return <span className="step-time muted">…</span>;
   if (e.problem) return <span className="step-time bad" title={e.problem}>unreachable</span>;
+  if (hits && hits.length > 0) {
+    return (
+      <span className="step-time bad" title={`Where this move ends the robot collides: ${hits.map((h) => `${h.link} × ${h.other}`).join(', ')}`}>
+        collides
+      </span>
+    );
+  }
   return (
     <span className="step-time" title={e.mayWait ? 'Plus the time it waits, if it must (a part, a signal, a zone, room)' : 'Timed by the motion layer, as the run times it'}>
       {(e.seconds ?? 0).toFixed(2)} s{e.mayWait ? ' +wait' : ''}
@@ -36,11 +46,18 @@ function useRunningStep(robot: string, length: number): { index: number; phase: 
   return { index: displayedStep(status.step, offset, length), phase: status.phase };
 }
 
+/** Teaches, and warns when the pose taught is one where the robot collides (a target to fix). */
+function teach(item: RobotItem, kin: RobotKinematics, at: number): void {
+  if (!edit(teachStep(item, kin, at))) return;
+  const hits = editCollisionStore.getState().pairs.filter((p) => p.robot === item.id || p.otherItem === item.id);
+  if (hits.length > 0) notify('warning', `${item.name} collides at the taught pose`, hits.map((h) => `${h.link} × ${h.other}`));
+}
+
 function TeachButton({ item, at }: { item: RobotItem; at: number }) {
   const resolved = useResolvedRobot(item.source);
   const kin = useMemo(() => (resolved ? robotKinematics(resolved.description, item.source) : null), [resolved, item.source]);
   return (
-    <button disabled={!kin} onClick={() => kin && edit(teachStep(item, kin, at))} title="Save the robot's current tool pose (jog it first) as a new target and add a joint move to it">
+    <button disabled={!kin} onClick={() => kin && teach(item, kin, at)} title="Save the robot's current tool pose (jog it first) as a new target and add a joint move to it">
       Teach here
     </button>
   );
@@ -126,7 +143,7 @@ function RobotProgram({ cell, item }: { cell: Cell; item: RobotItem }) {
                   <span className="step-handle" aria-hidden title="Drag to reorder">⋮⋮</span>
                   <span className="step-no">{i + 1}</span>
                   <span className="step-summary">{stepSummary(step, cell)}</span>
-                  <EstimateCell e={estimate?.steps[i]} />
+                  <EstimateCell e={estimate?.steps[i]} hits={estimate?.endCollisions[i]} />
                 </div>
                 {isOpen && (
                   <div className="step-body">

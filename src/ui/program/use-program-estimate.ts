@@ -10,6 +10,8 @@ import type { RobotDescription } from '../../model/robot-description';
 import { resolvedRobot } from '../../scene/robot/resolved-cache';
 import { toolSource } from '../run-actions';
 import { programTiming, type ProgramTiming } from '../../sim/program/plan-timing';
+import type { EditCollision } from '../../tools/edit-collisions';
+import { programEndPoseCollisions } from '../../tools/edit-collisions-program';
 
 interface Descriptions {
   arm: RobotDescription;
@@ -36,11 +38,28 @@ function useDescriptions(item: RobotItem | undefined): Descriptions | null {
   return d;
 }
 
+/** The estimate of a program, and per step what the robot collides with where the move ends. */
+export interface ProgramCheck extends ProgramTiming {
+  endCollisions: EditCollision[][];
+}
+
+/** Descriptions of every robot and tool of the cell (for the collision check's body table). */
+async function cellRobots(cell: Cell): Promise<{ robots: Map<string, RobotDescription>; tools: Map<string, RobotDescription> }> {
+  const robots = new Map<string, RobotDescription>();
+  const tools = new Map<string, RobotDescription>();
+  for (const item of cell.items) {
+    if (item.type !== 'robot') continue;
+    robots.set(item.id, (await resolvedRobot(item.source)).description);
+    if (item.tool && !tools.has(item.tool.id)) tools.set(item.tool.id, (await resolvedRobot(toolSource(item.tool.id))).description);
+  }
+  return { robots, tools };
+}
+
 /** The estimate of `robot`'s program in `cell`, or null while loading or without a program. */
-export function useProgramEstimate(cell: Cell, robot: string): ProgramTiming | null {
+export function useProgramEstimate(cell: Cell, robot: string): ProgramCheck | null {
   const item = cell.items.find((i): i is RobotItem => i.id === robot && i.type === 'robot');
   const d = useDescriptions(item);
-  const [estimate, setEstimate] = useState<ProgramTiming | null>(null);
+  const [estimate, setEstimate] = useState<ProgramCheck | null>(null);
   const { programs, targets, items } = cell;
   useEffect(() => {
     if (!d) {
@@ -48,14 +67,34 @@ export function useProgramEstimate(cell: Cell, robot: string): ProgramTiming | n
       return;
     }
     // After paint: typing in a field must not wait for the planner.
+    let live = true;
     const timer = setTimeout(() => {
+      const now = { ...cell, programs, targets, items };
+      let timing: ProgramTiming | null = null;
       try {
-        setEstimate(programTiming({ ...cell, programs, targets, items }, robot, d));
+        timing = programTiming(now, robot, d);
       } catch {
-        setEstimate(null); // a description the rig cannot use: no estimates, the editor still works
+        timing = null; // a description the rig cannot use: no estimates, the editor still works
       }
+      if (!timing) return setEstimate(null);
+      const t = timing;
+      setEstimate({ ...t, endCollisions: [] });
+      cellRobots(now).then(
+        (robots) => {
+          if (!live) return;
+          try {
+            setEstimate({ ...t, endCollisions: programEndPoseCollisions(now, robot, robots) });
+          } catch {
+            // a cell the simulation could not load: the run will say why
+          }
+        },
+        () => undefined,
+      );
     }, 0);
-    return () => clearTimeout(timer);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the cell's other fields do not change timing
   }, [d, programs, targets, items, robot]);
   return estimate;

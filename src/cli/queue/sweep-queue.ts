@@ -47,10 +47,16 @@ export function queueBackend(url: string, lease = DEFAULT_LEASE_SECONDS): SweepB
         const done = await db.executeSql(`SELECT id, data->>'key' AS key FROM pgboss.job WHERE name = $1 AND state = 'completed' AND data->>'sweep' = $2`, [RUN_QUEUE, sweep]);
         const lost = (done.rows as Array<{ id: string; key: string }>).filter((r) => waiting.has(r.key)).map((r) => r.id);
         if (lost.length > 0) await boss.deleteJob(RUN_QUEUE, lost);
-        for (const run of pending) {
-          const job: RunJob = { sweep, key: run.key, variant: run.variant.index + 1, variantId: run.variant.id, task: plan.task(run) };
-          await boss.send(RUN_QUEUE, job, { id: jobId(sweep, run.key), retryLimit: RETRY_LIMIT, retryDelay: 0, expireInSeconds: lease });
-        }
+        // In batches of 500 (one statement each); ON CONFLICT DO NOTHING on the id keeps it idempotent.
+        const jobs = pending.map((run) => ({
+          id: jobId(sweep, run.key),
+          name: RUN_QUEUE,
+          data: { sweep, key: run.key, variant: run.variant.index + 1, variantId: run.variant.id, task: plan.task(run) } satisfies RunJob,
+          retryLimit: RETRY_LIMIT,
+          retryDelay: 0,
+          expireInSeconds: lease,
+        }));
+        for (let i = 0; i < jobs.length; i += 500) await boss.insert(jobs.slice(i, i + 500));
         // Runs that failed every try in an earlier attempt of this sweep get their tries back.
         const stale = await db.executeSql(`SELECT id FROM pgboss.job WHERE name = $1 AND state = 'failed' AND data->>'sweep' = $2`, [RUN_QUEUE, sweep]);
         const staleIds = (stale.rows as Array<{ id: string }>).map((r) => r.id);

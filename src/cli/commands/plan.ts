@@ -86,6 +86,8 @@ export function planJson(file: string, robot: RobotDescription, move: MoveJ, sca
     accel: scaling.accel,
     leader: move.leader >= 0 ? (limits.names[move.leader] ?? null) : null,
     accelerationSource: entry ? `urdf/library.json (${entry.id})` : `default: vmax / ${DEFAULT_RAMP_TIME} s`,
+    /** Bare-arm limits (no load, no calibration): fitted to a published cycle, or assumed. */
+    motionSource: entry?.fitted ? 'vendor-fitted' : 'assumed',
     joints: limits.names.map((name, i) => ({
       name,
       vmax: limits.velocity[i]!,
@@ -105,7 +107,7 @@ function humanText(json: ReturnType<typeof planJson>): string {
       (json.leader ? `, set by ${json.leader}` : ''),
     `  ${'joint'.padEnd(width)}  distance      vmax      amax    peak v`,
     ...json.joints.map((j) => `  ${j.name.padEnd(width)} ${num(j.distance)} ${num(j.vmax)} ${num(j.amax)} ${num(j.peakVelocity)}`),
-    `accelerations: ${json.accelerationSource}`,
+    `accelerations: ${json.accelerationSource}, ${json.motionSource}, bare arm (no load)`,
   ].join('\n');
 }
 

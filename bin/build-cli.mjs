@@ -7,6 +7,7 @@
 // Usage: node bin/build-cli.mjs [--quiet] [--no-fail]
 //   --no-fail  (the prepare script) a failed build warns and exits 0, so `npm install` still
 //              succeeds; bin/celltwin.js then runs the sources through tsx.
+import { rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +35,8 @@ if (esbuild === null) {
   console.warn('bin/build-cli.mjs: esbuild is not installed (npm install without dev dependencies?); the CLI bundle was not built');
   process.exit(0);
 }
+// Start from an empty folder: chunk names carry content hashes, so old ones would pile up.
+rmSync(OUT_DIR, { recursive: true, force: true });
 const result = await esbuild.build({
   absWorkingDir: ROOT,
   entryPoints: ENTRY_POINTS,

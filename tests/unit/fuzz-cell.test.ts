@@ -41,7 +41,7 @@ describe('fuzzing the cell reader', () => {
         const doc = mutations.reduce((d, m) => mutateJson(d, m), SEEDS[s]);
         checkContract(JSON.stringify(doc));
       }),
-      fuzzParams(800),
+      fuzzParams(600),
     );
   }, LONG);
 

@@ -96,7 +96,7 @@ describe('fuzzing the URDF reader', () => {
           expectCleanError(e, 'gripper.urdf');
         }
       }),
-      fuzzParams(700),
+      fuzzParams(500),
     );
   }, LONG);
 

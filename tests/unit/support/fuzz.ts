@@ -46,7 +46,7 @@ export const smallJson: fc.Arbitrary<Json> = fc.oneof(
   { weight: 3, arbitrary: nastyNumber },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3, depthSize: 'small' }) },
   { weight: 1, arbitrary: fc.constantFrom('', 'robot', 'world', 'floor', 'box', '__proto__', 'constructor', 'moveJ', 'bundled', 'ur5e') },
-  { weight: 1, arbitrary: fc.integer({ min: 1, max: 2000 }).map((n) => '['.repeat(n) + ']'.repeat(n)).map((t) => JSON.parse(t) as Json) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 200 }).map((n) => '['.repeat(n) + ']'.repeat(n)).map((t) => JSON.parse(t) as Json) },
 );
 
 /** One change to a JSON document. */
@@ -60,7 +60,7 @@ export const jsonMutation: fc.Arbitrary<JsonMutation> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('set' as const), at: fc.nat(), value: smallJson }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('grow' as const), at: fc.nat(), copies: fc.integer({ min: 2, max: 1200 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('grow' as const), at: fc.nat(), copies: fc.integer({ min: 2, max: 600 }) }) },
 );
 
 /** Applies `m` to a deep copy of `doc`: `at` picks a path among all of the document's paths. */

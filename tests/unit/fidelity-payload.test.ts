@@ -11,6 +11,8 @@ import { cellPartMass, toolMass } from '../../src/motion/carried-load';
 import { limitsForLoad, robotMotionModel, tcpLimitsForLoad } from '../../src/motion/motion-data';
 import { MoveJ } from '../../src/motion/move-j';
 import { PAYLOAD_FLOOR, PAYLOAD_SLOPE, payloadFactor } from '../../src/motion/payload';
+import { loadSimulationRobots } from '../../src/cli/commands/run';
+import { programTiming } from '../../src/sim/program/plan-timing';
 import { libraryRobot } from './support/motion-fixtures';
 import { readCellFile } from './support/sim-fixtures';
 
@@ -67,5 +69,24 @@ describe('the payload model', () => {
     expect(cellPartMass(cell)).toBe(0.5);
     const heavier: Cell = { ...cell, parts: [{ id: 'block', shape: { type: 'box', size: [0.1, 0.1, 0.1] }, mass: 5, pose: { xyz: [1, 1, 0.05], rpy: [0, 0, 0] } }] };
     expect(cellPartMass(heavier)).toBe(5);
+  });
+
+  it('makes a loop carrying 5 kg parts slower than one carrying 1 kg: only the moves between pick and place change', async () => {
+    const cell: Cell = readCellFile('tests/fixtures/plan-no-wait.cell.json');
+    const withPart = (mass: number): Cell => ({
+      ...cell,
+      items: cell.items.map((i) => (i.type === 'conveyor' && i.source ? { ...i, source: { ...i.source, part: { ...i.source.part, mass } } } : i)),
+    });
+    const loaded = await loadSimulationRobots(cell);
+    const robots = { arm: loaded.robots.get('robot-1')!, tool: loaded.tools!.get('vacuum_gripper')! };
+    const light = programTiming(withPart(1), 'robot-1', robots)!;
+    const heavy = programTiming(withPart(5), 'robot-1', robots)!;
+    expect(heavy.load).toEqual({ empty: 0.35, loaded: 5.35 });
+    expect(heavy.cycle).toBeGreaterThan(light.cycle + 0.05);
+    heavy.steps.forEach((s, k) => {
+      const moving = s.type === 'moveJ' || s.type === 'moveL';
+      if (moving && s.loaded) expect(s.seconds!).toBeGreaterThan(light.steps[k]!.seconds!);
+      else expect(s.seconds).toBeCloseTo(light.steps[k]!.seconds!, 12);
+    });
   });
 });

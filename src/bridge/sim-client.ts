@@ -9,6 +9,7 @@ import { canShareMemory, createSharedFrameBuffer, SharedFrameReader } from './fr
 import { SimHost } from './sim-host';
 import type { FromSim, SimSpeed, ToSim } from './sim-protocol';
 import { simStatusStore } from './sim-status';
+import type { TimelineFile } from '../sim/kpi/timeline-file';
 
 /** Robots and tools of a cell, parsed, by item id and by tool id. */
 export interface SimRobots {
@@ -99,6 +100,17 @@ export class SimClient {
 
   private hashWaiters: Array<(h: { hash: string; step: number; time: number }) => void> = [];
 
+  /** The whole timeline so far (intervals, zone holds, part routes), for the Export menu. */
+  timeline(): Promise<TimelineFile> {
+    return new Promise((resolve, reject) => {
+      if (!this.port) return reject(new Error('no simulation is loaded: run the cell first'));
+      this.timelineWaiters.push(resolve);
+      this.port.post({ type: 'timeline' });
+    });
+  }
+
+  private timelineWaiters: Array<(t: TimelineFile) => void> = [];
+
   /** Makes the worker throw, to exercise recovery (tests and the debug console). */
   crashForTest(): void {
     this.port?.post({ type: 'crash-for-test' });
@@ -179,6 +191,9 @@ export class SimClient {
       }
       case 'kpis':
         simStatusStore.setState({ kpis: msg.kpis, intervals: msg.intervals });
+        return;
+      case 'timeline':
+        this.timelineWaiters.shift()?.(msg.timeline);
         return;
       case 'hash':
         this.hashWaiters.shift()?.({ hash: msg.hash, step: msg.step, time: msg.time });

@@ -8,6 +8,8 @@ import { createSimulation } from '../physics/create-simulation';
 import type { Cell } from '../model';
 import { computeKpis } from '../sim/kpi/compute';
 import { cellStallLocator } from '../sim/kpi/stall-where';
+import { timelineFile } from '../sim/kpi/timeline-file';
+import { PartRouteRecorder } from '../sim/part-routes';
 import type { Simulation } from '../sim/simulation';
 import { SharedFrameWriter } from './frame-channel';
 import type { FromSim, SimSpeed, ToSim } from './sim-protocol';
@@ -52,6 +54,9 @@ export class SimHost {
   private until: number | null = null;
   private lastAnalysisFrame = 0;
 
+  /** Where each part went, from the events (the timeline export's `parts`). */
+  private routes = new PartRouteRecorder();
+
   constructor(private readonly env: HostEnvironment) {}
 
   /** Handles one message from the page. */
@@ -89,6 +94,9 @@ export class SimHost {
         case 'return-frame':
           this.spare.push(msg.buffer);
           return;
+        case 'timeline':
+          if (this.sim) this.env.post({ type: 'timeline', timeline: timelineFile(this.sim.activityLog(), this.routes.routes()) });
+          return;
         case 'crash-for-test':
           throw new Error('crash requested by a test');
       }
@@ -113,6 +121,7 @@ export class SimHost {
     this.running = false;
     this.sim?.free();
     this.sim = null;
+    this.routes = new PartRouteRecorder();
     const sim = await createSimulation(msg.cell, { robots: new Map(msg.robots), tools: new Map(msg.tools) });
     if (msg.restore) sim.restore(msg.restore);
     this.sim = sim;
@@ -203,6 +212,7 @@ export class SimHost {
       this.knownBodies = bodies.length;
     }
     const events = this.sim.drainEvents();
+    for (const e of events) this.routes.observe(e);
     if (events.length > 0) this.env.post({ type: 'events', events });
     if (publish) this.publish();
   }

@@ -7,6 +7,7 @@ import type { Cell, RobotDescription } from '../model';
 import type { BodyInfo } from '../sim/body-plan';
 import type { SimEvent } from '../sim/events';
 import type { SimulationSnapshot } from '../sim/snapshot';
+import type { TimelineFile } from '../sim/kpi/timeline-file';
 import type { ActivityInterval } from '../sim/activity';
 import type { CellKpis } from '../sim/kpi/compute';
 
@@ -38,6 +39,8 @@ export type ToSim =
   | { type: 'return-frame'; buffer: ArrayBuffer }
   /** Asks for the state hash (determinism checks: the same cell gives the same hash in Node). */
   | { type: 'hash' }
+  /** The whole timeline so far (intervals, zone holds, part routes): answered by `timeline`. */
+  | { type: 'timeline' }
   | { type: 'crash-for-test' };
 
 /** Where one robot's program is (the program editor highlights the running step). */
@@ -66,4 +69,5 @@ export type FromSim =
   | { type: 'hash'; hash: string; step: number; time: number }
   /** KPIs so far and the state timeline (for the Gantt chart), sent about once a second. */
   | { type: 'kpis'; kpis: CellKpis; intervals: ActivityInterval[]; time: number }
+  | { type: 'timeline'; timeline: TimelineFile }
   | { type: 'error'; message: string };

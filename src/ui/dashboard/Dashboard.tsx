@@ -10,7 +10,7 @@ import { BreakdownBars } from './BreakdownBars';
 import { Gantt } from './Gantt';
 import { formatTime, type TimeRange } from './gantt-view';
 import { KpiCards, KPI_DEFINITIONS, type CardBaseline } from './KpiCards';
-import { exportKpisCsv, exportKpisJson, exportSvgPng } from './kpi-export';
+import { exportKpisCsv, exportKpisJson, exportSvgPng, exportTimelineJson } from './kpi-export';
 import { MIN_VIEW, storedPanelHeight, storePanelHeight } from './panel-size';
 import { PlantPanel } from './PlantPanel';
 import { ResizeDivider } from './ResizeDivider';
@@ -146,6 +146,9 @@ export function Dashboard() {
                     </button>
                     <button onClick={() => exportKpisCsv(kpis)}>CSV</button>
                     <button onClick={() => exportKpisJson(kpis)}>JSON</button>
+                    <button onClick={() => void exportTimelineJson()} title="Every interval with its program step, zone holds and part routes, as JSON (the format of celltwin run --timeline)">
+                      Timeline JSON
+                    </button>
                     <button
                       onClick={() => {
                         const svg = gantt.current?.querySelector('svg.gantt');

@@ -1,8 +1,10 @@
-/** KPI exports: CSV and JSON of the numbers, PNG of the timeline chart. */
+/** KPI exports: CSV and JSON of the numbers, PNG of the timeline chart, the whole timeline as JSON. */
+import { simClient } from '../../bridge/sim-client';
 import { kpisToCsv } from '../../sim/kpi/csv';
 import type { CellKpis } from '../../sim/kpi/compute';
 import { cellStore } from '../../store/app-store';
 import { cellFileName } from '../../store/cell-file';
+import { notify } from '../notices';
 
 function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -48,5 +50,19 @@ export async function exportSvgPng(svg: SVGSVGElement, suffix: string): Promise<
     if (png) download(png, `${base()}-${suffix}.png`);
   } finally {
     URL.revokeObjectURL(url);
+  }
+}
+
+/**
+ * The whole timeline of the run so far — every interval with its program step, who held which
+ * zone when, each part's route — as JSON, the format of `celltwin run --timeline`
+ * (sim/kpi/timeline-file.ts). Asked of the simulation worker, which keeps the full log.
+ */
+export async function exportTimelineJson(): Promise<void> {
+  try {
+    const timeline = await simClient.timeline();
+    download(new Blob([`${JSON.stringify(timeline)}\n`], { type: 'application/json' }), `${base()}-timeline.json`);
+  } catch (e) {
+    notify('error', 'Could not export the timeline', [e instanceof Error ? e.message : String(e)]);
   }
 }

@@ -37,6 +37,9 @@ export interface VariantsState {
 /** The key of the saved variants in the autosave's storage. */
 export const VARIANTS_KEY = 'celltwin:variants';
 
+/** The key of the pinned baseline: A survives a reload. */
+export const BASELINE_KEY = 'celltwin:baseline';
+
 /** The page's variants (one per page, like the document store). */
 export const variantsStore = createStore<VariantsState>(() => ({ baseline: null, variants: [] }));
 
@@ -73,9 +76,34 @@ export async function readVariants(storage: AutosaveStorage): Promise<Variant[]>
   }
 }
 
-/** Loads the stored variants into the store. */
+/** The stored baseline, checked like a variant; null when there is none or it does not read. */
+export async function readBaseline(storage: AutosaveStorage): Promise<Baseline | null> {
+  try {
+    const raw = await storage.get(BASELINE_KEY);
+    if (!isObject(raw) || typeof raw['label'] !== 'string' || typeof raw['pinnedAt'] !== 'number' || !isObject(raw['cell']) || !isObject(raw['kpis'])) return null;
+    const read = validateCell(migrateCell(raw['cell']).doc);
+    return read.ok ? { label: raw['label'], cell: read.cell, kpis: raw['kpis'] as unknown as CellKpis, pinnedAt: raw['pinnedAt'] } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Loads the stored variants and baseline into the store (a baseline pinned meanwhile wins). */
 export async function loadVariants(storage: AutosaveStorage): Promise<void> {
-  variantsStore.setState({ variants: await readVariants(storage) });
+  const [variants, baseline] = await Promise.all([readVariants(storage), readBaseline(storage)]);
+  variantsStore.setState((s) => ({ variants, baseline: s.baseline ?? baseline }));
+}
+
+/** Writes the baseline to `storage` whenever it is pinned or cleared; returns the unsubscribe. */
+export function keepBaseline(storage: AutosaveStorage, onError: (e: unknown) => void = () => undefined): () => void {
+  return variantsStore.subscribe((s, prev) => {
+    if (s.baseline === prev.baseline) return;
+    try {
+      storage.set(BASELINE_KEY, s.baseline).catch(onError);
+    } catch (e) {
+      onError(e);
+    }
+  });
 }
 
 /** A name not yet used: `name`, else `name (2)`, `name (3)` … */

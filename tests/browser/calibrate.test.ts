@@ -36,7 +36,7 @@ describe('calibrate dialog', () => {
 
     await page.getByRole('button', { name: /^Apply to / }).click();
     await page.getByText(/^Calibrated: speed × 1\.000, acceleration × 0\.\d{3}\.$/).waitFor();
-    const motion = await page.evaluate(() => (window.__celltwin?.cell?.().items.find((i) => i.type === 'robot') as { motion?: { speedScale: number; accelerationScale: number } }).motion);
+    const motion = await page.evaluate(() => (window.__celltwin?.cell?.().items.find((i) => i.type === 'robot') as { motion?: { speedScale: number; accelerationScale: number } } | undefined)?.motion);
     expect(motion?.speedScale).toBe(1);
     expect(motion!.accelerationScale).toBeGreaterThan(0.2);
     expect(motion!.accelerationScale).toBeLessThan(0.9);

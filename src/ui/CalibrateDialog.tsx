@@ -64,12 +64,11 @@ export function CalibrateDialog({ item }: { item: RobotItem }) {
   const [csv, setCsv] = useState('');
   const [fit, setFit] = useState<CalibrationResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const program = cell.programs.find((p) => p.robot === item.id);
   const source = cellRobotMotionSource(cell, item.id);
 
-  const runFit = () => {
-    setFit(null);
-    setProblem(null);
+  const fitNow = () => {
     if (!program || !descriptions) return;
     try {
       const rows = parseMeasuredCsv(csv, program.steps.length);
@@ -83,7 +82,16 @@ export function CalibrateDialog({ item }: { item: RobotItem }) {
       setFit(calibrate(rows, timing, item.motion ?? undefined));
     } catch (e) {
       setProblem(e instanceof MeasuredCsvError ? `line ${e.line}: ${e.message}` : (e as Error).message);
+    } finally {
+      setBusy(false);
     }
+  };
+  // A fit re-plans the program a few dozen times (up to a few seconds): paint "Fitting…" first.
+  const runFit = () => {
+    setFit(null);
+    setProblem(null);
+    setBusy(true);
+    setTimeout(fitNow, 0);
   };
 
   const apply = (f: CalibrationResult) => {
@@ -125,8 +133,8 @@ export function CalibrateDialog({ item }: { item: RobotItem }) {
             }}
           />
           <div className="button-row">
-            <button onClick={runFit} disabled={!descriptions || csv.trim() === ''}>
-              {descriptions ? 'Fit' : 'Reading the robot…'}
+            <button onClick={runFit} disabled={!descriptions || csv.trim() === '' || busy}>
+              {!descriptions ? 'Reading the robot…' : busy ? 'Fitting…' : 'Fit'}
             </button>
             <button onClick={() => (setOpen(false), setFit(null), setProblem(null))}>Close</button>
           </div>

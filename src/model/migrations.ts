@@ -59,7 +59,7 @@ const v0ToV1: Migration = {
       const item: Json = {
         ...rest,
         type: kind,
-        name: typeof rest['name'] === 'string' ? rest['name'] : String(rest['id'] ?? ''),
+        name: typeof rest['name'] === 'string' ? rest['name'] : typeof rest['id'] === 'string' ? rest['id'] : '',
         pose: { xyz: mmList(position), rpy: [0, 0, typeof rotationDeg === 'number' ? rotationDeg * DEG : 0] },
       };
       if (size !== undefined) item['size'] = mmList(size);
@@ -68,7 +68,8 @@ const v0ToV1: Migration = {
       if (height !== undefined) item['height'] = mm(height);
       if (speed !== undefined) item['speed'] = mm(speed); // v0 belt speed was in mm/s
       if (kind === 'robot') {
-        item['source'] = { type: 'bundled', id: String(rest['model'] ?? '') };
+        // Not String(model): an object would become "[object Object]"; the validator names a bad one.
+        item['source'] = { type: 'bundled', id: rest['model'] };
         item['tool'] = null;
         delete item['model'];
       }

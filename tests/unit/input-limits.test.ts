@@ -143,6 +143,13 @@ describe('messages that had no location', () => {
   });
 });
 
+describe('what the fuzz tests found', () => {
+  it('names a v0 robot whose model is not a string at its source id, not as "[object Object]"', () => {
+    const v0 = { version: 0, objects: [{ id: 'r1', kind: 'robot', model: {}, position: [0, 0, 0] }] };
+    expect(problems(JSON.stringify(v0))).toEqual(['items[0].source.id: expected a string']);
+  });
+});
+
 describe('share links are inflated in bounded memory', () => {
   it('refuses a 50 KB link that inflates to 50 MB, saying why', () => {
     const data = zlibSync(new Uint8Array(50 * 1024 * 1024).fill(0x20), { level: 9 });

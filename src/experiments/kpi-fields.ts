@@ -7,6 +7,7 @@
  * `celltwin run --json` prints them (rounded to 1e-6), so a row is byte-identical wherever the
  * run happened.
  */
+import type { Cell } from '../model/cell';
 import type { CellKpis, ResourceKpis } from '../sim/kpi';
 import { isWaiting } from '../sim/kpi';
 
@@ -56,4 +57,18 @@ export function pickFields(record: KpiRecord, names: readonly string[] | undefin
     if (names.some((n) => (n.endsWith('*') ? key.startsWith(n.slice(0, -1)) : key === n))) out[key] = value;
   }
   return out;
+}
+
+/** The figure names a run of `cell` gives (see {@link kpiRecord}), in the same order. */
+export function kpiFieldNames(cell: Cell): string[] {
+  const names = ['cellCycleTime', 'throughputUph', 'partsFinished', 'stalls', 'collisions', 'footprintM2', 'uphPerM2'];
+  for (const i of cell.items) if (i.type === 'robot') names.push(`robot.${i.id}.cycleTime`, `robot.${i.id}.busy`, `robot.${i.id}.waiting`);
+  for (const i of cell.items) if (i.type === 'machine' || i.type === 'operator') names.push(`${i.type}.${i.id}.busy`);
+  for (const i of cell.items) if (i.type === 'conveyor' && i.source) names.push(`source.${i.id}/source.busy`);
+  return names;
+}
+
+/** The entries of `wanted` (exact names or `prefix*`) that match none of `names`, with their index. */
+export function unknownFields(wanted: readonly string[], names: readonly string[]): Array<{ index: number; name: string }> {
+  return wanted.flatMap((w, index) => (names.some((n) => (w.endsWith('*') ? n.startsWith(w.slice(0, -1)) : n === w)) ? [] : [{ index, name: w }]));
 }

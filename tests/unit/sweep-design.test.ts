@@ -2,7 +2,8 @@
  * Sweep files (issue 15 item 1): located problems, JSON Pointers into the cell, the full
  * factorial and the Latin hypercube, and the results file read back for resuming.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getPointer, pointerTokens, setPointer } from '../../src/experiments/json-pointer';
@@ -11,6 +12,9 @@ import { readSweep } from '../../src/experiments/sweep-schema';
 import { designVariants, latinHypercube, rangeLevels, sweepRuns, variantCell, SweepError } from '../../src/experiments/variants';
 import { readCell } from '../../src/model/validate';
 import { Rng } from '../../src/sim/rng';
+import { main } from '../../src/cli/main';
+import { runTask } from '../../src/cli/pool/run-task';
+import { kpiFieldNames, unknownFields } from '../../src/experiments/kpi-fields';
 import { REPO_ROOT } from './corpus-helpers';
 
 const base = (() => {
@@ -146,5 +150,28 @@ describe('the results file', () => {
     expect(table.filter((r) => r[0] === 'summary')).toHaveLength(2);
     const back = readRunRows(csv, 'csv', runs);
     expect(back).toEqual(rows);
+  });
+});
+
+describe('the figures a sweep collects', () => {
+  it('are named before any run: the names a run of the cell really gives', async () => {
+    const run = await runTask({ cell: base, file: 'fixture', seed: 1, until: 5, warmupCycles: 1 });
+    expect(Object.keys(run.kpis)).toEqual(kpiFieldNames(base));
+    expect(unknownFields(['robot.*', 'thruput', 'throughputUph'], kpiFieldNames(base))).toEqual([{ index: 1, name: 'thruput' }]);
+  });
+
+  it('refuse a figure no run gives, naming its place in the sweep file', async () => {
+    const err: string[] = [];
+    const file = join(REPO_ROOT, 'tests/fixtures/small.sweep.json');
+    const spec = JSON.parse(readFileSync(file, 'utf8'));
+    const dir = mkdtempSync(join(tmpdir(), 'celltwin-sweep-kpis-'));
+    try {
+      writeFileSync(join(dir, 'bad.sweep.json'), JSON.stringify({ ...spec, base: join(REPO_ROOT, 'tests/fixtures', spec.base), kpis: ['throughputUph', 'thruput'] }));
+      const code = await main(['sweep', join(dir, 'bad.sweep.json'), '--out', join(dir, 'out.csv')], { out: () => undefined, err: (t) => err.push(t), cwd: REPO_ROOT });
+      expect(code).toBe(2);
+      expect(err.join('\n')).toMatch(/bad\.sweep\.json: kpis\[1\]: no figure "thruput" in a run of this cell \(figures: cellCycleTime, throughputUph/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Cell } from '../../model/cell';
 import { formatProblem, readCell } from '../../model/validate';
+import { kpiFieldNames, unknownFields } from '../../experiments/kpi-fields';
 import { readSweep, type SweepFile } from '../../experiments/sweep-schema';
 import { SweepError, designVariants, factorName, sweepRuns, variantCell, type SweepRun } from '../../experiments/variants';
 import type { CommandIO } from '../command';
@@ -56,6 +57,13 @@ export async function planSweep(file: string, io: CommandIO): Promise<SweepPlan>
   try {
     const variants = designVariants(sweep);
     const cells = new Map(variants.map((v) => [v.id, variantCell(base, sweep, v)]));
+    // Every figure asked for must come out of some variant (factors may add or swap items).
+    const names = [...new Set([...cells.values()].flatMap(kpiFieldNames))];
+    const unknown = unknownFields(sweep.kpis ?? [], names);
+    if (unknown.length > 0) {
+      const u = unknown[0]!;
+      throw new InputError(file, `kpis[${u.index}]: no figure "${u.name}" in a run of this cell (figures: ${names.join(', ')}; a name ending in * picks a group)`);
+    }
     const runs = sweepRuns(sweep, variants);
     return {
       file,

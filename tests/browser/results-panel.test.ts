@@ -25,7 +25,7 @@ describe('the results panel', () => {
   it('names no bottleneck before the first part is finished', async () => {
     const page = app.page;
     // Five steps of 0.1 s: the worker sends the KPIs after each, long before a part is out.
-    for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Step', exact: true }).click({ timeout: 120_000 });
     await page.waitForFunction(() => (window.__celltwin?.sim?.().kpis?.simulatedSeconds ?? 0) >= 0.49, null, { timeout: 60_000 });
     expect(await page.evaluate(() => window.__celltwin!.sim!().kpis!.partsFinished)).toBe(0);
     await expect.poll(() => page.locator('[data-kpi="Bottleneck"] .kpi-value').innerText()).toBe('not enough data yet');
@@ -97,6 +97,7 @@ describe('the results panel', () => {
     expect(panned).not.toBe(zoomed);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Timeline PNG' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/-timeline-\d+-\d+s\.png$/);
     const png = PNG.sync.read(await readFile((await download.path())!));
     const shown = (await gantt.boundingBox())!;
     expect(png.width).toBe(Math.ceil(shown.width * 2));

@@ -155,7 +155,9 @@ export function Dashboard() {
                     <button
                       onClick={() => {
                         const svg = gantt.current?.querySelector('svg.gantt');
-                        if (svg instanceof SVGSVGElement) void exportSvgPng(svg, 'timeline');
+                        // The file name says which stretch of the run it shows.
+                        const shown = range ?? { start: 0, end: kpis.simulatedSeconds };
+                        if (svg instanceof SVGSVGElement) void exportSvgPng(svg, `timeline-${shown.start.toFixed(0)}-${shown.end.toFixed(0)}s`);
                       }}
                       title="The timeline as shown (its range and legend) as a PNG image"
                     >

@@ -243,6 +243,10 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppSession>
   try {
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: options.viewport ?? DEFAULT_VIEWPORT });
+    // Waits are for conditions; their limit only catches a hang. Playwright's 30 s default is
+    // overrun by SwiftShader on a 2-core machine shared with other work (a rubber band took 28 s
+    // to appear), so actions and waits without their own timeout get 90 s.
+    context.setDefaultTimeout(90_000);
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(server.url + (options.query ?? ''), { waitUntil: 'load' });

@@ -2,10 +2,12 @@
  * The cell as a 2D plan (SVG, top view, 1 SVG unit = 1 mm): the floor outline, every item's
  * footprint rotated by its yaw, labelled with its name and size, and the overall dimensions —
  * what a planner pins to a wall or pastes into a quote — with the bounding footprint and each
- * robot's distance to its nearest fence dimensioned too (plan-svg-dimensions.ts). Pure string
+ * robot's distance to its nearest fence dimensioned too (plan-svg-dimensions.ts), and each robot
+ * as a base symbol with its name and reach circle (plan-svg-robots.ts). Pure string
  * work, so Node can make it too; the app shows the same document in its Plan view.
  */
-import { isMountItem, itemExtent, itemTypeLabel, type Cell, type CellItem } from '../model';
+import { isMountItem, itemExtent, itemTypeLabel, type Cell, type CellItem, type RobotItem } from '../model';
+import { robotReachMarkup, robotSymbolMarkup } from './plan-svg-robots';
 import { planOutline } from './plan-svg-outlines';
 import { planDimensions } from './plan-dimensions';
 import { planDimensionMarkup, planFrame } from './plan-svg-dimensions';
@@ -38,11 +40,15 @@ function itemShape(item: CellItem): string {
   const fontSize = Math.max(60, Math.min(140, w / 10));
   // A pedestal's or track's robot labels the spot below; the mount's own name goes above it.
   const labelY = isMountItem(item) ? -h / 2 - fontSize * 0.4 : h / 2 + fontSize * 1.2;
+  // A robot is a base symbol with its name (plan-svg-robots.ts); its reach circle is drawn under everything.
+  const body =
+    item.type === 'robot'
+      ? robotSymbolMarkup(item)
+      : planOutline(item, w, h, FILL[item.type]) + `<text x="0" y="${labelY}" font-size="${fontSize}" text-anchor="middle" fill="#222">${esc(item.name)}</text>`;
   return [
     `<g transform="translate(${mm(x)} ${-mm(y)}) rotate(${yawDeg.toFixed(3)})" data-item-id="${esc(item.id)}">`,
     `<title>${esc(`${itemTypeLabel(item.type)} ${item.id}: ${label}`)}</title>`,
-    planOutline(item, w, h, FILL[item.type]),
-    `<text x="0" y="${labelY}" font-size="${fontSize}" text-anchor="middle" fill="#222">${esc(item.name)}</text>`,
+    body,
     '</g>',
   ].join('');
 }
@@ -66,8 +72,16 @@ export function cellPlanSvg(cell: Cell): string {
   // hold items placed beyond the floor.
   const dims = planDimensions(cell);
   const { x0, y0, vw, vh, captionY } = planFrame(dims);
-  // Mounts first, so the robot standing on one is drawn over it.
-  const items = [...cell.items.filter(isMountItem), ...cell.items.filter((i) => !isMountItem(i))].map(itemShape).join('\n');
+  // Mounts first and robots last, so a robot standing on a mount or a table is drawn over it.
+  const order = (i: CellItem): number => (isMountItem(i) ? 0 : i.type === 'robot' ? 2 : 1);
+  const items = [...cell.items]
+    .sort((a, b) => order(a) - order(b))
+    .map(itemShape)
+    .join('\n');
+  const reaches = cell.items
+    .filter((i): i is RobotItem => i.type === 'robot')
+    .map(robotReachMarkup)
+    .join('\n');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${x0} ${y0} ${vw} ${vh}" width="${vw / 10}mm" height="${vh / 10}mm" font-family="sans-serif">`,
     `<title>${esc(cell.name)}: plan, 1:10 (units mm)</title>`,
@@ -76,6 +90,7 @@ export function cellPlanSvg(cell: Cell): string {
     `<rect x="${-w / 2}" y="${-d / 2}" width="${w}" height="${d}" fill="#f6f8fa" stroke="#1e6fd9" stroke-width="10" stroke-dasharray="80 40"/>`,
     dimension(-w / 2, -d / 2 - 250, w / 2, -d / 2 - 250, `${w} mm`, false),
     dimension(-w / 2 - 250, -d / 2, -w / 2 - 250, d / 2, `${d} mm`, true),
+    reaches,
     items,
     planDimensionMarkup(dims),
     `<text x="${-w / 2}" y="${captionY}" font-size="120" fill="#333">${esc(cell.name)} · floor ${w} × ${d} mm · ${cell.items.length} items · top view, +X right, +Y up</text>`,

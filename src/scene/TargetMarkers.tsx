@@ -1,21 +1,32 @@
-import { Html } from '@react-three/drei';
 import { Matrix4, Quaternion, Vector3 } from 'three';
 import { useCell } from '../store/use-cell';
 import { targetInCell } from '../tools/targets';
 import { useTargetReach } from './use-target-reach';
 import { useStore } from 'zustand';
 import { programPanelStore, targetClicked } from '../tools/program-panel-state';
+import { TargetLabelLayout, type LabelSource } from './TargetLabelLayout';
+import { targetLabelStore } from './target-labels';
 
 /**
  * Taught targets as small frames with their names; red when no robot of the cell can reach
- * them within its joint limits (or their item is gone).
+ * them within its joint limits (or their item is gone). The names are drawn by the DOM overlay
+ * TargetLabels.tsx, decluttered; hovering a marker brings its name forward.
  */
 export function TargetMarkers() {
   const cell = useCell((s) => s.cell);
-  const selection = useCell((s) => s.selection);
   const reach = useTargetReach();
   // While the program editor picks a target, markers and labels take clicks.
   const picking = useStore(programPanelStore, (s) => s.picking !== null);
+  // The labels are a DOM overlay (TargetLabels.tsx); the canvas tells it where the targets are.
+  const sources: LabelSource[] = [];
+  for (const target of cell.targets) {
+    const m = targetInCell(cell, target);
+    if (!m) continue;
+    const r = reach.find((x) => x.target === target.id);
+    const bad = r !== undefined && r.reachedBy.length === 0;
+    const title = bad ? 'No robot in the cell reaches this target' : `Reached by ${r?.reachedBy.join(', ') ?? '…'}`;
+    sources.push({ id: target.id, name: target.name, position: [m[12] ?? 0, m[13] ?? 0, m[14] ?? 0], bad, title });
+  }
   return (
     <>
       {cell.targets.map((target) => {
@@ -29,7 +40,7 @@ export function TargetMarkers() {
         return (
           <group key={target.id} position={position} quaternion={quaternion} name={`target:${target.id}`}>
             <axesHelper args={[0.08]} />
-            <mesh>
+            <mesh onPointerOver={() => targetLabelStore.setState({ hovered: target.id })} onPointerOut={() => targetLabelStore.setState({ hovered: null })}>
               <sphereGeometry args={[0.012, 12, 8]} />
               <meshBasicMaterial color={bad ? '#d9534f' : '#2e7d32'} />
             </mesh>
@@ -39,16 +50,10 @@ export function TargetMarkers() {
                 <meshBasicMaterial color="#1e6fd9" transparent opacity={0.25} depthWrite={false} />
               </mesh>
             )}
-            <Html position={[0, 0, 0.03]} center zIndexRange={[4, 0]}>
-              <span
-                onClick={() => targetClicked(target.id)}
-                className={`target-label${bad ? ' bad' : ''}${selection.includes(target.id) ? ' selected' : ''}${picking ? ' pickable' : ''}`} title={bad ? 'No robot in the cell reaches this target' : `Reached by ${r?.reachedBy.join(', ') ?? '…'}`}>
-                {target.name}
-              </span>
-            </Html>
           </group>
         );
       })}
+      <TargetLabelLayout sources={sources} />
     </>
   );
 }

@@ -92,6 +92,7 @@ function PlanView() {
           <span className="key floor">floor</span>
           <span className="key footprint">footprint</span>
           <span className="key fence">robot → nearest fence</span>
+          <span className="key reach">robot reach</span>
           <span className="muted">mm · wheel zooms · drag pans · click selects</span>
         </span>
         <span className="plan-actions">

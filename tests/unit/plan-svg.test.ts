@@ -29,6 +29,30 @@ describe('the SVG plan', () => {
     expect(texts).toContain('6000 mm');
   });
 
+  it('draws each robot as a base symbol with its name, facing its +X, and a dashed reach circle with the figure', () => {
+    const robot = cell.items.find((i) => i.type === 'robot');
+    if (robot?.type !== 'robot') throw new Error('the default cell has a robot');
+    const group = document.querySelector(`g[data-item-id="${robot.id}"]`);
+    expect(group?.querySelector('circle.plan-robot-base')).not.toBeNull();
+    expect(group?.querySelector('path.plan-robot-front')).not.toBeNull();
+    expect([...(group?.querySelectorAll('text') ?? [])].map((t) => t.textContent)).toContain(robot.name);
+    // The UR10e's 1300 mm reach, centred on its base (y flipped: SVG y points down).
+    const reach = document.querySelector(`circle.plan-reach[data-reach-of="${robot.id}"]`);
+    expect(reach?.getAttribute('r')).toBe('1300');
+    expect(reach?.getAttribute('cx')).toBe(String(Math.round(robot.pose.xyz[0] * 1000)));
+    expect(reach?.getAttribute('cy')).toBe(String(-Math.round(robot.pose.xyz[1] * 1000)));
+    expect([...document.querySelectorAll('text.plan-reach-label')].map((t) => t.textContent)).toEqual(['reach 1300 mm']);
+  });
+
+  it('gives an imported robot the reach sampled at import, and none when it has none', () => {
+    const imported = { id: 'robot-9', name: 'Jaco', type: 'robot' as const, pose: { xyz: [2, 1, 0] as [number, number, number], rpy: [0, 0, 0] as [number, number, number] }, tool: null };
+    const withReach = { ...cell, items: [{ ...imported, source: { type: 'embedded' as const, fileName: 'j.urdf', urdf: '<robot/>', reach: 0.91 } }] };
+    expect(cellPlanSvg(withReach)).toContain('<circle class="plan-reach" data-reach-of="robot-9" cx="2000" cy="-1000" r="910"');
+    const without = { ...cell, items: [{ ...imported, source: { type: 'embedded' as const, fileName: 'j.urdf', urdf: '<robot/>' } }] };
+    expect(cellPlanSvg(without)).not.toContain('plan-reach');
+    expect(cellPlanSvg(without)).toContain('plan-robot-base');
+  });
+
   it('escapes names so a cell name cannot break the document', () => {
     const odd = { ...cell, name: 'A <b> & "c"' };
     expect(cellPlanSvg(odd)).toContain('A &lt;b&gt; &amp; &quot;c&quot;');

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { clampRange, ganttBars, middleEllipsis, panBy, timeTicks, zoomAbout } from '../../src/ui/dashboard/gantt-view';
 import { gaugeScale, niceCeil } from '../../src/ui/dashboard/gauge-scale';
 import { clampPanel, dividerKey, MIN_PANEL } from '../../src/ui/dashboard/panel-size';
+import { isTruncated, resourceKinds, timelineIntervals } from '../../src/ui/dashboard/use-whole-timeline';
 
 const refs = [162, 429, 470, 500, 1012];
 
@@ -85,5 +86,28 @@ describe('the density gauge scale', () => {
     expect([s.min, s.max]).toEqual([100, 100_000]);
     expect(s.at(10_000)).toBeCloseTo(2 / 3, 9);
     expect(s.at(500) - s.at(162)).toBeGreaterThan(0.1);
+  });
+});
+
+describe('the Gantt over the whole run', () => {
+  it('knows a list that does not reach back to 0 s is only the newest part', () => {
+    expect(isTruncated([{ resource: 'r', kind: 'robot', state: 'idle', start: 0, end: 5 }])).toBe(false);
+    expect(isTruncated([{ resource: 'r', kind: 'robot', state: 'idle', start: 812.5, end: 815 }])).toBe(true);
+    expect(isTruncated([])).toBe(false);
+  });
+
+  it('turns the timeline file’s intervals back into the chart’s, kinds taken from what the page knows', () => {
+    const kinds = resourceKinds([{ resource: 'conveyor-1/source', kind: 'source', state: 'supplying', start: 900, end: 906 }], null);
+    const out = timelineIntervals(
+      [
+        { resource: 'conveyor-1/source', state: 'supplying', start: 0, end: 6, step: null, label: null },
+        { resource: 'robot-1', state: 'processing', start: 1, end: 3, step: 'programs[0].steps[4]', label: 'weld seam 1' },
+      ],
+      kinds,
+    );
+    expect(out).toEqual([
+      { resource: 'conveyor-1/source', kind: 'source', state: 'supplying', start: 0, end: 6 },
+      { resource: 'robot-1', kind: 'robot', state: 'processing', start: 1, end: 3, label: 'weld seam 1', step: 'programs[0].steps[4]' },
+    ]);
   });
 });

@@ -15,6 +15,7 @@ import { MIN_VIEW, storedPanelHeight, storePanelHeight } from './panel-size';
 import { PlantPanel } from './PlantPanel';
 import { ResizeDivider } from './ResizeDivider';
 import { UtilizationBars } from './UtilizationBars';
+import { useWholeTimeline } from './use-whole-timeline';
 
 // The clock ticks ten times a second; the KPIs change once. Only the Gantt follows the clock.
 const Cards = memo(KpiCards);
@@ -61,6 +62,7 @@ export function Dashboard() {
     return () => observer.disconnect();
   }, [open, tab]);
   // A new run starts at t = 0: show it whole again.
+  const drawn = useWholeTimeline(intervals, kpis, phase);
   const noResults = kpis === null;
   useEffect(() => {
     if (noResults) setRange(null);
@@ -166,7 +168,7 @@ export function Dashboard() {
                   </span>
                 </h3>
                 <div ref={gantt}>
-                  <Gantt intervals={intervals} now={time} names={names} width={Math.max(320, width - 24)} range={range} onRange={setRange} />
+                  <Gantt intervals={drawn} now={time} names={names} width={Math.max(320, width - 24)} range={range} onRange={setRange} />
                 </div>
               </section>
               <div className="dash-grid">

@@ -4,10 +4,9 @@
  * document untouched. Without Worker support the same host runs on the main thread.
  */
 import type { Cell, RobotDescription } from '../model';
-import type { SimulationSnapshot } from '../sim/snapshot';
 import { canShareMemory, createSharedFrameBuffer, SharedFrameReader } from './frame-channel';
 import { SimHost } from './sim-host';
-import type { FromSim, SimSpeed, ToSim } from './sim-protocol';
+import type { EngineSnapshot, FromSim, SimSpeed, ToSim } from './sim-protocol';
 import { simStatusStore } from './sim-status';
 import type { TimelineFile } from '../sim/kpi/timeline-file';
 
@@ -32,11 +31,11 @@ export class SimClient {
   private latestLength = 0;
   private fresh = false;
   private loaded: { cell: Cell; robots: SimRobots } | null = null;
-  private checkpoint: SimulationSnapshot | null = null;
+  private checkpoint: EngineSnapshot | null = null;
   private wantRunning = false;
 
   /** Loads `cell` (replacing any running simulation) and resolves when the worker is ready. */
-  async load(cell: Cell, robots: SimRobots, restore: SimulationSnapshot | null = null): Promise<void> {
+  async load(cell: Cell, robots: SimRobots, restore: EngineSnapshot | null = null): Promise<void> {
     this.loaded = { cell, robots };
     this.checkpoint = restore;
     simStatusStore.setState({ phase: 'loading', error: null, collisions: restore ? simStatusStore.getState().collisions : [], faults: restore ? simStatusStore.getState().faults : [] });

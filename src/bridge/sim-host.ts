@@ -4,13 +4,12 @@
  * itself never reads one — publishes frames, forwards events and takes periodic checkpoints so a
  * crashed worker can resume where it was.
  */
-import { createSimulation } from '../physics/create-simulation';
+import { createEngine, type CellEngine, type EngineKind } from '../physics/create-engine';
 import type { Cell } from '../model';
 import { computeKpis } from '../sim/kpi/compute';
 import { cellStallLocator } from '../sim/kpi/stall-where';
 import { timelineFile } from '../sim/kpi/timeline-file';
 import { PartRouteRecorder } from '../sim/part-routes';
-import type { Simulation } from '../sim/simulation';
 import { SharedFrameWriter } from './frame-channel';
 import type { FromSim, SimSpeed, ToSim } from './sim-protocol';
 
@@ -36,7 +35,8 @@ const KPIS_EVERY_MS = 1000;
 const MAX_INTERVALS_SENT = 4000;
 
 export class SimHost {
-  private sim: Simulation | null = null;
+  /** The running cell, on the engine the cell asks for (events unless it says physics). */
+  private sim: (CellEngine & { readonly engine: EngineKind }) | null = null;
   private writer: SharedFrameWriter | null = null;
   private spare: ArrayBuffer[] = [];
   private frame = new Float32Array(0);
@@ -122,8 +122,8 @@ export class SimHost {
     this.sim?.free();
     this.sim = null;
     this.routes = new PartRouteRecorder();
-    const sim = await createSimulation(msg.cell, { robots: new Map(msg.robots), tools: new Map(msg.tools) });
-    if (msg.restore) sim.restore(msg.restore);
+    const sim = await createEngine(msg.cell, { robots: new Map(msg.robots), tools: new Map(msg.tools) });
+    if (msg.restore) sim.restore(msg.restore as never);
     this.sim = sim;
     this.cell = msg.cell;
     const length = sim.frameLength();
@@ -151,7 +151,8 @@ export class SimHost {
       const left = Math.round((this.until - this.sim.time) / dt);
       let done = 0;
       while (done < left && this.env.now() - start < TICK_BUDGET_MS) {
-        const n = Math.min(left - done, 48);
+        // The events engine jumps from event to event: 10 s chunks; the physics engine steps.
+        const n = Math.min(left - done, this.sim.engine === 'events' ? Math.max(48, Math.round(10 / dt)) : 48);
         this.advance(n, false);
         done += n;
       }

@@ -7,9 +7,13 @@ import type { Cell, RobotDescription } from '../model';
 import type { BodyInfo } from '../sim/body-plan';
 import type { SimEvent } from '../sim/events';
 import type { SimulationSnapshot } from '../sim/snapshot';
+import type { EventsSnapshot } from '../sim/events/event-simulation';
 import type { TimelineFile } from '../sim/kpi/timeline-file';
 import type { ActivityInterval } from '../sim/activity';
 import type { CellKpis } from '../sim/kpi/compute';
+
+/** A checkpoint of either engine (events or physics), for worker recovery. */
+export type EngineSnapshot = SimulationSnapshot | EventsSnapshot;
 
 /** Simulation speed: a multiple of real time, or as fast as the worker can go. */
 export type SimSpeed = number | 'max';
@@ -24,7 +28,7 @@ export type ToSim =
       /** Shared memory for frames, or null to use transferred buffers. */
       frames: SharedArrayBuffer | null;
       /** Continue from this state instead of time 0 (worker recovery). */
-      restore: SimulationSnapshot | null;
+      restore: EngineSnapshot | null;
     }
   | { type: 'play' }
   | { type: 'pause' }
@@ -65,7 +69,7 @@ export type FromSim =
    */
   | { type: 'analysis'; run: { from: number; until: number } | null }
   | { type: 'events'; events: SimEvent[] }
-  | { type: 'checkpoint'; snapshot: SimulationSnapshot }
+  | { type: 'checkpoint'; snapshot: EngineSnapshot }
   | { type: 'hash'; hash: string; step: number; time: number }
   /** KPIs so far and the state timeline (for the Gantt chart), sent about once a second. */
   | { type: 'kpis'; kpis: CellKpis; intervals: ActivityInterval[]; time: number }

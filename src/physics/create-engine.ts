@@ -9,9 +9,12 @@ import type { ActivityLog } from '../sim/activity';
 import type { BodyInfo } from '../sim/body-plan';
 import type { SimulationRobots } from '../sim/cell-model';
 import type { SimEvent } from '../sim/events';
-import { EventSimulation } from '../sim/events/event-simulation';
+import { EventSimulation, type EventsSnapshot } from '../sim/events/event-simulation';
+import type { SimulationSnapshot } from '../sim/snapshot';
 import type { PartCounts, ProgramStatus } from '../sim/simulation';
 import { createSimulation, type CreateSimulationOptions } from './create-simulation';
+import { initRapier } from './rapier';
+import { rapierPhysicsFactory } from './rapier-world';
 
 /** The engines a cell can run on. */
 export type EngineKind = 'events' | 'physics';
@@ -36,7 +39,8 @@ export interface CellEngine {
   zoneHolder(zone: string): string | null;
   stateHash(): string;
   setJointTargets(robot: string, q: ArrayLike<number>, options?: { speed?: number }): number;
-  snapshot(): unknown;
+  /** The whole state as plain data (each engine's own format; restore takes it back on the same engine). */
+  snapshot(): SimulationSnapshot | EventsSnapshot;
   restore(snapshot: never): void;
   free(): void;
 }
@@ -60,5 +64,6 @@ export async function createEngine(cell: Cell, robots: SimulationRobots, options
     const sim = await createSimulation(cell, robots, rest);
     return Object.assign(sim, { engine: 'physics' as const });
   }
-  return new EventSimulation(cell, robots, rest);
+  // Rapier checks the robots' moves for collisions (sim/events/collision-sweep.ts).
+  return new EventSimulation(cell, robots, { ...rest, physics: rapierPhysicsFactory(await initRapier()) });
 }

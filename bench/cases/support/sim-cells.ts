@@ -64,3 +64,19 @@ export function stressCell(): Cell {
   }
   return { ...emptyCell('Stress: 20 robots, 500 parts'), floor: { width: 16, depth: 13 }, workersPerShift: 4, items, parts, programs };
 }
+
+/**
+ * The first 8 stations of the stress cell (8 robots, 200 parts): the cell the engine heap row
+ * runs for an 8 h shift (bench/cases/engine-heap.ts).
+ */
+export function eightRobotCell(): Cell {
+  const cell = stressCell();
+  const station = (id: string) => Number(/-(\d+)(-|$)/.exec(id)?.[1] ?? -1);
+  return {
+    ...cell,
+    name: 'Stress: 8 robots, 200 parts',
+    items: cell.items.filter((i) => station(i.id) < 8),
+    parts: (cell.parts ?? []).filter((p) => station(p.id) < 8),
+    programs: cell.programs.filter((p) => station(p.robot) < 8),
+  };
+}

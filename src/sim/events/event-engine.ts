@@ -35,6 +35,9 @@ import { PartWorld } from './part-world';
 import { watchTime } from './pick-watch';
 import { robotRuntime, tcpAt, type RobotRuntime } from './robot-runtime';
 import { EventQueue } from './scheduler';
+import { CollisionSweep } from './collision-sweep';
+import { CollisionFilter } from '../collision-filter';
+import type { PhysicsFactory } from '../physics-port';
 import { buildSupports } from './supports';
 
 /** Options of the events engine. */
@@ -44,6 +47,11 @@ export interface EventEngineOptions {
   /** Overrides `cell.simulation.dt`: here only the grid `step()` and frames count in. */
   dt?: number;
   meshVertices?: MeshVertexSource;
+  /**
+   * A physics engine for the collision checks along robot moves (collision-sweep.ts); without
+   * one, no collisions are checked.
+   */
+  physics?: PhysicsFactory;
 }
 
 /** What the scheduler holds (plain data). */
@@ -104,12 +112,17 @@ export class EventEngine implements HandlerContext {
   private readonly wakeAt: number[];
   private readonly laneIndex = new Map<string, number>();
   private readonly m = mat4Create();
+  /** Collision checks along moves, when a physics engine was given. */
+  protected readonly sweep: CollisionSweep | null;
+  /** Collision events found ahead of time, by time, not yet due. */
+  private pendingCollisions: SimEvent[] = [];
 
   constructor(cell: Cell, robots: SimulationRobots, options: EventEngineOptions = {}) {
     this.dt = options.dt ?? cell.simulation.dt;
     this.seed = options.seed ?? cell.simulation.seed;
     this.rng = new Rng(this.seed);
     this.model = buildCellModel(cell, robots, options.meshVertices);
+    const filter = new CollisionFilter(this.model.infos, this.model.ignoredPairs);
     this.warnings = this.model.warnings;
     const model = this.model;
     this.infos = model.infos.slice(0, model.bodies.length - model.cellParts.length);
@@ -135,6 +148,9 @@ export class EventEngine implements HandlerContext {
     this.sourceLane = this.sourceConveyors.map((c) => this.laneIndex.get(c.id)!);
     this.sources = this.sourceConveyors.map((c) => ({ ...initialSourceState(c), blocked: false }));
     for (const c of this.sourceConveyors) this.recorder.enter(sourceResourceId(c.id), 'source', (c.source!.start ?? 0) > 0 ? 'idle' : 'supplying', 0);
+    this.sweep = options.physics
+      ? new CollisionSweep(options.physics, model.bodies.slice(0, this.staticBodies), this.infos, model.rigs, model.rigSlots, (a, b) => filter.reportable(a, b), this.dt)
+      : null;
     const host = new EventsProgramHost({
       rigs: model.rigs,
       robots: this.robots,
@@ -142,6 +158,7 @@ export class EventEngine implements HandlerContext {
       recorder: this.recorder,
       laneOf: (id) => this.laneIndex.get(id) ?? -1,
       emit: (e) => this.events.push(e),
+      moved: (robot, trajectory, time) => this.checkMove(robot, trajectory, time),
     });
     this.controller = new CellController(cell, model, host, this.recorder);
     this.controller.start();
@@ -191,6 +208,7 @@ export class EventEngine implements HandlerContext {
       } else sameTime = 0;
       last = t;
       this.now = Math.max(this.now, t);
+      this.flushCollisions(this.now);
       while (this.queue.peekTime() <= t) {
         const e = this.queue.pop()!;
         (HANDLERS[e.event.kind] as (ctx: HandlerContext, e: EngineEvent, t: number) => void)(this, e.event, this.now);
@@ -199,6 +217,7 @@ export class EventEngine implements HandlerContext {
       this.watchPicks(this.now);
     }
     if (time > this.now) this.now = time;
+    this.flushCollisions(this.now);
     return this.stepCount - before;
   }
 
@@ -218,22 +237,43 @@ export class EventEngine implements HandlerContext {
     r.arm.advance(this.now);
     const move = LinearJointMove.plan(r.arm.q, q, rig.speed, options.speed ?? 1);
     r.arm.follow(move, this.now);
+    this.checkMove(i, move, this.now);
     return move.duration;
   }
 
   /** Follows a trajectory from the motion layer, starting now. */
   followTrajectory(robot: string, trajectory: JointTrajectory): void {
-    this.robots[this.robotIndex(robot)]!.arm.follow(trajectory, this.now);
+    const i = this.robotIndex(robot);
+    this.robots[i]!.arm.follow(trajectory, this.now);
+    this.checkMove(i, trajectory, this.now);
   }
 
-  /** Nothing to release: the events engine holds no native memory. */
-  free(): void {}
+  /** Releases the collision checker's physics world (if any). */
+  free(): void {
+    this.sweep?.free();
+  }
 
   /** After a restore: lane events and wakes already in the queue are taken as scheduled anew. */
   protected resetSchedules(): void {
     this.laneScheduled.fill(-1);
     this.wakeAt.fill(-1);
     this.world.lanes.forEach((_, k) => this.laneChanged(k, null, this.now));
+  }
+
+  /** Checks a move as it starts; its collisions are reported when the clock reaches them. */
+  private checkMove(robot: number, trajectory: JointTrajectory, time: number): void {
+    if (!this.sweep) return;
+    const found = this.sweep.sweep(robot, trajectory, time, this.robots[robot]!.tool.q);
+    if (found.length === 0) return;
+    this.pendingCollisions.push(...found);
+    this.pendingCollisions.sort((a, b) => a.time - b.time);
+  }
+
+  /** Moves the collisions due by `t` to the event list. */
+  private flushCollisions(t: number): void {
+    let n = 0;
+    while (n < this.pendingCollisions.length && this.pendingCollisions[n]!.time <= t) n++;
+    if (n > 0) this.events.push(...this.pendingCollisions.splice(0, n));
   }
 
   protected robotIndex(robot: string): number {

@@ -23,6 +23,8 @@ export interface EventsHostContext {
   /** Lane index of conveyor `id`, or −1. */
   laneOf(conveyor: string): number;
   emit(e: SimEvent): void;
+  /** Robot `robot` starts `trajectory` at `time` (the collision sweep checks it). */
+  moved(robot: number, trajectory: JointTrajectory, time: number): void;
 }
 
 /** The program host of the events engine (see the module comment). */
@@ -38,11 +40,13 @@ export class EventsProgramHost implements ProgramHost {
 
   follow(robot: number, trajectory: JointTrajectory, time: number): void {
     this.c.robots[robot]!.arm.follow(trajectory, time);
+    this.c.moved(robot, trajectory, time);
   }
 
   moveLinear(robot: number, q: ArrayLike<number>, speed: number, time: number): number {
     const move = LinearJointMove.plan(this.settleArm(robot, time), q, this.c.rigs[robot]!.speed, speed);
     this.c.robots[robot]!.arm.follow(move, time);
+    this.c.moved(robot, move, time);
     return move.duration;
   }
 

@@ -52,13 +52,27 @@ const PHYSICS_SOURCES = [
   'src/physics/contacts.ts',
 ];
 
-/** SHA-256 (hex, first 16 digits) of a cell file and the physics engine's sources. */
+/**
+ * Source text without comments and with runs of white space collapsed: what the code does, so a
+ * reworded comment or a reformatted line does not stale the references. (Crude: a `//` inside a
+ * string literal would cut the line; none of the hashed files has one.)
+ */
+export function codeOnly(text: string): string {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/(^|[^:])\/\/.*$/gm, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** SHA-256 (hex, first 16 digits) of a cell file and the physics engine's sources (code only). */
 export function referenceInputsHash(cellFile: string): string {
   const h = createHash('sha256');
   for (const file of [cellFile, ...PHYSICS_SOURCES]) {
     h.update(relative(REPO_ROOT, join(REPO_ROOT, file)));
     h.update('\0');
-    h.update(readFileSync(join(REPO_ROOT, file)));
+    const text = readFileSync(join(REPO_ROOT, file), 'utf8');
+    h.update(file === cellFile ? text : codeOnly(text));
     h.update('\0');
   }
   return h.digest('hex').slice(0, 16);

@@ -1,0 +1,14 @@
+/**
+ * Issue 11 benchmark: the "machine tending" template on the events engine over an 8 h shift against the
+ * physics engine over its first 60 s (support/engine-runs.ts says why the spans differ).
+ */
+import { engineRunCase, SHIFT_SECONDS } from './support/engine-runs';
+import { readRepoCell } from './support/sim-cells';
+
+export default engineRunCase({
+  name: 'engine: machine tending, events 8 h vs physics 60 s',
+  cell: () => readRepoCell('assets/cells/templates/machine-tending.cell.json'),
+  eventsSeconds: SHIFT_SECONDS,
+  physicsSeconds: 60,
+  hours: true,
+});

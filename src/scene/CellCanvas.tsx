@@ -21,6 +21,7 @@ import { MultiSelectionGizmo } from './MultiSelectionGizmo';
 import { BoxSelectTool } from './BoxSelectTool';
 import { CameraRig } from './CameraRig';
 import { SceneTools } from './tools/SceneTools';
+import { KinematicsOverlay } from './kinematics/KinematicsOverlay';
 
 /**
  * The 3D view of the cell.
@@ -73,6 +74,7 @@ export function CellCanvas() {
           <TargetMarkers />
           <EditCollisionTint />
           <SceneTools />
+          <KinematicsOverlay />
           {items.map((item) => (
             <ItemNode key={item.id} item={item} clash={clashing.has(item.id)} />
           ))}

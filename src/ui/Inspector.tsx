@@ -17,6 +17,7 @@ import { openProgramEditor, programPanelStore } from '../tools/program-panel-sta
 import { PanelTabs } from './program/PanelTabs';
 import { ProgramPanel } from './program/ProgramPanel';
 import { CalibrateDialog } from './CalibrateDialog';
+import { KinematicsPanel } from './kinematics/KinematicsPanel';
 
 /** Opens the robot's program in the Program tab. */
 function ProgramButton({ robot }: { robot: string }) {
@@ -76,6 +77,11 @@ function ItemInspector({ item }: { item: CellItem }) {
       {item.type === 'robot' && (
         <ErrorBoundary area="jog panel" compact>
           <JogPanel item={item} />
+        </ErrorBoundary>
+      )}
+      {item.type === 'robot' && (
+        <ErrorBoundary area="kinematics view" compact>
+          <KinematicsPanel item={item} />
         </ErrorBoundary>
       )}
       {item.type === 'robot' && (

@@ -50,14 +50,31 @@ describe('the Gantt view', () => {
     expect(timeTicks({ start: 12.3, end: 13.1 }, 4)).toEqual([12.4, 12.6, 12.8, 13]);
   });
 
-  it('merges intervals narrower than a pixel into the bar before them', () => {
-    // 1 px per second: a 10 s bar, then ten 0.1 s slivers, then a 5 s bar.
-    const intervals = [{ start: 0, end: 10, state: 'a' }, ...Array.from({ length: 10 }, (_, k) => ({ start: 10 + k * 0.1, end: 10.1 + k * 0.1, state: k % 2 ? 'b' : 'c' })), { start: 11, end: 16, state: 'd' }];
+  it('gathers intervals narrower than a pixel into pixel-wide bars of the state that takes most of their time', () => {
+    // 1 px per second: a 10 s bar, then 0.1 s slivers for 2 s (first second mostly "b", second
+    // mostly "c"), then a 5 s bar.
+    const slivers = Array.from({ length: 20 }, (_, k) => ({ start: 10 + k * 0.1, end: 10.1 + k * 0.1, state: k < 10 ? (k < 7 ? 'b' : 'c') : k < 13 ? 'b' : 'c' }));
+    const intervals = [{ start: 0, end: 10, state: 'a' }, ...slivers, { start: 12, end: 17, state: 'd' }];
     const bars = ganttBars(intervals, run, 100, 1);
-    expect(bars.map((b) => [b.state, b.count])).toEqual([['a', 11], ['d', 1]]);
-    expect(bars[0]!.x).toBe(100);
-    expect(bars[0]!.width).toBeCloseTo(11, 9);
-    expect(bars[1]).toMatchObject({ x: 111, width: 5 });
+    expect(bars.map((b) => [b.state, b.count])).toEqual([['a', 1], ['b', 10], ['c', 10], ['d', 1]]);
+    expect(bars[1]!.x).toBeCloseTo(110, 9);
+    expect(bars[2]!.x).toBeCloseTo(111, 9);
+    expect(bars[3]).toMatchObject({ x: 112, width: 5 });
+  });
+
+  it('colours a long run of slivers by the state that takes most of each pixel, whichever it is', () => {
+    // An hour at 0.2 px per second: 1 s moving, 4 s blocked, over and over. Most pixels are blocked.
+    const many = Array.from({ length: 720 }, (_, k) => [
+      { start: k * 5, end: k * 5 + 1, state: 'moving' },
+      { start: k * 5 + 1, end: k * 5 + 5, state: 'blocked' },
+    ]).flat();
+    const bars = ganttBars(many, { start: 0, end: 3600 }, 0, 0.2);
+    expect(new Set(bars.map((b) => b.state))).toEqual(new Set(['blocked']));
+    const mixed = Array.from({ length: 720 }, (_, k) => [
+      { start: k * 5, end: k * 5 + 4, state: 'moving' },
+      { start: k * 5 + 4, end: k * 5 + 5, state: 'blocked' },
+    ]).flat();
+    expect(ganttBars(mixed, { start: 0, end: 3600 }, 0, 0.2).every((b) => b.state === 'moving')).toBe(true);
   });
 
   it('cuts long names in the middle so that the ends that tell rows apart stay', () => {

@@ -74,23 +74,46 @@ export interface GanttBar {
 }
 
 /**
- * The bars of one resource's intervals (sorted by start) inside `view`, at `pxPerS`: intervals
- * narrower than a pixel are merged into the bar before them, so a long run draws at most about
- * one bar per pixel column instead of thousands of slivers.
+ * The bars of one resource's intervals (sorted by start) inside `view`, at `pxPerS`. Intervals
+ * narrower than a pixel are gathered into groups about a pixel wide, each drawn in the state
+ * that takes most of its time; neighbouring bars of one state are joined. A long run thus draws
+ * about one bar per pixel column instead of thousands of slivers, and its colours stay true.
  */
 export function ganttBars(intervals: ReadonlyArray<{ start: number; end: number; state: string }>, view: TimeRange, left: number, pxPerS: number): GanttBar[] {
   const out: GanttBar[] = [];
+  let group: { x0: number; x1: number; seconds: Map<string, number>; first: number; count: number } | null = null;
+  const push = (bar: GanttBar) => {
+    const last = out[out.length - 1];
+    if (last && last.state === bar.state && bar.x - (last.x + last.width) < 0.5) {
+      last.width = Math.max(last.width, bar.x + bar.width - last.x);
+      last.count += bar.count;
+    } else out.push(bar);
+  };
+  const flush = () => {
+    if (!group) return;
+    let state = '';
+    let most = -1;
+    for (const [st, sec] of group.seconds) if (sec > most) [state, most] = [st, sec];
+    push({ x: group.x0, width: Math.max(0.5, group.x1 - group.x0), state, first: group.first, count: group.count });
+    group = null;
+  };
   intervals.forEach((i, k) => {
     if (i.end <= view.start || i.start >= view.end) return;
-    const x0 = left + (Math.max(i.start, view.start) - view.start) * pxPerS;
-    const x1 = left + (Math.min(i.end, view.end) - view.start) * pxPerS;
-    const last = out[out.length - 1];
-    if (last && x1 - x0 < 1 && x0 - (last.x + last.width) < 1) {
-      last.width = Math.max(last.width, x1 - last.x);
-      last.count++;
+    const s = Math.max(i.start, view.start);
+    const e = Math.min(i.end, view.end);
+    const x0 = left + (s - view.start) * pxPerS;
+    const x1 = left + (e - view.start) * pxPerS;
+    if (x1 - x0 >= 1) {
+      flush();
+      push({ x: x0, width: x1 - x0, state: i.state, first: k, count: 1 });
       return;
     }
-    out.push({ x: x0, width: Math.max(0.5, x1 - x0), state: i.state, first: k, count: 1 });
+    if (group && x0 - group.x0 >= 1) flush();
+    group ??= { x0, x1, seconds: new Map(), first: k, count: 0 };
+    group.x1 = Math.max(group.x1, x1);
+    group.seconds.set(i.state, (group.seconds.get(i.state) ?? 0) + (e - s));
+    group.count++;
   });
+  flush();
   return out;
 }

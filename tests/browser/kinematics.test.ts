@@ -36,15 +36,15 @@ describe('kinematics view', () => {
     await page.waitForTimeout(500);
     await saveScreenshot(page, 'kinematics.png');
 
-    const before = await page.evaluate(() => (window.__celltwin?.cell?.().items.find((i) => i.type === 'robot') as { joints?: number[] }).joints);
+    const before = await page.evaluate(() => (window.__celltwin?.cell?.().items.find((i) => i.type === 'robot') as { joints?: number[] } | undefined)?.joints);
     const jump = page.getByRole('list', { name: 'IK branches' }).locator('button:not([disabled])').first();
     const label = await jump.textContent();
     await jump.click();
-    await expect.poll(() => page.evaluate(() => (window.__celltwin?.cell?.().items.find((i) => i.type === 'robot') as { joints?: number[] }).joints)).not.toEqual(before);
+    await expect.poll(() => page.evaluate(() => (window.__celltwin?.cell?.().items.find((i) => i.type === 'robot') as { joints?: number[] } | undefined)?.joints)).not.toEqual(before);
     await page.getByRole('list', { name: 'IK branches' }).getByText('current').waitFor();
     expect(await page.getByRole('list', { name: 'IK branches' }).locator('li', { hasText: label! }).textContent()).toContain('current');
     await page.locator('details.kinematics > summary').focus();
     await page.keyboard.press('Control+z');
-    await expect.poll(() => page.evaluate(() => (window.__celltwin?.cell?.().items.find((i) => i.type === 'robot') as { joints?: number[] }).joints)).toEqual(before);
+    await expect.poll(() => page.evaluate(() => (window.__celltwin?.cell?.().items.find((i) => i.type === 'robot') as { joints?: number[] } | undefined)?.joints)).toEqual(before);
   }, 180_000);
 });

@@ -5,6 +5,7 @@ import { renameCell } from '../store/commands';
 import { cellStore } from '../store/app-store';
 import { useCell } from '../store/use-cell';
 import { NewCellDialog } from './NewCellDialog';
+import { EmbedDialog } from './embed/EmbedDialog';
 import { exportGltf, exportPlanSvg, exportScreenshot } from './export-actions';
 import { makeCopy, sessionStore } from './session';
 import { RunControls } from './RunControls';
@@ -44,6 +45,7 @@ export function TopBar() {
   // In the bar's order; the ones that do not fit move into "More" (see topbar-overflow.ts).
   const commands: Array<{ key: CollapsibleCommand; label: string; title: string; run: () => void; disabled?: boolean }> = [
     { key: 'share', ...fromRegistry('share') },
+    { key: 'embed', ...fromRegistry('embed') },
     { key: 'new', label: 'New', title: 'New cell: empty, the demo, or a scenario template', run: () => setNewOpen(true), disabled: readOnly },
     { key: 'open', ...fromRegistry('open'), disabled: readOnly },
     { key: 'save', ...fromRegistry('save') },
@@ -139,6 +141,7 @@ export function TopBar() {
         </button>
       </nav>
       {newOpen && <NewCellDialog onClose={() => setNewOpen(false)} />}
+      <EmbedDialog />
     </header>
   );
 }

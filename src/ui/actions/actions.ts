@@ -18,6 +18,7 @@ import { groupSelection, ungroupSelection } from '../group-actions';
 import { notify } from '../notices';
 import { cancelAnalysis, toggleRun } from '../run-actions';
 import { shareCell } from '../session';
+import { openEmbedDialog } from '../embed/embed-dialog-state';
 import type { Action, GestureHint } from './registry';
 
 const state = () => cellStore.getState();
@@ -68,6 +69,7 @@ export const ACTIONS: readonly Action[] = [
   { id: 'save', label: 'Save', help: 'save the cell as .cell.json', keys: ['Mod+S'], edits: true, run: saveCellFile },
   { id: 'open', label: 'Open', help: 'open a .cell.json file', keys: ['Mod+O'], edits: true, run: pickAndOpenCellFile },
   { id: 'share', label: 'Share', help: 'copy a link that holds the whole cell', run: () => void shareCell() },
+  { id: 'embed', label: 'Embed', help: 'get an <iframe> snippet that shows this cell running on another page', run: openEmbedDialog },
   { id: 'help', label: 'Shortcuts', help: 'show these shortcuts', keys: ['?'], run: (ctx) => ctx.toggleHelp() },
 ];
 

@@ -89,6 +89,24 @@ describe('importing a robot through the button', () => {
     expect(app.errors.page).toEqual([]);
   });
 
+  it('imports a whole package folder through "a folder…", with all 14 meshes found', async () => {
+    const page = app.page;
+    const before = await items(page);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'a folder…' }).click()]);
+    await chooser.setFiles(path.join(CORPUS, 'abb_irb120_support'));
+    await page.waitForFunction((n) => (window.__celltwin?.cell?.().items.length ?? 0) > n, before.length, { timeout: 60_000 });
+    const robot = (await items(page)).find((i) => !before.some((b) => b.id === i.id));
+    if (robot?.type !== 'robot' || robot.source.type !== 'embedded') throw new Error('expected an imported robot');
+    expect(Object.keys(robot.source.meshes ?? {})).toHaveLength(14);
+    await page.waitForFunction((id) => window.__celltwin?.robotLoads?.()[id]?.done === true, robot.id, { timeout: 60_000 });
+    const status = await page.evaluate((id) => window.__celltwin?.robotLoads?.()[id], robot.id);
+    expect(status?.warnings).toEqual([]);
+    // Nothing missing: no warning about it (just a short confirmation that fades).
+    expect(await page.locator('.notice.warning', { hasText: 'from irb120_3_58.urdf' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => items(page).then((list) => list.length)).toBe(before.length);
+  });
+
   it('puts the imported robot in the reach-overlap check once it stands next to the UR10e', async () => {
     const page = app.page;
     const robot = (await items(page)).find((i) => i.type === 'robot' && i.source.type === 'embedded');

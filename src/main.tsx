@@ -9,7 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { cellStore } from './store/app-store';
 import { decodeShareFragment, SHARE_KEY, shareErrorLines } from './io/share-link';
 import { beginAutosave, sessionStore } from './ui/session';
-import { isEmbedQuery } from './embed/embed-options';
+import { isEmbedQuery } from './ui/embed/embed-options';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { defaultCell } from './ui/file-actions';
 import { notify } from './ui/notices';
@@ -20,7 +20,7 @@ import './ui/page.css';
 async function start(): Promise<void> {
   if (isEmbedQuery(location.search)) {
     // `?embed`: the scene and a KPI strip only, from its own chunk (no editor code is loaded).
-    const { startEmbed } = await import('./embed/embed-start');
+    const { startEmbed } = await import('./ui/embed/embed-start');
     await startEmbed();
     return;
   }

@@ -1,6 +1,6 @@
 /**
  * Embed for vendors: the Embed dialog of a template cell gives an <iframe> snippet; its URL opens
- * the embed view — the scene drawn (pixel check), the cell running by itself, a KPI strip, no
+ * the embed view (src/ui/embed) — the scene drawn (pixel check), the cell running by itself, a KPI strip, no
  * editor panel and none of the editor's code loaded — showing the same cell.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

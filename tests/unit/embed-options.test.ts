@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedUrl, iframeSnippet, isEmbedQuery, openInCellTwinUrl, parseEmbedOptions } from '../../src/embed/embed-options';
+import { embedUrl, iframeSnippet, isEmbedQuery, openInCellTwinUrl, parseEmbedOptions } from '../../src/ui/embed/embed-options';
 
 describe('embed addresses', () => {
   it('reads ?embed with its options and falls back to the defaults for bad ones', () => {

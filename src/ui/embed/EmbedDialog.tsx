@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
-import { DEFAULT_EMBED_OPTIONS, EMBED_KPIS, embedUrl, iframeSnippet, type EmbedKpi } from '../../embed/embed-options';
+import { DEFAULT_EMBED_OPTIONS, EMBED_KPIS, embedUrl, iframeSnippet, type EmbedKpi } from './embed-options';
 import { encodeShareFragment, MAX_SHARE_LINK_CHARS } from '../../io/share-link';
 import { cellStore } from '../../store/app-store';
 import { useCell } from '../../store/use-cell';

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import { simStatusStore } from '../bridge/sim-status';
-import { CellCanvas } from '../scene/CellCanvas';
-import { useCell } from '../store/use-cell';
-import { toggleRun } from '../ui/run-actions';
-import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { simStatusStore } from '../../bridge/sim-status';
+import { CellCanvas } from '../../scene/CellCanvas';
+import { useCell } from '../../store/use-cell';
+import { toggleRun } from '../run-actions';
+import { ErrorBoundary } from '../ErrorBoundary';
 import type { EmbedKpi, EmbedOptions } from './embed-options';
 import { openInCellTwinUrl } from './embed-options';
 

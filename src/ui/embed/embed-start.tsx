@@ -5,15 +5,15 @@
  * separate chunk from main.tsx, so the editor's panels are never downloaded.
  */
 import { createRoot } from 'react-dom/client';
-import { simStatusStore } from '../bridge/sim-status';
-import { decodeShareFragment } from '../io/share-link';
-import type { Cell } from '../model';
-import { cellStore } from '../store/app-store';
-import { parseCellFile } from '../store/cell-file';
-import { sessionStore } from '../ui/session';
-import { ErrorBoundary } from '../ui/ErrorBoundary';
-import { defaultCell } from '../ui/file-actions';
-import { runVariant, toggleRun } from '../ui/run-actions';
+import { simStatusStore } from '../../bridge/sim-status';
+import { decodeShareFragment } from '../../io/share-link';
+import type { Cell } from '../../model';
+import { cellStore } from '../../store/app-store';
+import { parseCellFile } from '../../store/cell-file';
+import { sessionStore } from '../session';
+import { ErrorBoundary } from '../ErrorBoundary';
+import { defaultCell } from '../file-actions';
+import { runVariant, toggleRun } from '../run-actions';
 import { parseEmbedOptions, type EmbedOptions } from './embed-options';
 import { EmbedView } from './EmbedView';
 import './embed.css';

@@ -17,7 +17,7 @@ async function runUntilParts(page: Page, parts: number): Promise<CellKpis> {
   await page.getByLabel('Simulation speed').selectOption('max');
   await page.getByRole('button', { name: 'Run', exact: true }).click({ timeout: 90_000 });
   await page.waitForFunction((n) => (window.__celltwin?.sim?.().kpis?.partsFinished ?? 0) >= n, parts, { timeout: 240_000 });
-  await page.getByRole('button', { name: 'Pause', exact: true }).click({ timeout: 90_000, force: true });
+  await page.getByRole('button', { name: 'Pause', exact: true }).evaluate((b: HTMLButtonElement) => b.click()); // at full speed on a loaded machine the page draws few frames: a DOM click waits for none
   await page.waitForFunction(() => window.__celltwin?.sim?.().phase === 'paused', null, { timeout: 90_000 });
   // The worker sends fresh KPIs when it pauses: wait until they cover the paused clock.
   await page.waitForFunction(() => {

@@ -60,7 +60,7 @@ describe('the results panel', () => {
     await page.getByLabel('Simulation speed').selectOption('max');
     await page.getByRole('button', { name: 'Run', exact: true }).click({ timeout: 90_000 });
     await page.waitForFunction(() => (window.__celltwin?.sim?.().kpis?.partsFinished ?? 0) >= 4, null, { timeout: 240_000 });
-    await page.getByRole('button', { name: 'Pause', exact: true }).click({ timeout: 90_000, force: true });
+    await page.getByRole('button', { name: 'Pause', exact: true }).evaluate((b: HTMLButtonElement) => b.click()); // at full speed on a loaded machine the page draws few frames: a DOM click waits for none
     await page.waitForFunction(() => window.__celltwin?.sim?.().phase === 'paused', null, { timeout: 90_000 });
     await page.waitForFunction(() => {
       const s = window.__celltwin!.sim!();

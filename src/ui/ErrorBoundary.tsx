@@ -40,7 +40,7 @@ function BoundaryMessage({ area, error, failedCell, compact, onRetry }: { area: 
       retried.current = true;
       onRetry();
     }
-  }, [cell, failedCell]);
+  }, [cell, failedCell, onRetry]);
   return (
     <div className={`boundary${compact ? ' compact' : ''}`} role="alert" data-area={area}>
       <strong>The {area} stopped working.</strong>

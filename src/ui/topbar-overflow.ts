@@ -31,7 +31,7 @@ export function useCollapsedCommands(bar: RefObject<HTMLElement | null>, command
     observer.observe(el);
     for (const child of Array.from(el.children)) observer.observe(child);
     return () => observer.disconnect();
-  }, []);
+  }, [bar]);
 
   useLayoutEffect(() => {
     const el = bar.current;
@@ -53,7 +53,7 @@ export function useCollapsedCommands(bar: RefObject<HTMLElement | null>, command
     const back = COLLAPSE_ORDER[collapsed - 1];
     const need = (back ? (widths.current.get(back) ?? 80) : 80) - (collapsed === 1 ? menuWidth.current : 0);
     if (free > need + HYSTERESIS_PX) setCollapsed(collapsed - 1);
-  }, [tick, collapsed]);
+  }, [tick, collapsed, bar, commands]);
 
   return collapsed;
 }

@@ -5,8 +5,12 @@
 
 /** The least useful height (header, one row of cards). */
 export const MIN_PANEL = 120;
-/** What a fresh page starts with. */
-export const DEFAULT_PANEL = 300;
+/**
+ * What a fresh page starts with: the 230 px the fixed panel had, so the 3D view keeps its size
+ * (the transform and IK handles are drawn in proportion to the view's height, and a taller
+ * panel shrank them and slid the scene under the view toolbar). Drag the divider for more.
+ */
+export const DEFAULT_PANEL = 230;
 /** Room the 3D view keeps while the panel is not maximised. */
 export const MIN_VIEW = 80;
 

@@ -73,7 +73,10 @@ export const robotItemSchema = z.strictObject({
   /** The tool mounted on the flange, or null for a bare flange. */
   tool: toolSchema,
   /** Joint values (rad or m) in tree order; empty means all zeros. */
-  joints: z.array(z.number().finite()).max(MAX_JOINTS, { error: `expected at most ${MAX_JOINTS} joint values` }).optional(),
+  joints: z
+    .array(z.number().finite().min(-MAX_COORDINATE).max(MAX_COORDINATE, { error: `expected a joint value within ±${MAX_COORDINATE} (rad or m)` }))
+    .max(MAX_JOINTS, { error: `expected at most ${MAX_JOINTS} joint values` })
+    .optional(),
   /**
    * What the robot stands on: a pedestal, or a track with the carriage `position` metres along the
    * track's x axis from its centre. `pose` stays the world pose, derived from the mount (mounts.ts).

@@ -38,7 +38,9 @@ const fraction = finite
 /** A time in seconds, at most a week. */
 const seconds = nonNegative.max(MAX_SECONDS, { error: `expected at most ${MAX_SECONDS} s (a week)` });
 /** Joint values (rad or m) of one step. */
-const jointValues = z.array(finite).max(MAX_JOINTS, { error: `expected at most ${MAX_JOINTS} joint values` });
+const jointValues = z
+  .array(finite.min(-MAX_COORDINATE).max(MAX_COORDINATE, { error: `expected a joint value within ±${MAX_COORDINATE} (rad or m)` }))
+  .max(MAX_JOINTS, { error: `expected at most ${MAX_JOINTS} joint values` });
 
 /** Options every move has. */
 const moveOptions = {

@@ -150,6 +150,19 @@ describe('what the fuzz tests found', () => {
   });
 });
 
+describe('a robot joint value of 1e300 (run never ended)', () => {
+  it('is refused in the robot item and in a step, within ±1000 rad or m', () => {
+    const found = problems(cellWith((c) => {
+      c['items'] = [{ ...robot(0), joints: [0, 0, 0, 0, 1e300, 0] }];
+      c['programs'] = [{ id: 'p', robot: 'r0', steps: [{ type: 'moveJ', joints: [0, 0, 1e300, 0, 0, 0] }] }];
+    }));
+    expect(found).toEqual([
+      'items[0].joints[4]: expected a joint value within ±1000 (rad or m)',
+      'programs[0].steps[0].joints[2]: expected a joint value within ±1000 (rad or m)',
+    ]);
+  });
+});
+
 describe('share links are inflated in bounded memory', () => {
   it('refuses a 50 KB link that inflates to 50 MB, saying why', () => {
     const data = zlibSync(new Uint8Array(50 * 1024 * 1024).fill(0x20), { level: 9 });

@@ -56,6 +56,7 @@ describe('embed', () => {
     await embed.waitForFunction(() => window.__celltwin?.sim?.().phase === 'paused');
     const stats = await canvasIsNotBlank(embed);
     expect(stats.distinctColours).toBeGreaterThan(50);
+    await embed.mouse.move(400, 200);
     await embed.waitForTimeout(1500);
     await saveScreenshot(embed, 'embed.png');
     expect(errors.page).toEqual([]);

@@ -33,7 +33,8 @@ describe('kinematics view', () => {
     expect(await branches.count()).toBeGreaterThanOrEqual(2);
     await page.getByText('Show branches as ghosts').click();
     await page.locator('.kin-ghost-label').first().waitFor();
-    await page.waitForTimeout(500);
+    await page.getByRole('button', { name: 'Frame', exact: true }).click(); // frame the selected robot
+    await page.waitForTimeout(1500);
     await saveScreenshot(page, 'kinematics.png');
 
     const before = await page.evaluate(() => (window.__celltwin?.cell?.().items.find((i) => i.type === 'robot') as { joints?: number[] } | undefined)?.joints);

@@ -25,6 +25,8 @@ import type { RobotRig } from '../robot-rig';
 
 /** Largest travel (m) of a link origin between two checks. */
 export const MAX_TRAVEL = 0.005;
+/** Fixtures farther than this (m) from a robot's base cannot touch it (beyond any bundled robot's reach with a tool). */
+const REACH_MARGIN = 3.5;
 
 /** A contact change at `offset` s after the move's start. */
 interface Change {
@@ -36,7 +38,8 @@ interface Change {
 
 /** Collision checking along robot moves (see the module comment). */
 export class CollisionSweep {
-  private readonly world: PhysicsWorld;
+  /** One small world per robot: its links and the fixtures within its reach (cheaper steps). */
+  private readonly worlds: PhysicsWorld[];
   private readonly poses: Float64Array;
   private readonly cache = new Map<string, Change[]>();
   private readonly q: Float64Array[];
@@ -60,7 +63,21 @@ export class CollisionSweep {
       if (ra !== undefined && rb !== undefined && ra !== rb) return false;
       return reportable(a, b);
     };
-    this.world = factory({ dt, gravity: [0, 0, 0], bodies: staticBodies, belts: [], reportable: accept });
+    this.worlds = rigs.map((rig, r) => {
+      const base = rig.baseMatrix;
+      const bodies = staticBodies.filter((b) => {
+        if (b.kind === 'link') return robotOf.get(b.id) === r;
+        if (b.name === 'floor') return true;
+        // Fixtures whose colliders come within REACH_MARGIN of the robot's base.
+        let extent = 0;
+        for (const c of b.colliders) {
+          const h = c.shape.type === 'box' ? Math.hypot(...c.shape.half) : c.shape.type === 'cylinder' ? Math.hypot(c.shape.radius, c.shape.halfLength) : c.shape.type === 'sphere' ? c.shape.radius : 10;
+          extent = Math.max(extent, Math.hypot(c.pose[0]!, c.pose[1]!, c.pose[2]!) + h);
+        }
+        return Math.hypot(b.pose[0]! - base[12]!, b.pose[1]! - base[13]!, b.pose[2]! - base[14]!) - extent < REACH_MARGIN;
+      });
+      return factory({ dt, gravity: [0, 0, 0], bodies, belts: [], reportable: accept });
+    });
     this.poses = new Float64Array(staticBodies.length * POSE_FLOATS);
     staticBodies.forEach((b) => this.poses.set(b.pose, b.id * POSE_FLOATS));
     this.q = rigs.map((r) => new Float64Array(r.dof));
@@ -88,7 +105,7 @@ export class CollisionSweep {
 
   /** Frees the physics world. */
   free(): void {
-    this.world.free();
+    for (const w of this.worlds) w.free();
   }
 
   /** Poses robot `robot` at trajectory time `tau`, steps, and collects what changed. */
@@ -97,10 +114,11 @@ export class CollisionSweep {
     trajectory.sample(Math.min(tau, trajectory.duration), q);
     const slots = this.slots[robot]!;
     this.rigs[robot]!.computePoses(q, toolQ, { poses: this.poses, slots });
-    for (let k = 0; k < slots.length; k++) this.world.setKinematicTarget(slots[k]!, this.poses, slots[k]! * POSE_FLOATS);
-    this.world.step();
+    const world = this.worlds[robot]!;
+    for (let k = 0; k < slots.length; k++) world.setKinematicTarget(slots[k]!, this.poses, slots[k]! * POSE_FLOATS);
+    world.step();
     this.stats.samples++;
-    this.world.drainContacts((a, b, touching) => {
+    world.drainContacts((a, b, touching) => {
       if (!out) return;
       const [na, nb] = linkFirst(this.infos, a, b);
       out.push({ offset: tau, a: na, b: nb, touching });

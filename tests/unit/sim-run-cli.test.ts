@@ -79,7 +79,7 @@ describe('celltwin run', () => {
     const clash = cloneCell(readCellFile('tests/fixtures/sim-sweep.cell.json'));
     clash.parts![0]!.id = 'fence-1';
     writeFileSync(file, JSON.stringify(clash));
-    expect((await celltwin('run', file)).err).toBe(`error: ${file}: parts[0].id: the id "fence-1" is already used in the cell`);
+    expect((await celltwin('run', file)).err).toBe(`error: ${file}: parts[0].id: duplicate id "fence-1" (also items[2])`);
 
     const missing = await celltwin('run', 'tests/fixtures/no-such.cell.json');
     expect(missing.code).toBe(2);

@@ -12,9 +12,10 @@ import { loadSimulationRobots } from '../../src/cli/commands/run';
 import { readCell } from '../../src/model';
 
 /** A host on a fake clock: each now() call advances 2 ms (a slow machine), and scheduled ticks run on demand. */
-async function hostOnDefaultCell() {
+async function hostOnDefaultCell(engine: 'events' | 'physics' = 'events') {
   const read = readCell(readFileSync(join(__dirname, '../../assets/cells/default.cell.json'), 'utf8'));
   if (!read.ok) throw new Error('default cell invalid');
+  read.cell.simulation.engine = engine;
   const robots = await loadSimulationRobots(read.cell);
   const posts: FromSim[] = [];
   const queue: Array<() => void> = [];
@@ -36,8 +37,8 @@ const statuses = (posts: FromSim[]) => posts.flatMap((p) => (p.type === 'status'
 const analyses = (posts: FromSim[]) => posts.flatMap((p) => (p.type === 'analysis' ? [p.run] : []));
 
 describe('an analysis run in the simulation host', () => {
-  it('runs to the end time over many ticks, reporting progress, and pauses there with the final KPIs', async () => {
-    const { host, posts, runTicks, cell } = await hostOnDefaultCell();
+  it('runs to the end time over many ticks, reporting progress, and pauses there with the final KPIs (physics engine)', async () => {
+    const { host, posts, runTicks, cell } = await hostOnDefaultCell('physics');
     await host.handle({ type: 'run-until', until: 30 });
     const ticks = runTicks(100_000);
     const all = statuses(posts);
@@ -59,6 +60,25 @@ describe('an analysis run in the simulation host', () => {
     expect(final.time).toBeCloseTo(30, 6);
     expect(final.kpis.partsFinished).toBeGreaterThan(2);
   }, 60_000);
+
+  it('runs an hour on the events engine to its end, in many ticks, with the KPIs of the whole hour', async () => {
+    const { host, posts, runTicks, cell } = await hostOnDefaultCell('events');
+    const shift = 3600;
+    await host.handle({ type: 'run-until', until: shift });
+    const ticks = runTicks(1_000_000);
+    const all = statuses(posts);
+    const last = all.at(-1)!;
+    expect(Math.abs(last.time - shift)).toBeLessThanOrEqual(cell.simulation.dt / 2);
+    expect(last.running).toBe(false);
+    expect(analyses(posts)).toEqual([{ from: 0, until: shift }, null]);
+    expect(all.filter((s) => s.running && s.time > 0 && s.time < shift).length).toBeGreaterThanOrEqual(3);
+    expect(ticks).toBeGreaterThanOrEqual(20);
+    const final = posts.flatMap((p) => (p.type === 'kpis' ? [p] : [])).at(-1)!;
+    expect(final.time).toBeCloseTo(shift, 6);
+    // Parts kept coming for the whole shift: the last one finished in its final minutes.
+    expect(final.kpis.partsFinished).toBeGreaterThan(20);
+    expect(final.kpis.steadyState!.end).toBeGreaterThan(shift - 600);
+  }, 300_000);
 
   it('stops part way when paused, and the next status says no analysis is running', async () => {
     const { host, posts, runTicks } = await hostOnDefaultCell();

@@ -56,7 +56,7 @@ function Ghost({ item, source, branch, labelAt }: { item: RobotItem; source: URD
     const names = robotViews.get(item.id)?.jointNames ?? [];
     names.forEach((name, i) => ghost.copy.setJointValue(name, branch.q[i] ?? 0));
     invalidate();
-  }, [ghost, branch.q]);
+  }, [ghost, branch.q, item.id, invalidate]);
   const jump = () => {
     if (!branch.withinLimits) return;
     cellStore.getState().execute({ ...updateItem(item.id, { joints: branch.q } as Partial<CellItem>), label: `Jump to IK branch: ${branch.label}` });

@@ -58,8 +58,8 @@ export function KinematicsPanel({ item }: { item: RobotItem }) {
   const [copied, setCopied] = useState(false);
   const model = useMemo(() => (resolved ? kinematicsModel(resolved.description, item.source) : null), [resolved, item.source]);
   const open = view.robot === item.id;
-  const joints = resolved ? activeJoints(resolved.description) : [];
-  const q = posableJoints(joints, item.joints);
+  const joints = useMemo(() => (resolved ? activeJoints(resolved.description) : []), [resolved]);
+  const q = useMemo(() => posableJoints(joints, item.joints), [joints, item.joints]);
   const data = useMemo(() => {
     if (!model || !open) return null;
     const { fk, ik, base, flange } = model;
@@ -69,7 +69,7 @@ export function KinematicsPanel({ item }: { item: RobotItem }) {
     const singular = singularReadout(ik.jacobian.toRows(), 0.01);
     const branches = labelledBranches(ik, target, q);
     return { target, manipulability, singular, branches };
-  }, [model, open, item.joints]);
+  }, [model, open, q]);
 
   const toggle = (isOpen: boolean) => kinematicsViewStore.setState({ robot: isOpen ? item.id : view.robot === item.id ? null : view.robot });
   if (!resolved || !model) return null;

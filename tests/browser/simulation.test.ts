@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSimulationRobots } from '../../src/cli/commands/run';
 import { readCell } from '../../src/model';
-import { createSimulation } from '../../src/physics/create-simulation';
+import { createEngine } from '../../src/physics/create-engine';
 import { measurePng, openApp, REPO_ROOT, saveScreenshot, type AppSession } from './harness';
 
 const FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/sim-pick-place.cell.json');
@@ -62,7 +62,7 @@ describe('the simulation in the browser', () => {
     expect(longest).toBeLessThanOrEqual(50);
   });
 
-  it('pauses with Space and gives the same state hash as Node after the same number of steps', async () => {
+  it('pauses with Space and gives the same state hash as Node after the same number of steps, on the same engine', async () => {
     const page = app.page;
     await page.locator('.viewport').click({ position: { x: 10, y: 10 } });
     await page.keyboard.press(' ');
@@ -75,7 +75,8 @@ describe('the simulation in the browser', () => {
 
     const read = readCell(readFileSync(FIXTURE, 'utf8'));
     if (!read.ok) throw new Error('fixture invalid');
-    const sim = await createSimulation(read.cell, await loadSimulationRobots(read.cell));
+    // The worker runs the cell's engine (events unless the file says physics): Node builds the same one.
+    const sim = await createEngine(read.cell, await loadSimulationRobots(read.cell));
     try {
       sim.step(120);
       expect(browser.step).toBe(120);

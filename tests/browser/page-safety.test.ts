@@ -39,16 +39,24 @@ async function rename(page: Page, name: string): Promise<void> {
 }
 
 /** Waits until the newest autosave generation holds the cell named `name` (and, if asked, is confirmed good). */
-async function autosaved(page: Page, name: string, good: boolean): Promise<void> {
-  await page.waitForFunction(
-    async ({ name, good }) => {
-      const state = await window.__celltwin?.autosave?.();
-      const newest = state?.generations.at(-1);
-      return newest?.name === name && newest.good === good;
-    },
-    { name, good },
-    { polling: 100, timeout: 20_000 },
-  );
+/** The highest autosave generation id so far (0 when there is none). */
+async function newestGeneration(page: Page): Promise<number> {
+  return page.evaluate(async () => Math.max(0, ...((await window.__celltwin?.autosave?.())?.generations ?? []).map((g) => g.id)));
+}
+
+/** Waits until the newest autosave generation (one written after generation `newerThan`) holds the cell `name`, good or not. */
+async function autosaved(page: Page, name: string, good: boolean, newerThan = 0): Promise<void> {
+  // Polled from here: the generation list is read asynchronously in the page (IndexedDB).
+  await expect
+    .poll(
+      async () => {
+        const state = await page.evaluate(() => window.__celltwin?.autosave?.());
+        const newest = state?.generations.at(-1);
+        return newest !== undefined && newest.id > newerThan && newest.name === name && newest.good === good;
+      },
+      { interval: 100, timeout: 20_000 },
+    )
+    .toBe(true);
 }
 
 describe('a robot whose zero pose is outside its limits', () => {
@@ -153,9 +161,12 @@ describe('a cell that breaks the 3D view', () => {
   it('sets the broken cell aside on the next start, opens the last good cell, and offers the broken one for download', async () => {
     const page = app.page;
     await page.keyboard.press('Escape');
+    // The redo's own autosave must be in before the reload (the autosave waits for a quiet moment;
+    // an older generation of the first test is also named "Broken cell").
+    const before = await newestGeneration(page);
     await page.getByRole('button', { name: /^Redo/ }).click(); // the name change comes back: the view breaks again
     await page.getByRole('alert').filter({ hasText: 'The 3D view stopped working.' }).waitFor();
-    await autosaved(page, 'Broken cell', false);
+    await autosaved(page, 'Broken cell', false, before);
 
     await page.reload({ waitUntil: 'load' });
     await waitForFirstFrame(page, 60_000);

@@ -79,7 +79,8 @@ describe('editing a cell in the browser', () => {
   it('brings the last cell back from the autosave after a reload', async () => {
     const items = (await cell(app.page))?.items;
     // The autosave is debounced: wait until its newest generation holds these very items.
-    await app.page.waitForFunction(async (expected) => {
+    // Polled from Node: an async predicate in waitForFunction counts its promise as truthy at once.
+    const newestHolds = (expected: string) => app.page.evaluate(async (expected) => {
       const generations = (await window.__celltwin?.autosave?.())?.generations ?? [];
       if (generations.length === 0) return false;
       const newest = Math.max(...generations.map((g) => g.id));
@@ -93,7 +94,8 @@ describe('editing a cell in the browser', () => {
         };
       });
       return JSON.stringify((record as { cell?: { items?: unknown } } | null)?.cell?.items) === expected;
-    }, JSON.stringify(items), { timeout: 30_000 });
+    }, expected);
+    await expect.poll(() => newestHolds(JSON.stringify(items)), { interval: 100, timeout: 30_000 }).toBe(true);
     await app.page.goto(app.server.url); // without ?fresh, which would skip the autosave
     await app.page.waitForFunction(() => window.__celltwin?.firstFrameRendered === true);
     expect((await cell(app.page))?.items).toEqual(items);

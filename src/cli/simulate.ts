@@ -45,23 +45,33 @@ export interface SimulatedRun extends CellRun {
   timeline?: TimelineFile;
 }
 
-/**
- * Reads and checks the cell file `file` (relative to `io.cwd`); prints each problem with its
- * line and returns exit code 2 when the file is not a valid cell.
- */
-export async function readCheckedCell(file: string, io: CommandIO): Promise<Cell | number> {
-  let text: string;
+/** Reads the text of the file `file` (relative to `io.cwd`); an unreadable file is an InputError naming it. */
+export async function readCellFileText(file: string, io: CommandIO): Promise<string> {
   try {
-    text = await readFile(resolve(io.cwd, file), 'utf8');
+    return await readFile(resolve(io.cwd, file), 'utf8');
   } catch (e) {
     throw new InputError(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+}
+
+/**
+ * Reads and checks the cell file `file` (relative to `io.cwd`), keeping its text; prints each
+ * problem with its line and returns exit code 2 when the file is not a valid cell.
+ */
+export async function readCheckedCellText(file: string, io: CommandIO): Promise<{ cell: Cell; text: string } | number> {
+  const text = await readCellFileText(file, io);
   const read = readCell(text);
   if (!read.ok) {
     for (const p of read.problems) io.err(`error: ${file}${p.line !== undefined ? `:${p.line}` : ''}: ${formatProblem(p)}`);
     return 2;
   }
-  return read.cell;
+  return { cell: read.cell, text };
+}
+
+/** {@link readCheckedCellText} without the text. */
+export async function readCheckedCell(file: string, io: CommandIO): Promise<Cell | number> {
+  const read = await readCheckedCellText(file, io);
+  return typeof read === 'number' ? read : read.cell;
 }
 
 /** Collisions listed in the output; the count covers them all. */

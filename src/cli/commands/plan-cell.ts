@@ -3,32 +3,17 @@
  * duration and the loop's sum, without running the cell (sim/program/plan-timing.ts) — the cycle
  * the robot has when it never waits, equal to `celltwin run`'s steady-state cycle of such a robot.
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Cell, RobotItem } from '../../model/cell';
-import { formatProblem, readCell } from '../../model/validate';
 import { CellContentError } from '../../sim/errors';
 import { programTiming, type ProgramTiming, type TimingRobots } from '../../sim/program/plan-timing';
 import type { MotionOverride } from '../../motion/motion-data';
 import type { CommandIO } from '../command';
 import { InputError } from '../errors';
+import { readCheckedCellText } from '../simulate';
 import { loadSimulationRobots } from './run';
 
 /** Reads and checks a cell file; prints its problems and returns 2 when it is invalid. */
-export async function readCellArg(file: string, io: CommandIO): Promise<{ cell: Cell; text: string } | number> {
-  let text: string;
-  try {
-    text = await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (e) {
-    throw new InputError(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  const read = readCell(text);
-  if (!read.ok) {
-    for (const p of read.problems) io.err(`error: ${file}${p.line !== undefined ? `:${p.line}` : ''}: ${formatProblem(p)}`);
-    return 2;
-  }
-  return { cell: read.cell, text };
-}
+export const readCellArg = readCheckedCellText;
 
 /** The arm and tool descriptions of robot item `robot` (bundled files or embedded URDF). */
 export async function timingRobots(file: string, cell: Cell, robot: string | undefined): Promise<{ item: RobotItem; robots: TimingRobots }> {

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { embeddedRobotProblems } from '../../io/urdf/cell-robots';
 import { formatProblem, readCell } from '../../model';
 import { readArgs } from '../args';
 import type { Command } from '../command';
 import { InputError } from '../errors';
-import { resolve } from 'node:path';
+import { readCellFileText } from '../simulate';
 
 /** `celltwin validate FILE.cell.json`: prints every problem, exits 2 when there is any. */
 export const validateCommand: Command = {
@@ -15,12 +14,7 @@ export const validateCommand: Command = {
     const { values, positionals } = readArgs('validate', argv, { json: { type: 'boolean' } });
     const file = positionals[0];
     if (file === undefined) throw new InputError('validate', 'expected a cell file: celltwin validate FILE.cell.json');
-    let text: string;
-    try {
-      text = await readFile(resolve(io.cwd, file), 'utf8');
-    } catch (e) {
-      throw new InputError(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
+    const text = await readCellFileText(file, io);
     const read = readCell(text);
     // The robots embedded in the file are read too, as `run` reads them: validate refuses what run refuses.
     const robotProblems = read.ok ? embeddedRobotProblems(read.cell) : [];

@@ -1,7 +1,7 @@
 /**
- * A long analysis run in the page: "Analyse → 10 min" on the default cell fast-forwards the
+ * Long analysis runs in the page: "Analyse → 10 min" on the default cell fast-forwards the
  * worker, shows a progress bar while it computes, stops exactly at 10:00 and reports the KPIs
- * in a notice and on the dashboard; Escape cancels a run part way.
+ * in a notice and on the dashboard; Escape cancels a run part way; a whole 8 h shift finishes.
  *
  * Nothing here races the worker: the progress bar's values are recorded in the page as they
  * appear (a MutationObserver) and checked once the run is over, and the mid-run reading of the
@@ -89,4 +89,27 @@ describe('an analysis run in the page', () => {
     await expect.poll(() => page.getByText(/Analysis stopped at/).count()).toBe(1);
     expect(app.errors.page).toEqual([]);
   });
+});
+
+describe('an 8 h shift analysed in the page', () => {
+  it('runs the whole shift on the events engine and reports its KPIs in a notice', async () => {
+    const app = await openApp({ query: '?fresh', viewport: { width: 1100, height: 700 } });
+    try {
+      const page = app.page;
+      await page.waitForFunction(() => Object.values(window.__celltwin?.robotLoads?.() ?? {}).every((s) => s.done));
+      await page.getByLabel('Analyse').selectOption({ label: '8 h shift' });
+      // About a minute on a 2-core machine; the cap is a hang guard for a machine shared with other work.
+      await page.waitForFunction(() => window.__celltwin?.sim?.().analysis === null && window.__celltwin?.sim?.().phase === 'paused', null, { timeout: 900_000, polling: 500 });
+      expect(await page.evaluate(() => window.__celltwin!.sim!().time)).toBeCloseTo(8 * 3600, 1);
+      const notice = await page.locator('.notice', { hasText: 'Analysed 8 h of production' }).innerText();
+      // The default cell's picker loops for the whole shift: thousands of parts, not a stall.
+      const parts = Number(/(\d+) parts finished/.exec(notice)?.[1]);
+      expect(parts).toBeGreaterThan(3000);
+      expect(notice).toMatch(/\d+ UPH, cell cycle [\d.]+ s/);
+      await saveScreenshot(page, 'analysis-8h.png');
+      expect(app.errors.page).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  }, 1_000_000);
 });

@@ -7,32 +7,20 @@ import { simClient } from '../bridge/sim-client';
 import { clockText } from './analysis-estimate';
 import { simStatusStore } from '../bridge/sim-status';
 import type { SimSpeed } from '../bridge/sim-protocol';
-import type { Cell, RobotDescription, RobotSource } from '../model';
-import { resolvedRobot } from '../scene/robot/resolved-cache';
+import type { Cell } from '../model';
+import { cellRobotDescriptions } from '../scene/robot/resolved-cache';
 import { cellStore } from '../store/app-store';
 import { notify } from './notices';
 import { formatDuration } from './units';
 
-/** One source object per bundled tool, so the parse cache (keyed by object) hits. */
-const toolSources = new Map<string, RobotSource>();
-export function toolSource(id: string): RobotSource {
-  let s = toolSources.get(id);
-  if (!s) toolSources.set(id, (s = { type: 'bundled', id }));
-  return s;
-}
+export { toolSource } from '../scene/robot/resolved-cache';
 
 /** Simulated seconds the Step button advances. */
 export const STEP_SECONDS = 0.1;
 
 async function loadCurrentCell(transform: (cell: Cell) => Cell = (c) => c): Promise<void> {
   const cell = transform(cellStore.getState().cell);
-  const robots = new Map<string, RobotDescription>();
-  const tools = new Map<string, RobotDescription>();
-  for (const item of cell.items) {
-    if (item.type !== 'robot') continue;
-    robots.set(item.id, (await resolvedRobot(item.source)).description);
-    if (item.tool && !tools.has(item.tool.id)) tools.set(item.tool.id, (await resolvedRobot(toolSource(item.tool.id))).description);
-  }
+  const { robots, tools } = await cellRobotDescriptions(cell);
   await simClient.load(cell, { robots, tools });
   watchForEdits();
 }

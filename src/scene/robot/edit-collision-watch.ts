@@ -5,18 +5,12 @@
  * is rebuilt only when the layout changes, not when only joint values do.
  */
 import { simStatusStore } from '../../bridge/sim-status';
-import type { Cell, RobotDescription, RobotSource } from '../../model';
+import type { Cell } from '../../model';
 import { cellStore } from '../../store/app-store';
 import { setEditCollisions } from '../../tools/edit-collision-state';
 import { EditScene } from '../../tools/edit-collisions';
-import { resolvedRobot } from './resolved-cache';
+import { cellRobotDescriptions } from './resolved-cache';
 
-const toolSources = new Map<string, RobotSource>();
-const toolSource = (id: string): RobotSource => {
-  let s = toolSources.get(id);
-  if (!s) toolSources.set(id, (s = { type: 'bundled', id }));
-  return s;
-};
 
 /** What the body table depends on: everything but the robots' joint values. */
 function layoutKey(cell: Cell): unknown[] {
@@ -30,13 +24,7 @@ let built: { key: unknown[]; scene: EditScene | null } | null = null;
 async function sceneFor(cell: Cell): Promise<EditScene | null> {
   const key = layoutKey(cell);
   if (built && sameKey(built.key, key)) return built.scene;
-  const robots = new Map<string, RobotDescription>();
-  const tools = new Map<string, RobotDescription>();
-  for (const item of cell.items) {
-    if (item.type !== 'robot') continue;
-    robots.set(item.id, (await resolvedRobot(item.source)).description);
-    if (item.tool && !tools.has(item.tool.id)) tools.set(item.tool.id, (await resolvedRobot(toolSource(item.tool.id))).description);
-  }
+  const { robots, tools } = await cellRobotDescriptions(cell);
   let scene: EditScene | null = null;
   try {
     scene = new EditScene(cell, { robots, tools });

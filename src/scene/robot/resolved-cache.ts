@@ -4,7 +4,7 @@
  * document replaces a source object when it changes, so the object itself is the cache key.
  */
 import { useEffect, useState } from 'react';
-import { libraryFileFor, type RobotSource } from '../../model';
+import { libraryFileFor, type Cell, type RobotDescription, type RobotSource } from '../../model';
 import { resolveRobotSource, type ResolvedRobot } from './robot-sources';
 
 const cache = new WeakMap<RobotSource, Promise<ResolvedRobot>>();
@@ -17,6 +17,28 @@ export function resolvedRobot(source: RobotSource): Promise<ResolvedRobot> {
     cache.set(source, entry);
   }
   return entry;
+}
+
+/** One source object per bundled tool, so the parse cache (keyed by object) hits for every caller. */
+const toolSources = new Map<string, RobotSource>();
+
+/** The shared source object of the bundled tool `id`. */
+export function toolSource(id: string): RobotSource {
+  let s = toolSources.get(id);
+  if (!s) toolSources.set(id, (s = { type: 'bundled', id }));
+  return s;
+}
+
+/** The parsed descriptions of every robot and tool of `cell`, by item id and tool id (what a simulation or a check of the cell needs). */
+export async function cellRobotDescriptions(cell: Cell): Promise<{ robots: Map<string, RobotDescription>; tools: Map<string, RobotDescription> }> {
+  const robots = new Map<string, RobotDescription>();
+  const tools = new Map<string, RobotDescription>();
+  for (const item of cell.items) {
+    if (item.type !== 'robot') continue;
+    robots.set(item.id, (await resolvedRobot(item.source)).description);
+    if (item.tool && !tools.has(item.tool.id)) tools.set(item.tool.id, (await resolvedRobot(toolSource(item.tool.id))).description);
+  }
+  return { robots, tools };
 }
 
 /** React binding: the parsed robot once ready, null while loading or when it failed. */

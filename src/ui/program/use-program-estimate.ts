@@ -7,8 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { Cell, RobotItem } from '../../model';
 import type { RobotDescription } from '../../model/robot-description';
-import { resolvedRobot } from '../../scene/robot/resolved-cache';
-import { toolSource } from '../run-actions';
+import { cellRobotDescriptions, resolvedRobot, toolSource } from '../../scene/robot/resolved-cache';
 import { programTiming, type ProgramTiming } from '../../sim/program/plan-timing';
 import type { EditCollision } from '../../tools/edit-collisions';
 import { programEndPoseCollisions } from '../../tools/edit-collisions-program';
@@ -43,18 +42,6 @@ export interface ProgramCheck extends ProgramTiming {
   endCollisions: EditCollision[][];
 }
 
-/** Descriptions of every robot and tool of the cell (for the collision check's body table). */
-async function cellRobots(cell: Cell): Promise<{ robots: Map<string, RobotDescription>; tools: Map<string, RobotDescription> }> {
-  const robots = new Map<string, RobotDescription>();
-  const tools = new Map<string, RobotDescription>();
-  for (const item of cell.items) {
-    if (item.type !== 'robot') continue;
-    robots.set(item.id, (await resolvedRobot(item.source)).description);
-    if (item.tool && !tools.has(item.tool.id)) tools.set(item.tool.id, (await resolvedRobot(toolSource(item.tool.id))).description);
-  }
-  return { robots, tools };
-}
-
 /** The estimate of `robot`'s program in `cell`, or null while loading or without a program. */
 export function useProgramEstimate(cell: Cell, robot: string): ProgramCheck | null {
   const item = cell.items.find((i): i is RobotItem => i.id === robot && i.type === 'robot');
@@ -79,7 +66,7 @@ export function useProgramEstimate(cell: Cell, robot: string): ProgramCheck | nu
       if (!timing) return setEstimate(null);
       const t = timing;
       setEstimate({ ...t, endCollisions: [] });
-      cellRobots(now).then(
+      cellRobotDescriptions(now).then(
         (robots) => {
           if (!live) return;
           try {

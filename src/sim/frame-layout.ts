@@ -68,3 +68,36 @@ export function readFrame(frame: Float32Array): { time: number; step: number; bo
   const start = FRAME_HEADER_FLOATS + FRAME_BODY_FLOATS * count;
   return { time: frame[FRAME.TIME] ?? NaN, step: frame[FRAME.STEP] ?? NaN, bodies, joints: Array.from(frame.subarray(start, start + jointCount)) };
 }
+
+/**
+ * Writes a frame's header for `bodies` body records and `joints` joint values and returns where
+ * the first body record goes. Both engines write frames through this and {@link writeBodyRecord}
+ * / {@link writeJointValues}, so the layout has one writer. Throws RangeError when `out` is
+ * shorter than {@link frameLength}.
+ */
+export function writeFrameHeader(out: Float32Array, time: number, step: number, bodies: number, joints: number): number {
+  const need = frameLength(bodies, joints);
+  if (out.length < need) throw new RangeError(`frame buffer of ${out.length} floats is too short: ${need} needed`);
+  out[FRAME.VERSION] = FRAME_LAYOUT_VERSION;
+  out[FRAME.TIME] = time;
+  out[FRAME.STEP] = step;
+  out[FRAME.BODY_COUNT] = bodies;
+  out[FRAME.JOINT_COUNT] = joints;
+  out.fill(0, FRAME.JOINT_COUNT + 1, FRAME_HEADER_FLOATS);
+  return FRAME_HEADER_FLOATS;
+}
+
+/** Writes body record `id` with the 7 pose numbers at `pose[at…]` at offset `o`; returns the next offset. */
+export function writeBodyRecord(out: Float32Array, o: number, id: number, pose: ArrayLike<number>, at = 0): number {
+  out[o + BODY.ID] = id;
+  for (let k = 0; k < FRAME_BODY_FLOATS - 1; k++) out[o + 1 + k] = pose[at + k]!;
+  return o + FRAME_BODY_FLOATS;
+}
+
+/** Writes every robot's arm then tool joint values from offset `o` (the frame's tail). */
+export function writeJointValues(out: Float32Array, o: number, robots: ReadonlyArray<{ arm: { q: ArrayLike<number> }; tool: { q: ArrayLike<number> } }>): void {
+  for (const r of robots) {
+    for (let k = 0; k < r.arm.q.length; k++) out[o++] = r.arm.q[k]!;
+    for (let k = 0; k < r.tool.q.length; k++) out[o++] = r.tool.q[k]!;
+  }
+}

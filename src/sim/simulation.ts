@@ -15,7 +15,7 @@
  */
 import type { ActivityLog } from './activity';
 import type { BodyInfo } from './body-plan';
-import { FRAME, FRAME_BODY_FLOATS, FRAME_HEADER_FLOATS, FRAME_LAYOUT_VERSION, frameLength } from './frame-layout';
+import { frameLength, writeBodyRecord, writeFrameHeader, writeJointValues } from './frame-layout';
 import { POSE_FLOATS, poseFromMat4 } from './pose';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SimulationSnapshot } from './snapshot';
 import { StateHasher } from './state-hash';
@@ -129,27 +129,12 @@ export class Simulation extends SimulationCore {
    */
   writeFrame(out: Float32Array): number {
     const count = this.liveBodies();
-    const joints = this.jointCount();
-    const need = frameLength(count, joints);
-    if (out.length < need) throw new RangeError(`frame buffer of ${out.length} floats is too short: ${need} needed`);
-    out[FRAME.VERSION] = FRAME_LAYOUT_VERSION;
-    out[FRAME.TIME] = this.time;
-    out[FRAME.STEP] = this.steps;
-    out[FRAME.BODY_COUNT] = count;
-    out[FRAME.JOINT_COUNT] = joints;
-    out.fill(0, FRAME.JOINT_COUNT + 1, FRAME_HEADER_FLOATS);
-    let o = FRAME_HEADER_FLOATS;
+    let o = writeFrameHeader(out, this.time, this.steps, count, this.jointCount());
     const pose = this.scratchPose;
     for (let id = 0; id < this.infos.length; id++) {
-      if (!this.readBodyPose(id, pose)) continue;
-      out[o] = id;
-      for (let k = 0; k < POSE_FLOATS; k++) out[o + 1 + k] = pose[k]!;
-      o += FRAME_BODY_FLOATS;
+      if (this.readBodyPose(id, pose)) o = writeBodyRecord(out, o, id, pose);
     }
-    for (const r of this.robots) {
-      for (const v of r.arm.q) out[o++] = v;
-      for (const v of r.tool.q) out[o++] = v;
-    }
+    writeJointValues(out, o, this.robots);
     return count;
   }
 

@@ -7,7 +7,7 @@
 import { mat4Create } from '../../kinematics/mat4';
 import type { ActivityLog } from '../activity';
 import type { BodyInfo } from '../body-plan';
-import { FRAME, FRAME_BODY_FLOATS, FRAME_HEADER_FLOATS, FRAME_LAYOUT_VERSION, frameLength } from '../frame-layout';
+import { frameLength, writeBodyRecord, writeFrameHeader, writeJointValues } from '../frame-layout';
 import { POSE_FLOATS, poseFromMat4 } from '../pose';
 import type { PartCounts, ProgramStatus } from '../simulation';
 import { StateHasher } from '../state-hash';
@@ -118,31 +118,13 @@ export class EventSimulation extends EventEngine {
   /** Writes the frame at the current time into `out` (frame-layout.ts); returns the body count. */
   writeFrame(out: Float32Array): number {
     const count = this.liveBodies();
-    const joints = this.jointCount();
-    const need = frameLength(count, joints);
-    if (out.length < need) throw new RangeError(`frame buffer of ${out.length} floats is too short: ${need} needed`);
-    out[FRAME.VERSION] = FRAME_LAYOUT_VERSION;
-    out[FRAME.TIME] = this.now;
-    out[FRAME.STEP] = this.stepCount;
-    out[FRAME.BODY_COUNT] = count;
-    out[FRAME.JOINT_COUNT] = joints;
-    out.fill(0, FRAME.JOINT_COUNT + 1, FRAME_HEADER_FLOATS);
+    let o = writeFrameHeader(out, this.now, this.stepCount, count, this.jointCount());
     const links = this.poseLinks();
-    let o = FRAME_HEADER_FLOATS;
-    const write = (id: number, pose: ArrayLike<number>, at: number) => {
-      out[o] = id;
-      for (let k = 0; k < POSE_FLOATS; k++) out[o + 1 + k] = pose[at + k]!;
-      o += FRAME_BODY_FLOATS;
-    };
-    for (let id = 0; id < this.staticBodies; id++) write(id, links, id * POSE_FLOATS);
+    for (let id = 0; id < this.staticBodies; id++) o = writeBodyRecord(out, o, id, links, id * POSE_FLOATS);
     for (const p of this.world.parts) {
-      if (p.removed || !this.world.poseAt(p.id, this.now, this.pose)) continue;
-      write(p.id, this.pose, 0);
+      if (!p.removed && this.world.poseAt(p.id, this.now, this.pose)) o = writeBodyRecord(out, o, p.id, this.pose);
     }
-    for (const r of this.robots) {
-      for (const v of r.arm.q) out[o++] = v;
-      for (const v of r.tool.q) out[o++] = v;
-    }
+    writeJointValues(out, o, this.robots);
     return count;
   }
 

@@ -9,6 +9,7 @@ import { isVec3, type Vec3 } from './geometry';
 import { programSchema } from './program-schema';
 import { MAX_COORDINATE, MAX_DT, MAX_ITEMS, MAX_JOINTS, MAX_MASS, MAX_PARTS, MAX_PROGRAMS, MAX_SECONDS, MAX_SPEED, MAX_TARGETS, MIN_DT } from './input-limits';
 import { plantSchema } from './plant-schema';
+import { presentationSchema } from './presentation-schema';
 
 export { programStepSchema, STEP_TYPES } from './program-schema';
 
@@ -289,6 +290,8 @@ const cellObjectSchema = z.strictObject({
   parts: z.array(partSchema).max(MAX_PARTS, { error: `expected at most ${MAX_PARTS} parts` }).optional(),
   /** The plant the cell is planned for: robot density at plant level (plant-schema.ts; optional). */
   plant: plantSchema.optional(),
+  /** A camera tour for the embed and Present mode (presentation-schema.ts; optional). */
+  presentation: presentationSchema.optional(),
 });
 
 /** The cell document's shape before the cross-reference checks (what cell-checks.ts reads). */

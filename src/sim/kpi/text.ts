@@ -2,6 +2,7 @@
  * The KPIs as plain text for a terminal (`celltwin run` without --json, `celltwin compare`):
  * seconds with millisecond digits, shares in percent, "—" for what could not be measured.
  */
+import { bottleneckVerdict } from './bottleneck';
 import type { CompareRow, RowUnit } from './compare';
 import type { CellKpis, ResourceKpis, RobotKpis } from './compute';
 import { DENSITY_REFERENCES } from './floor';
@@ -68,6 +69,16 @@ export function stallLine(st: Stall): string {
   return `${what}: ${st.robot} since ${s3(st.since)} (${st.state})${where}${waits}`;
 }
 
+/** The bottleneck line: the same verdict the dashboard gives (nothing named before the first part is out). */
+function bottleneckLine(k: CellKpis): string {
+  const v = bottleneckVerdict(k.partsFinished, k.bottleneck);
+  if (v.kind === 'not-enough-data') return 'bottleneck: not enough data yet (no part finished)';
+  if (v.kind === 'none') return 'bottleneck: none (no resource starved or blocked)';
+  const b = v.bottleneck;
+  const held = [...b.starved.map((x) => `${x.id} starved ${pct(x.share)}`), ...b.blocked.map((x) => `${x.id} blocked ${pct(x.share)}`)].join(', ');
+  return `bottleneck: ${b.id} (busy ${pct(b.busyShare)}; ${held})`;
+}
+
 /** The KPI section of `celltwin run`'s text output. */
 export function kpisText(k: CellKpis): string {
   const ss = k.steadyState;
@@ -76,9 +87,7 @@ export function kpisText(k: CellKpis): string {
       ? `cell cycle time: ${s3(k.cellCycleTime)} (${ss.parts} parts finished from ${s3(ss.start)} to ${s3(ss.end)}, after ${k.warmupCycles} warm-up), throughput ${k.throughputUph === null ? '—' : k.throughputUph.toFixed(1)} UPH`
       : `cell cycle time: — (${k.partsFinished} parts finished; more than ${k.warmupCycles} warm-up parts needed)`,
   ];
-  const b = k.bottleneck;
-  const held = b ? [...b.starved.map((x) => `${x.id} starved ${pct(x.share)}`), ...b.blocked.map((x) => `${x.id} blocked ${pct(x.share)}`)].join(', ') : '';
-  lines.push(b ? `bottleneck: ${b.id} (busy ${pct(b.busyShare)}; ${held})` : 'bottleneck: none (no resource starved or blocked)');
+  lines.push(bottleneckLine(k));
   for (const st of k.stalls) lines.push(stallLine(st));
   if (k.breakdown) lines.push(`cell cycle per robot: ${BREAKDOWN_CATEGORIES.map((c) => `${c} ${s3(k.breakdown![c])}`).join(' · ')}`);
   for (const r of k.robots) lines.push(...robotLines(r));

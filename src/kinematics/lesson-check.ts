@@ -8,9 +8,10 @@
 import type { RobotDescription } from '../model/robot-description';
 import { kinematicChain } from './chain';
 import { ForwardKinematics } from './forward';
+import type { BranchesCheck } from './lesson-branches';
 
-/** What a lesson asks for. */
-export type LessonCheck = { kind: 'wrist-singularity'; maxAxisAngleDeg: number };
+/** What a lesson asks for (the eight-branches check lives in lesson-branches.ts). */
+export type LessonCheck = { kind: 'wrist-singularity'; maxAxisAngleDeg: number } | BranchesCheck;
 
 export interface Lesson {
   title: string;
@@ -79,9 +80,25 @@ export function parseLesson(text: string, fileName: string): Lesson {
   need('robot', 'string');
   need('task', 'string');
   if (!Array.isArray(o.hints) || !o.hints.every((h) => typeof h === 'string')) throw new Error(`${fileName}: hints: expected a list of strings`);
-  const check = o.check as Record<string, unknown> | undefined;
-  if (check?.kind !== 'wrist-singularity') throw new Error(`${fileName}: check.kind: expected "wrist-singularity"`);
-  const max = check.maxAxisAngleDeg;
-  if (typeof max !== 'number' || !(max > 0 && max < 90)) throw new Error(`${fileName}: check.maxAxisAngleDeg: expected a number of degrees between 0 and 90`);
-  return { title: o.title as string, cell: o.cell as string, robot: o.robot as string, task: o.task as string, hints: o.hints as string[], check: { kind: 'wrist-singularity', maxAxisAngleDeg: max } };
+  const base = { title: o.title as string, cell: o.cell as string, robot: o.robot as string, task: o.task as string, hints: o.hints as string[] };
+  return { ...base, check: parseCheck(o.check, fileName) };
+}
+
+const KINDS = ['wrist-singularity', 'eight-branches'];
+
+function parseCheck(value: unknown, fileName: string): LessonCheck {
+  const check = value as Record<string, unknown> | undefined;
+  const degrees = (key: string): number => {
+    const v = check?.[key];
+    if (typeof v !== 'number' || !(v > 0 && v < 90)) throw new Error(`${fileName}: check.${key}: expected a number of degrees between 0 and 90`);
+    return v;
+  };
+  if (check?.kind === 'wrist-singularity') return { kind: 'wrist-singularity', maxAxisAngleDeg: degrees('maxAxisAngleDeg') };
+  if (check?.kind === 'eight-branches') {
+    if (typeof check.target !== 'string' || check.target === '') throw new Error(`${fileName}: check.target: expected the id of a target of the lesson's cell`);
+    const d = check.maxDistance;
+    if (typeof d !== 'number' || !(d > 0 && d <= 0.1)) throw new Error(`${fileName}: check.maxDistance: expected a distance in metres, above 0 and at most 0.1`);
+    return { kind: 'eight-branches', target: check.target, maxDistance: d, maxAngleDeg: degrees('maxAngleDeg') };
+  }
+  throw new Error(`${fileName}: check.kind: expected one of ${KINDS.map((k) => `"${k}"`).join(', ')}`);
 }

@@ -12,7 +12,9 @@ if (!parsed.ok) throw new Error(parsed.message);
 const item = parsed.cell.items.find((i) => i.id === lesson.robot)!;
 const { robot } = loadBundledRobot('kuka_kr6_r900_sixx.urdf');
 const start = (item as { joints: number[] }).joints;
-const check = (q: number[]) => checkWristSingularity(robot, 'base_link', 'tool0', q, lesson.check.maxAxisAngleDeg);
+if (lesson.check.kind !== 'wrist-singularity') throw new Error('wrist-singularity.lesson.json: expected a wrist-singularity check');
+const { maxAxisAngleDeg } = lesson.check;
+const check = (q: number[]) => checkWristSingularity(robot, 'base_link', 'tool0', q, maxAxisAngleDeg);
 
 describe('the "find the wrist singularity" lesson', () => {
   it('is a valid cell with the KR 6 the lesson names', () => {

@@ -6,9 +6,8 @@
  * numbers, byte for byte.
  */
 import type { Cell } from '../model/cell';
-import { estimate, type Estimate } from '../experiments/stats';
-import type { KpiRecord } from '../experiments/kpi-fields';
-import { roundDeep } from '../sim/kpi';
+import type { Estimate } from '../experiments/stats';
+import { summarizeRows } from '../experiments/summarize';
 import { createRunPool, defaultWorkers } from './pool/run-pool';
 import type { RunTaskResult } from './pool/run-task';
 
@@ -37,14 +36,7 @@ export interface ReplicationOptions {
   workers?: number;
 }
 
-/** Each figure's estimate over rows of figures (see stats.ts); keys in the first row's order. */
-export function summarizeRows(rows: readonly KpiRecord[]): Record<string, Estimate> {
-  const keys: string[] = [];
-  for (const r of rows) for (const k of Object.keys(r)) if (!keys.includes(k)) keys.push(k);
-  const out: Record<string, Estimate> = {};
-  for (const k of keys) out[k] = roundDeep(estimate(rows.map((r) => r[k] ?? null)));
-  return out;
-}
+export { summarizeRows } from '../experiments/summarize';
 
 /** Runs the replications of `cell` (see the module comment). */
 export async function replicate(cell: Cell, file: string, options: ReplicationOptions): Promise<ReplicationReport> {

@@ -20,6 +20,7 @@ const LEVELS: readonly (readonly string[])[] = [
   ['kinematics', 'motion'],
   ['sim'],
   ['physics'],
+  ['experiments'],
   ['io'],
   ['bridge'],
   ['store', 'tools'],

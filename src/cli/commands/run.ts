@@ -8,7 +8,7 @@ import { libraryFileFor } from '../../model/robot-library';
 import type { RobotDescription } from '../../model/robot-description';
 import type { SimulationRobots } from '../../sim/cell-model';
 import { kpisText, kpisToCsv, roundDeep, type CellKpis } from '../../sim/kpi';
-import type { PartCounts } from '../../sim/simulation';
+import type { CellRun, RunFacts } from '../../experiments/run-cell';
 import { readArgs } from '../args';
 import type { Command, CommandIO } from '../command';
 import { InputError } from '../errors';
@@ -56,29 +56,7 @@ export async function loadSimulationRobots(cell: Cell, urdfDir = BUNDLED_URDF_DI
   return { robots, tools, warnings };
 }
 
-/** What the simulation itself reports about a run (besides the KPIs). Times in seconds, rounded to µs. */
-export interface RunFacts {
-  cell: string;
-  seed: number;
-  dt: number;
-  simulatedSeconds: number;
-  steps: number;
-  /** Collisions (robot link against anything, see sim/collision-filter.ts) that started. */
-  collisionCount: number;
-  /** The first collisions, at most 20. */
-  collisions: { time: number; a: string; b: string }[];
-  parts: PartCounts;
-  /** Parts each conveyor sensor saw. */
-  sensors: { conveyor: string; count: number }[];
-  /** Programs that stopped on a step they could not carry out (the robot then stands idle). */
-  faults: { time: number; robot: string; step: string; message: string }[];
-  picks: number;
-  missedPicks: number;
-  releases: number;
-  warnings: string[];
-  /** FNV-1a fingerprint of the final state (sim/state-hash.ts). */
-  stateHash: string;
-}
+export type { RunFacts } from '../../experiments/run-cell';
 
 /**
  * What `celltwin run --json` prints: the KPI object (sim/kpi/compute.ts) with the run's facts,
@@ -87,11 +65,8 @@ export interface RunFacts {
  */
 export type RunReport = Omit<CellKpis, 'collisions'> & RunFacts;
 
-/** A simulated cell file: its facts and its KPIs at full precision. */
-export interface CellRun {
-  facts: RunFacts;
-  kpis: CellKpis;
-}
+/** A simulated cell file: its facts and its KPIs at full precision (experiments/run-cell.ts). */
+export type { CellRun } from '../../experiments/run-cell';
 
 /** Options shared by `run` and `compare`. */
 export interface CellRunOptions {

@@ -5,8 +5,7 @@
  * same row in this process, in a worker thread and on a queue worker.
  */
 import type { Cell } from '../../model/cell';
-import { kpiRecord, type KpiRecord } from '../../experiments/kpi-fields';
-import { roundDeep } from '../../sim/kpi';
+import { runRecordOf, type RunRecord } from '../../experiments/run-cell';
 import { simulateCell } from '../simulate';
 
 /** What to run: a whole (already checked) cell document and how. */
@@ -22,13 +21,11 @@ export interface RunTask {
   engine?: string;
 }
 
-/** What a run gives back: its seed, state hash and KPI figures (rounded to 1e-6). */
-export interface RunTaskResult {
-  seed: number;
-  stateHash: string;
-  simulatedSeconds: number;
-  kpis: KpiRecord;
-}
+/**
+ * What a run gives back: its seed, state hash and KPI figures (rounded to 1e-6) — the same row
+ * the page's pool of web workers returns (experiments/run-cell.ts, {@link runRecordOf}).
+ */
+export type RunTaskResult = RunRecord;
 
 /** Runs `task` in this thread (see the module comment). */
 export async function runTask(task: RunTask): Promise<RunTaskResult> {
@@ -38,10 +35,5 @@ export async function runTask(task: RunTask): Promise<RunTaskResult> {
     warmupCycles: task.warmupCycles,
     ...(task.engine === undefined ? {} : { engine: task.engine }),
   });
-  return {
-    seed: run.facts.seed,
-    stateHash: run.facts.stateHash,
-    simulatedSeconds: run.facts.simulatedSeconds,
-    kpis: roundDeep(kpiRecord(run.kpis, run.facts.collisionCount)),
-  };
+  return runRecordOf(run);
 }

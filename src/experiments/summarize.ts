@@ -1,0 +1,17 @@
+/**
+ * Rows of KPI figures (one per run) summarised per figure: mean, sd and 95 % half-width
+ * (stats.ts). Shared by `celltwin run --replications`, sweeps and the page's Analyse
+ * replications, so the CLI and the page show the same summary of the same rows.
+ */
+import { roundDeep } from '../sim/kpi';
+import type { KpiRecord } from './kpi-fields';
+import { estimate, type Estimate } from './stats';
+
+/** Each figure's estimate over rows of figures (rounded to 1e-6); keys in the order they first appear. */
+export function summarizeRows(rows: readonly KpiRecord[]): Record<string, Estimate> {
+  const keys: string[] = [];
+  for (const r of rows) for (const k of Object.keys(r)) if (!keys.includes(k)) keys.push(k);
+  const out: Record<string, Estimate> = {};
+  for (const k of keys) out[k] = roundDeep(estimate(rows.map((r) => r[k] ?? null)));
+  return out;
+}

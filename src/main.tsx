@@ -14,6 +14,7 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 import { defaultCell } from './ui/file-actions';
 import { notify } from './ui/notices';
 import { openStartupCell } from './ui/recovery';
+import { fetchCellUrl } from './ui/tour/fetch-cell-url';
 import './ui/app.css';
 import './ui/page.css';
 
@@ -26,9 +27,13 @@ async function start(): Promise<void> {
   }
   const { App } = await import('./ui/App');
   const shared = decodeShareFragment(location.hash);
-  if (shared.kind === 'cell') {
+  // `?cell=URL` (as "Open in CellTwin" of an embed gives it): a linked cell file, read-only like a share link.
+  const cellUrl = shared.kind === 'none' ? new URLSearchParams(location.search).get('cell') : null;
+  const linked = cellUrl === null ? null : await fetchCellUrl(cellUrl);
+  const opened = shared.kind === 'cell' ? shared.cell : linked !== null && 'cell' in linked ? linked.cell : null;
+  if (opened !== null) {
     // A shared link opens read-only and leaves the visitor's autosaved work alone.
-    cellStore.getState().loadCell(shared.cell, null);
+    cellStore.getState().loadCell(opened, null);
     sessionStore.setState({ readOnly: true });
   } else {
     // `?fresh` opens the default cell whatever was autosaved (demos, tests); the autosave stays.
@@ -50,6 +55,7 @@ async function start(): Promise<void> {
       </ErrorBoundary>
     </StrictMode>,
   );
+  if (linked !== null && 'error' in linked) notify('error', `The linked cell could not be opened: ${cellUrl}`, [linked.error, 'The cell you had stays open.']);
   if (shared.kind === 'error') notify('error', shared.message, shareErrorLines(shared));
   else if (shared.kind === 'none' && junkFragment(location.hash)) {
     notify('warning', 'This link holds no cell', [], {

@@ -20,6 +20,7 @@ import { SelectionGizmo } from './SelectionGizmo';
 import { MultiSelectionGizmo } from './MultiSelectionGizmo';
 import { BoxSelectTool } from './BoxSelectTool';
 import { CameraRig } from './CameraRig';
+import { TourDriver } from './tour/TourDriver';
 import { SceneTools } from './tools/SceneTools';
 import { KinematicsOverlay } from './kinematics/KinematicsOverlay';
 
@@ -83,6 +84,7 @@ export function CellCanvas() {
         <MultiSelectionGizmo />
         <BoxSelectTool />
         <CameraRig />
+        <TourDriver />
         {view === 'top' ? (
           // Looking down three's −y; screen-up is three's −z, which is the cell's +Y.
           <OrthographicCamera makeDefault position={[0, 40, 0]} up={[0, 0, -1]} zoom={70} near={0.1} far={200} />

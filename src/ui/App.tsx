@@ -21,6 +21,10 @@ import { ToolOverlays } from './ToolOverlays';
 import { BoxSelectOverlay } from './BoxSelectOverlay';
 import { ErrorBoundary } from './ErrorBoundary';
 import { programPanelStore } from '../tools/program-panel-state';
+import { LessonHost } from './lessons/LessonHost';
+import { action } from './actions/actions';
+import { PresentOverlay } from './present/PresentOverlay';
+import { presentStore } from './present/present-state';
 
 function StatusBar({ onHelp }: { onHelp: () => void }) {
   const count = useCell((s) => s.cell.items.length);
@@ -34,6 +38,9 @@ function StatusBar({ onHelp }: { onHelp: () => void }) {
         floor {floor.width * 1000} × {floor.depth * 1000} mm
       </span>
       <span className="muted">Z up · lengths in mm · angles in °</span>
+      <button className="link lessons-link" onClick={() => action('lessons').run({ toggleHelp: onHelp })} title={action('lessons').help}>
+        {action('lessons').label}
+      </button>
       <button className="link" onClick={onHelp}>
         Shortcuts (?)
       </button>
@@ -54,9 +61,10 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const readOnly = useStore(sessionStore, (s) => s.readOnly);
   const programOpen = useStore(programPanelStore, (s) => s.tab === 'program');
+  const presenting = useStore(presentStore, (s) => s.active);
   return (
     <div
-      className={`app${dragging ? ' drop-target' : ''}${programOpen ? ' program-open' : ''}`}
+      className={`app${dragging ? ' drop-target' : ''}${programOpen ? ' program-open' : ''}${presenting ? ' presenting' : ''}`}
       onDragOver={(e) => {
         if (isLibraryDrag(e.dataTransfer.types)) {
           e.preventDefault();
@@ -97,6 +105,9 @@ export function App() {
           <ToolOverlays />
           <BoxSelectOverlay />
         </ErrorBoundary>
+        <ErrorBoundary area="lesson" compact>
+          <LessonHost />
+        </ErrorBoundary>
       </main>
       <ErrorBoundary area="dashboard">
         <Dashboard />
@@ -108,6 +119,7 @@ export function App() {
       </fieldset>
       <StatusBar onHelp={toggleHelp} />
       <Notices />
+      <PresentOverlay />
       {help && <ShortcutHelp onClose={toggleHelp} />}
     </div>
   );

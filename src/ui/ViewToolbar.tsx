@@ -7,6 +7,7 @@ import { measureStore, toggleMeasuring } from '../tools/measure-state';
 import { boxSelectStore } from '../tools/box-select-state';
 import { toggleBoxSelect } from './box-select-actions';
 import { planViewStore, togglePlanView } from '../tools/plan-view';
+import { PresentationButtons } from './present/CameraStopsPanel';
 
 /** Loading progress of robot meshes: shown while any robot is still loading. */
 function LoadProgress() {
@@ -72,6 +73,7 @@ export function ViewToolbar() {
           Measure
         </button>
       </div>
+      <PresentationButtons />
       <label title="Show robots' collision geometry instead of their visual meshes">
         <input type="checkbox" checked={collision} onChange={(e) => viewOptionsStore.setState({ showCollision: e.currentTarget.checked })} />
         Collision geometry

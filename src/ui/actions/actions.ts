@@ -19,6 +19,10 @@ import { notify } from '../notices';
 import { cancelAnalysis, toggleRun } from '../run-actions';
 import { shareCell } from '../session';
 import { openEmbedDialog } from '../embed/embed-dialog-state';
+import { lessonStore } from '../lessons/lesson-store';
+import { addCameraStopFromView, toggleCameraStopsPanel } from '../present/camera-stop-actions';
+import { leavePresent, presentStore, togglePresent } from '../present/present-state';
+import { recordTour } from '../present/record-tour';
 import type { Action, GestureHint } from './registry';
 
 const state = () => cellStore.getState();
@@ -31,8 +35,9 @@ function deleteSelection(): void {
   else deleteItems(s.selection);
 }
 
-/** Escape: leave the active tool, else cancel an analysis run, else clear the selection. */
+/** Escape: leave Present mode, else the active tool, else cancel an analysis run, else clear the selection. */
 function escape(): void {
+  if (presentStore.getState().active) return leavePresent();
   if (activeToolStore.getState().tool !== 'gizmo') return dispatchTool({ type: 'cancel' });
   if (!cancelAnalysis()) state().select([]);
 }
@@ -70,6 +75,11 @@ export const ACTIONS: readonly Action[] = [
   { id: 'open', label: 'Open', help: 'open a .cell.json file', keys: ['Mod+O'], edits: true, run: pickAndOpenCellFile },
   { id: 'share', label: 'Share', help: 'copy a link that holds the whole cell', run: () => void shareCell() },
   { id: 'embed', label: 'Embed', help: 'get an <iframe> snippet that shows this cell running on another page', run: openEmbedDialog },
+  { id: 'addCameraStop', label: 'Add camera stop', help: 'save the current view as a stop of the camera tour (then type its caption)', edits: true, undoLabel: 'Add camera stop', run: addCameraStopFromView },
+  { id: 'cameraStops', label: 'Stops…', help: 'show the camera tour’s stops: captions, durations, order', run: toggleCameraStopsPanel },
+  { id: 'present', label: 'Present', help: 'present: full screen, the cell running, the camera tour with captions and KPIs (Esc leaves)', keys: ['F5'], run: togglePresent },
+  { id: 'recordTour', label: 'Record tour as WebM', help: 'record one loop of the camera tour, with captions, as a WebM video', run: () => void recordTour() },
+  { id: 'lessons', label: 'Lessons', help: 'kinematics lessons: exercises on a real robot that check your answer as you jog', run: () => lessonStore.setState({ listOpen: true }) },
   { id: 'help', label: 'Shortcuts', help: 'show these shortcuts', keys: ['?'], run: (ctx) => ctx.toggleHelp() },
 ];
 

@@ -19,11 +19,13 @@ export function EmbedDialog() {
   const name = useCell((s) => s.cell.name);
   const [autoplay, setAutoplay] = useState(true);
   const [loop, setLoop] = useState(DEFAULT_EMBED_OPTIONS.loop);
+  const stops = useCell((s) => s.cell.presentation?.stops.length ?? 0);
+  const [tour, setTour] = useState(true);
   const [kpis, setKpis] = useState<EmbedKpi[]>(DEFAULT_EMBED_OPTIONS.kpis);
   const [copied, setCopied] = useState(false);
   if (!open) return null;
   const close = () => embedDialogStore.setState({ open: false });
-  const url = embedUrl(`${location.origin}${location.pathname}`, encodeShareFragment(cellStore.getState().cell), { autoplay, loop, kpis });
+  const url = embedUrl(`${location.origin}${location.pathname}`, encodeShareFragment(cellStore.getState().cell), { autoplay, loop, kpis, tour });
   const snippet = iframeSnippet(url, `${name} — CellTwin`);
   const tooLong = url.length > MAX_SHARE_LINK_CHARS;
   const copy = () => void navigator.clipboard?.writeText(snippet).then(() => setCopied(true), () => setCopied(false));
@@ -33,6 +35,10 @@ export function EmbedDialog() {
         <h3>Embed this cell</h3>
         <p className="hint">Paste this into any web page: the cell runs by itself in the frame, with a few key figures and a link to open it in CellTwin.</p>
         <label className="toggle"><input type="checkbox" checked={autoplay} onChange={(e) => setAutoplay(e.currentTarget.checked)} />Start running by itself</label>
+        <label className="toggle" title={stops > 0 ? 'The camera moves through the stops saved with the cell, with their captions' : 'This cell has no camera stops: add some with "Add camera stop" (Stops… over the 3D view)'}>
+          <input type="checkbox" checked={tour && stops > 0} disabled={stops === 0} onChange={(e) => setTour(e.currentTarget.checked)} />
+          Play the camera tour ({stops === 0 ? 'no stops yet' : `${stops} stop${stops === 1 ? '' : 's'}`})
+        </label>
         <label className="field">
           <span className="field-label">Restart every</span>
           <input type="number" aria-label="Restart every (s)" min={10} max={86400} value={loop} onChange={(e) => setLoop(Number(e.currentTarget.value) || DEFAULT_EMBED_OPTIONS.loop)} /> s simulated

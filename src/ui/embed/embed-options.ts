@@ -2,7 +2,8 @@
  * The embed's address: `?embed` switches the page to the embed view; the cell comes from the
  * link fragment (`#cell=…`, as a share link carries it) or from `?cell=URL` (a .cell.json the
  * page fetches). Options: `autoplay=0` waits for a click on Play, `loop=SECONDS` restarts the run
- * after that much simulated time (default 600), `kpis=cycle,uph,parts` picks the strip's numbers.
+ * after that much simulated time (default 600), `kpis=cycle,uph,parts` picks the strip's numbers,
+ * `tour=0` keeps the camera still when the cell has a camera tour (`presentation.stops`).
  * Pure string work, so the snippet the Embed dialog gives and the page that reads it agree.
  */
 
@@ -15,11 +16,13 @@ export interface EmbedOptions {
   /** Simulated seconds after which the run starts again. */
   loop: number;
   kpis: EmbedKpi[];
+  /** Play the cell's camera tour, when it has one. */
+  tour: boolean;
   /** A cell file to fetch, or null when the cell is in the fragment. */
   cellUrl: string | null;
 }
 
-export const DEFAULT_EMBED_OPTIONS: EmbedOptions = { autoplay: true, loop: 600, kpis: ['cycle', 'uph', 'parts', 'time'], cellUrl: null };
+export const DEFAULT_EMBED_OPTIONS: EmbedOptions = { autoplay: true, loop: 600, kpis: ['cycle', 'uph', 'parts', 'time'], tour: true, cellUrl: null };
 
 /** True when the query string asks for the embed view. */
 export function isEmbedQuery(search: string): boolean {
@@ -35,6 +38,7 @@ export function parseEmbedOptions(search: string): EmbedOptions {
     autoplay: p.get('autoplay') !== '0',
     loop: Number.isFinite(loop) && loop >= 10 && loop <= 86_400 ? loop : DEFAULT_EMBED_OPTIONS.loop,
     kpis: kpis.length > 0 ? kpis : DEFAULT_EMBED_OPTIONS.kpis,
+    tour: p.get('tour') !== '0',
     cellUrl: p.get('cell'),
   };
 }
@@ -49,6 +53,7 @@ export function embedUrl(appUrl: string, fragment: string, options: Partial<Embe
   if (options.autoplay === false) p.set('autoplay', '0');
   if (options.loop !== undefined && options.loop !== DEFAULT_EMBED_OPTIONS.loop) p.set('loop', String(options.loop));
   if (options.kpis && options.kpis.join(',') !== DEFAULT_EMBED_OPTIONS.kpis.join(',')) p.set('kpis', options.kpis.join(','));
+  if (options.tour === false) p.set('tour', '0');
   if (options.cellUrl) p.set('cell', options.cellUrl);
   const query = p.toString().replace(/^embed=/, 'embed');
   return `${appUrl}?${query}${options.cellUrl ? '' : `#${fragment}`}`;
@@ -63,6 +68,6 @@ export function iframeSnippet(url: string, title: string, width = 800, height = 
 /** The full app's address for the same cell: the embed URL without the embed options. */
 export function openInCellTwinUrl(href: string): string {
   const url = new URL(href);
-  for (const key of ['embed', 'autoplay', 'loop', 'kpis']) url.searchParams.delete(key);
+  for (const key of ['embed', 'autoplay', 'loop', 'kpis', 'tour']) url.searchParams.delete(key);
   return url.toString();
 }

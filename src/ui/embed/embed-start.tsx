@@ -1,19 +1,21 @@
 /**
  * Start-up of the embed page (`?embed`, see embed-options.ts): read the cell from the link
- * fragment or fetch `?cell=URL`, open it read-only (nothing is autosaved: a visitor's own work
- * in the full app stays untouched), render the embed view, start running and loop. Loaded as a
- * separate chunk from main.tsx, so the editor's panels are never downloaded.
+ * fragment or fetch `?cell=URL` (tour/fetch-cell-url.ts), open it read-only (nothing is
+ * autosaved: a visitor's own work in the full app stays untouched), render the embed view, play
+ * the camera tour (unless `tour=0`), start running and loop. Loaded as a separate chunk from
+ * main.tsx, so the editor's panels are never downloaded.
  */
 import { createRoot } from 'react-dom/client';
 import { simStatusStore } from '../../bridge/sim-status';
 import { decodeShareFragment } from '../../io/share-link';
 import type { Cell } from '../../model';
 import { cellStore } from '../../store/app-store';
-import { parseCellFile } from '../../store/cell-file';
 import { sessionStore } from '../session';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { defaultCell } from '../file-actions';
 import { runVariant, toggleRun } from '../run-actions';
+import { startTour } from '../../scene/tour/tour-state';
+import { fetchCellUrl } from '../tour/fetch-cell-url';
 import { parseEmbedOptions, type EmbedOptions } from './embed-options';
 import { EmbedView } from './EmbedView';
 import './embed.css';
@@ -24,16 +26,7 @@ async function embeddedCell(options: EmbedOptions): Promise<{ cell: Cell } | { e
   if (shared.kind === 'cell') return { cell: shared.cell };
   if (shared.kind === 'error') return { error: shared.message };
   if (options.cellUrl === null) return { cell: defaultCell() };
-  let text: string;
-  try {
-    const response = await fetch(new URL(options.cellUrl, location.href));
-    if (!response.ok) return { error: `${options.cellUrl}: the server answered ${response.status} ${response.statusText}` };
-    text = await response.text();
-  } catch (e) {
-    return { error: `${options.cellUrl}: could not be fetched (${e instanceof Error ? e.message : String(e)})` };
-  }
-  const parsed = parseCellFile(text, options.cellUrl);
-  return parsed.ok ? { cell: parsed.cell } : { error: parsed.message };
+  return fetchCellUrl(options.cellUrl);
 }
 
 /** Restarts the run after `options.loop` simulated seconds, so the embed plays forever. */
@@ -71,5 +64,6 @@ export async function startEmbed(): Promise<void> {
     </ErrorBoundary>,
   );
   loopRun(options);
+  if (options.tour && (found.cell.presentation?.stops.length ?? 0) > 0) startTour();
   if (options.autoplay) void toggleRun();
 }

@@ -15,6 +15,8 @@ import { useResolvedRobot } from '../robot/resolved-cache';
 import { robotViews } from '../robot/view-registry';
 import { kinematicsModel } from './kinematics-model';
 import { kinematicsViewStore } from './kinematics-view';
+import { jacobianRows, translationalEllipsoid } from '../../kinematics/manipulability';
+import { EllipsoidMesh, HeatMapQuad, useHeatMapJob, type HeatMapSubject } from './ManipulabilityOverlay';
 
 const AXIS = 0.09;
 
@@ -87,10 +89,14 @@ function RobotKinematicsOverlay({ item }: { item: RobotItem }) {
       const m = fk.compute(b.q).worldOf(elbowLink);
       return [m[12]!, m[13]!, m[14]! + 0.08] as [number, number, number];
     });
-    fk.compute(q);
+    ik.jacobian.compute(q);
+    const ellipsoid = translationalEllipsoid(jacobianRows(ik.jacobian));
     const frames = ik.jacobian.chain.joints.map((j) => ({ name: j.name, axis: j.axis, matrix: fk.worldOf(j.childLink).slice() }));
-    return { frames, base: fk.linkPose(base), flange: fk.linkPose(flange), branches, labels };
+    const tool = fk.relativePose(base, flange);
+    const subject: HeatMapSubject = { robot: resolved.description, base, tip: flange, tool, q };
+    return { frames, base: fk.linkPose(base), flange: fk.linkPose(flange), branches, labels, ellipsoid, subject, toolAt: Array.from(tool.subarray(12, 15)) };
   }, [model, resolved, item.joints, view.showGhosts]);
+  useHeatMapJob(scene?.subject ?? null);
   const source = robotViews.get(item.id)?.view;
   if (!scene) return null;
   return (
@@ -103,13 +109,16 @@ function RobotKinematicsOverlay({ item }: { item: RobotItem }) {
         </>
       )}
       {source && scene.branches.map((b, i) => <Ghost key={b.branch} item={item} source={source} branch={b} labelAt={scene.labels[i]!} />)}
+      {view.showEllipsoid && <EllipsoidMesh ellipsoid={scene.ellipsoid} at={scene.toolAt} />}
+      {view.showHeatMap && <HeatMapQuad />}
     </group>
   );
 }
 
 /**
  * The kinematics view in the scene (inside the Z-up cell root): the joint frames and axes of
- * the robot whose kinematics section is open and, on request, its IK branches as ghost robots.
+ * the robot whose kinematics section is open and, on request, its IK branches as ghost robots,
+ * its manipulability ellipsoid and the heat map of a plane.
  */
 export function KinematicsOverlay() {
   const robotId = useStore(kinematicsViewStore, (s) => s.robot);

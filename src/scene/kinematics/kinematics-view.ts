@@ -1,6 +1,6 @@
 /**
  * What the kinematics view shows in the scene: which robot it is open for, which joint frames
- * are drawn, and whether the IK branches appear as ghost robots. UI state only, never saved.
+ * are drawn, and whether the IK branches appear as ghost robots, the manipulability ellipsoid and heat map. UI state only, never saved.
  */
 import { createStore } from 'zustand/vanilla';
 
@@ -13,6 +13,12 @@ export interface KinematicsViewState {
   hiddenFrames: string[];
   /** Draw every IK branch of the current tool pose as a translucent robot. */
   showGhosts: boolean;
+  /** Draw the translational manipulability ellipsoid at the tool. */
+  showEllipsoid: boolean;
+  /** Draw the manipulability heat map over a horizontal plane. */
+  showHeatMap: boolean;
+  /** Height of the heat map's plane in the base frame (m); null: the tool's current height. */
+  heatMapHeight: number | null;
 }
 
 export const kinematicsViewStore = createStore<KinematicsViewState>(() => ({
@@ -20,6 +26,9 @@ export const kinematicsViewStore = createStore<KinematicsViewState>(() => ({
   showFrames: true,
   hiddenFrames: [],
   showGhosts: false,
+  showEllipsoid: false,
+  showHeatMap: false,
+  heatMapHeight: null,
 }));
 
 /** Shows or hides one joint's frame. */

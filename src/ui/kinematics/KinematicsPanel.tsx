@@ -10,7 +10,9 @@ import { cellStore } from '../../store/app-store';
 import { updateItem } from '../../store/commands';
 import { DEG, MM, roundForDisplay } from '../units';
 import { kinematicsModel } from '../../scene/kinematics/kinematics-model';
-import { formatTransform, singularReadout } from './singular';
+import { formatTransform } from './singular';
+import { jacobianRows, manipulabilityReport } from '../../kinematics/manipulability';
+import { ManipulabilitySection } from './ManipulabilitySection';
 
 const deg = (v: number) => roundForDisplay(DEG.fromSI(v), 2).toFixed(2);
 const mm = (v: number) => roundForDisplay(MM.fromSI(v), 2).toFixed(2);
@@ -48,7 +50,7 @@ function DhTableView({ table }: { table: DhTable }) {
 /**
  * The kinematics section of a robot's inspector: the chain, its DH tables (or why it has
  * none), the FK product at the current pose, the labelled IK branches (click to jump, one undo
- * step) and how close the pose is to a singularity. Opening it draws the joint frames (and, on
+ * step) and how close the pose is to a singularity (ManipulabilitySection). Opening it draws the joint frames (and, on
  * request, the branches as ghosts) in the scene.
  */
 export function KinematicsPanel({ item }: { item: RobotItem }) {
@@ -65,11 +67,11 @@ export function KinematicsPanel({ item }: { item: RobotItem }) {
     const { fk, ik, base, flange } = model;
     const target = fk.compute(q).relativePose(base, flange);
     ik.jacobian.compute(q);
-    const manipulability = ik.jacobian.manipulability();
-    const singular = singularReadout(ik.jacobian.toRows(), 0.01);
+    const report = manipulabilityReport(jacobianRows(ik.jacobian), 0.01);
+    const columnJoints = report.jointRates.map((_, k) => joints[ik.jacobian.inputOfColumn(k)]);
     const branches = labelledBranches(ik, target, q);
-    return { target, manipulability, singular, branches };
-  }, [model, open, q]);
+    return { target, report, columnJoints, branches };
+  }, [model, open, q, joints]);
 
   const toggle = (isOpen: boolean) => kinematicsViewStore.setState({ robot: isOpen ? item.id : view.robot === item.id ? null : view.robot });
   if (!resolved || !model) return null;
@@ -162,17 +164,7 @@ export function KinematicsPanel({ item }: { item: RobotItem }) {
             </>
           )}
 
-          <h3>Singularity</h3>
-          <p className="readout" aria-label="Manipulability">
-            Yoshikawa manipulability √det(J·Jᵀ) <strong>{data.manipulability.toExponential(3)}</strong>
-            <br />
-            Smallest singular value: full J <strong>{data.singular.sigmaMinFull.toFixed(4)}</strong>, linear rows <strong>{mm(data.singular.sigmaMinLinear)} mm/s per rad/s</strong>
-          </p>
-          <p className="readout" aria-label="Joint rates for 10 mm/s">
-            Moving the tool at 10 mm/s along its weakest direction ({data.singular.worstDirection.map((v) => v.toFixed(2)).join(', ')}) needs:
-            <br />
-            {data.singular.jointRates.map((r, i) => `J${i + 1} ${Number.isFinite(r) ? (joints[i]?.type === 'prismatic' ? `${mm(Math.abs(r))} mm/s` : `${deg(Math.abs(r))} °/s`) : '∞'}`).join(' · ')}
-          </p>
+          <ManipulabilitySection report={data.report} joints={data.columnJoints} toolHeight={data.target[14]!} />
         </div>
       )}
     </details>

@@ -6,23 +6,11 @@
  * numbers, byte for byte.
  */
 import type { Cell } from '../model/cell';
-import type { Estimate } from '../experiments/stats';
-import { summarizeRows } from '../experiments/summarize';
+import { replicationReport, type ReplicationReport } from '../experiments/summarize';
 import { createRunPool, defaultWorkers } from './pool/run-pool';
-import type { RunTaskResult } from './pool/run-task';
 
-/** What `--replications --json` prints. */
-export interface ReplicationReport {
-  cell: string;
-  replications: number;
-  seeds: number[];
-  simulatedSeconds: number;
-  warmupCycles: number;
-  /** Each figure over the replications (rounded to 1e-6). */
-  kpis: Record<string, Estimate>;
-  /** One row per seed, in seed order. */
-  runs: RunTaskResult[];
-}
+/** What `--replications --json` prints (experiments/summarize.ts; the page's Analyse exports the same). */
+export type { ReplicationReport } from '../experiments/summarize';
 
 /** How to replicate. */
 export interface ReplicationOptions {
@@ -49,15 +37,7 @@ export async function replicate(cell: Cell, file: string, options: ReplicationOp
         pool.run({ cell, file, seed, until: options.until, warmupCycles: options.warmupCycles, ...(options.engine === undefined ? {} : { engine: options.engine }) }),
       ),
     );
-    return {
-      cell: cell.name,
-      replications: seeds.length,
-      seeds,
-      simulatedSeconds: options.until,
-      warmupCycles: options.warmupCycles,
-      kpis: summarizeRows(runs.map((r) => r.kpis)),
-      runs,
-    };
+    return replicationReport(cell.name, runs, options.until, options.warmupCycles);
   } finally {
     await pool.close();
   }

@@ -3,6 +3,10 @@ import { simStatusStore } from '../bridge/sim-status';
 import type { SimSpeed } from '../bridge/sim-protocol';
 import { AnalysisProgress } from './AnalysisProgress';
 import { analyseRun, resetRun, setRunSpeed, stepRun, toggleRun } from './run-actions';
+import { analyseReplications } from './replications/replication-actions';
+import { ReplicationProgress } from './replications/ReplicationProgress';
+import { ReplicationResults } from './replications/ReplicationResults';
+import { REPLICATION_CHOICES, replicationStore } from './replications/replication-store';
 
 /** Analysis spans offered: a quick look, an hour, a shift. */
 const ANALYSES: ReadonlyArray<[string, number]> = [
@@ -31,6 +35,7 @@ export function RunControls() {
   const { phase, time, speed, realTimeFactor, collisions, transport, analysis } = useStore(simStatusStore);
   const running = phase === 'running';
   const busy = phase === 'loading' || phase === 'recovering';
+  const replicating = useStore(replicationStore, (s) => s.run?.phase === 'running');
   return (
     <div className="run-controls" role="group" aria-label="Simulation">
       <button className={`run ${running ? 'on' : ''}`} onClick={() => void toggleRun()} disabled={busy} title="Run or pause the simulation (Space)">
@@ -51,19 +56,26 @@ export function RunControls() {
       </select>
       <select
         aria-label="Analyse"
+        className="analyse-menu"
         value=""
-        disabled={busy || analysis !== null}
-        title="Simulate a stretch of production as fast as possible and show its KPIs (Esc cancels)"
+        disabled={busy || analysis !== null || replicating}
+        title="Simulate a stretch of production as fast as possible and show its KPIs: 1 run continues the live simulation; 5 or 20 runs simulate seeds S, S+1, … from t = 0 on a pool of web workers and give each KPI as mean ± 95 % half-width (Esc cancels)"
         onChange={(e) => {
-          const seconds = Number(e.currentTarget.value);
-          if (seconds > 0) void analyseRun(seconds);
+          const [seconds, runs] = e.currentTarget.value.split('x').map(Number);
+          if (!(seconds! > 0)) return;
+          if (runs === undefined || runs === 1) void analyseRun(seconds!);
+          else void analyseReplications(seconds!, runs);
         }}
       >
         <option value="">Analyse…</option>
-        {ANALYSES.map(([label, seconds]) => (
-          <option key={label} value={seconds}>
-            {label}
-          </option>
+        {REPLICATION_CHOICES.map((runs) => (
+          <optgroup key={runs} label={runs === 1 ? '1 run (live simulation)' : `${runs} runs: seeds S … S+${runs - 1}, mean ± 95 %`}>
+            {ANALYSES.map(([label, seconds]) => (
+              <option key={label} value={runs === 1 ? String(seconds) : `${seconds}x${runs}`}>
+                {runs === 1 ? label : `${label} × ${runs}`}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
       <span
@@ -74,6 +86,8 @@ export function RunControls() {
         {phase === 'off' ? 't = 0:00.000' : busy ? `${phase}…` : `t = ${clock(time)}`}
       </span>
       <AnalysisProgress />
+      <ReplicationProgress />
+      <ReplicationResults />
       {collisions.length > 0 && (
         <span className="sim-collisions" title={collisions.slice(-5).map((c) => `${c.time.toFixed(3)} s: ${c.a} ↔ ${c.b}`).join('\n')}>
           {collisions.length} collision{collisions.length > 1 ? 's' : ''}

@@ -11,6 +11,7 @@ import type { Cell } from '../model';
 import { cellRobotDescriptions } from '../scene/robot/resolved-cache';
 import { cellStore } from '../store/app-store';
 import { notify } from './notices';
+import { cancelReplications } from './replications/replication-actions';
 import { formatDuration } from './units';
 
 export { toolSource } from '../scene/robot/resolved-cache';
@@ -132,8 +133,9 @@ export async function analyseRun(seconds: number): Promise<void> {
   });
 }
 
-/** Cancels an analysis run in progress; true when there was one. */
+/** Cancels an analysis run in progress (live, or replications on the pool); true when there was one. */
 export function cancelAnalysis(): boolean {
+  if (cancelReplications()) return true;
   if (simStatusStore.getState().analysis === null) return false;
   simClient.pause();
   return true;

@@ -59,7 +59,8 @@ export function jacobianRows(jacobian: Jacobian): number[][] {
 
 /** Yoshikawa's w of the given rows: the product of their singular values (√det(J Jᵀ) when N ≥ rows). */
 export function yoshikawa(rows: readonly (readonly number[])[]): number {
-  return singularValues(rows).values.reduce((p, s) => p * s, 1);
+  const { values } = singularValues(rows);
+  return values.length === 0 ? 0 : values.reduce((p, s) => p * s, 1);
 }
 
 const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
@@ -129,7 +130,7 @@ export function manipulabilityReport(rows: readonly (readonly number[])[], speed
   const residual = Math.hypot(...reached.map((x, r) => x - twist[r]!));
   const achievable = residual <= 1e-6 * speed;
   return {
-    yoshikawa: values.reduce((p, s) => p * s, 1),
+    yoshikawa: values.length === 0 ? 0 : values.reduce((p, s) => p * s, 1),
     singularValues: values,
     sigmaMin,
     conditionNumber: sigmaMin > floor ? sigmaMax / sigmaMin : Infinity,

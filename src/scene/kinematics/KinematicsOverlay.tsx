@@ -93,9 +93,9 @@ function RobotKinematicsOverlay({ item }: { item: RobotItem }) {
     const ellipsoid = translationalEllipsoid(jacobianRows(ik.jacobian));
     const frames = ik.jacobian.chain.joints.map((j) => ({ name: j.name, axis: j.axis, matrix: fk.worldOf(j.childLink).slice() }));
     const tool = fk.relativePose(base, flange);
-    const subject: HeatMapSubject = { robot: resolved.description, base, tip: flange, tool, q };
+    const subject: HeatMapSubject = { owner: item.id, robot: resolved.description, base, tip: flange, tool, q };
     return { frames, base: fk.linkPose(base), flange: fk.linkPose(flange), branches, labels, ellipsoid, subject, toolAt: Array.from(tool.subarray(12, 15)) };
-  }, [model, resolved, item.joints, view.showGhosts]);
+  }, [model, resolved, item.id, item.joints, view.showGhosts]);
   useHeatMapJob(scene?.subject ?? null);
   const source = robotViews.get(item.id)?.view;
   if (!scene) return null;
@@ -110,7 +110,7 @@ function RobotKinematicsOverlay({ item }: { item: RobotItem }) {
       )}
       {source && scene.branches.map((b, i) => <Ghost key={b.branch} item={item} source={source} branch={b} labelAt={scene.labels[i]!} />)}
       {view.showEllipsoid && <EllipsoidMesh ellipsoid={scene.ellipsoid} at={scene.toolAt} />}
-      {view.showHeatMap && <HeatMapQuad />}
+      {view.showHeatMap && <HeatMapQuad owner={item.id} />}
     </group>
   );
 }

@@ -51,6 +51,8 @@ export function EllipsoidMesh({ ellipsoid, at }: { ellipsoid: ManipulabilityElli
 
 /** What a heat map is computed for: the robot chain, the tool pose (base frame) and the joints. */
 export interface HeatMapSubject {
+  /** The robot item's id. */
+  owner: string;
   robot: RobotDescription;
   base: string;
   tip: string;
@@ -65,28 +67,33 @@ export function useHeatMapJob(subject: HeatMapSubject | null) {
   const chosenHeight = useStore(kinematicsViewStore, (s) => s.heatMapHeight);
   useEffect(() => {
     if (!showHeatMap || !subject) return;
-    const { robot, base, tip, tool, q } = subject;
+    const { owner, robot, base, tip, tool, q } = subject;
     const height = chosenHeight ?? tool[14]!;
     let job: ReturnType<typeof planeManipulabilityMap> | null = null;
     // A short pause first: jogging changes the pose many times a second.
     const timer = setTimeout(() => {
-      heatMapStore.setState({ status: 'running', done: 0, total: HEAT_MAP_CELLS, message: '' });
+      // This robot's previous map stays until the new one is ready (no flicker while jogging); another robot's goes.
+      if (heatMapStore.getState().owner !== owner) heatMapStore.setState({ grid: null, values: null });
+      heatMapStore.setState({ owner, status: 'running', done: 0, total: HEAT_MAP_CELLS, message: '' });
       job = planeManipulabilityMap(robot, base, tip, { height, centre: [0, 0], halfSize: 0, cells: HEAT_MAP_CELLS }, tool, q, (done, total) => heatMapStore.setState({ done, total }));
       job.result.then(
         ({ grid, values }) => heatMapStore.setState({ status: 'done', grid, values, ...heatMapRange(values) }),
-        (e: unknown) => heatMapStore.setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) => heatMapStore.setState({ status: 'error', grid: null, values: null, message: e instanceof Error ? e.message : String(e) }),
       );
     }, 250);
     return () => {
       clearTimeout(timer);
-      job?.cancel();
+      if (!job) return;
+      job.cancel();
+      if (heatMapStore.getState().status === 'running') heatMapStore.setState({ status: 'idle' });
     };
   }, [showHeatMap, chosenHeight, subject]);
 }
 
 /** The finished heat map as a texture on a square in its plane; unreachable cells transparent. */
-export function HeatMapQuad() {
-  const { grid, values, maxW } = useStore(heatMapStore);
+export function HeatMapQuad({ owner }: { owner: string }) {
+  const { grid: ownGrid, values, maxW, owner: mapOwner } = useStore(heatMapStore);
+  const grid = mapOwner === owner ? ownGrid : null;
   const invalidate = useThree((s) => s.invalidate);
   const texture = useMemo(() => {
     if (!grid || !values) return null;
@@ -94,7 +101,7 @@ export function HeatMapQuad() {
     values.forEach((w, k) => {
       if (w === UNREACHABLE) return;
       const [r, g, b] = heatColour(maxW > 0 ? w / maxW : 0);
-      rgba.set([r, g, b, 215], 4 * k);
+      rgba.set([r, g, b, 180], 4 * k);
     });
     const t = new DataTexture(rgba, grid.cells, grid.cells, RGBAFormat, UnsignedByteType);
     t.colorSpace = SRGBColorSpace;

@@ -8,6 +8,8 @@ import type { PlaneGrid } from '../../kinematics/manipulability-map';
 import { UNREACHABLE } from '../../kinematics/manipulability-map';
 
 export interface HeatMapState {
+  /** The robot item the map (running or finished) belongs to. */
+  owner: string | null;
   status: 'idle' | 'running' | 'done' | 'error';
   /** Rows finished and rows in all, while running. */
   done: number;
@@ -24,7 +26,7 @@ export interface HeatMapState {
 }
 
 export const heatMapStore = createStore<HeatMapState>(() => ({
-  status: 'idle', done: 0, total: 0, grid: null, values: null, minW: 0, maxW: 0, reachable: 0, message: '',
+  owner: null, status: 'idle', done: 0, total: 0, grid: null, values: null, minW: 0, maxW: 0, reachable: 0, message: '',
 }));
 
 /** Summary numbers of a finished map. */

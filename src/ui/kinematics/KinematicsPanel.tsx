@@ -164,7 +164,7 @@ export function KinematicsPanel({ item }: { item: RobotItem }) {
             </>
           )}
 
-          <ManipulabilitySection report={data.report} joints={data.columnJoints} toolHeight={data.target[14]!} />
+          <ManipulabilitySection itemId={item.id} report={data.report} joints={data.columnJoints} toolHeight={data.target[14]!} />
         </div>
       )}
     </details>

@@ -4,6 +4,7 @@
  * warning colour above a joint's speed limit), and the toggles of the ellipsoid and the heat map
  * (plane height, progress, legend).
  */
+import { Fragment } from 'react';
 import { useStore } from 'zustand';
 import type { ManipulabilityReport } from '../../kinematics/manipulability';
 import type { JointDescription } from '../../model';
@@ -16,7 +17,8 @@ import { DEG, MM, roundForDisplay } from '../units';
 /** Above this condition number (or with a joint over its speed limit) the pose counts as near a singularity. */
 export const NEAR_SINGULAR_CONDITION = 100;
 
-const sig = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4 ? roundForDisplay(v, 4).toString() : v.toExponential(2));
+/** Four significant digits, exponent form outside 0.001 … 10 000. */
+const sig = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4 ? String(Number(v.toPrecision(4))) : v.toExponential(2));
 
 /** One joint's rate as text, and whether it exceeds the joint's speed limit (0: no limit given). */
 export function jointRateText(rate: number, joint: JointDescription | undefined): { text: string; over: boolean } {
@@ -27,9 +29,10 @@ export function jointRateText(rate: number, joint: JointDescription | undefined)
   return { text: `${roundForDisplay(unit.fromSI(Math.abs(rate)), 1).toFixed(1)} ${unit.label}/s`, over };
 }
 
-export function ManipulabilitySection({ report, joints, toolHeight }: { report: ManipulabilityReport; joints: readonly (JointDescription | undefined)[]; toolHeight: number }) {
+export function ManipulabilitySection({ itemId, report, joints, toolHeight }: { itemId: string; report: ManipulabilityReport; joints: readonly (JointDescription | undefined)[]; toolHeight: number }) {
   const view = useStore(kinematicsViewStore);
   const heat = useStore(heatMapStore);
+  const ownMap = heat.owner === itemId;
   const rates = report.jointRates.map((r, i) => jointRateText(report.achievable ? r : Infinity, joints[i]));
   const overLimit = rates.some((r) => r.over);
   const near = overLimit || report.conditionNumber > NEAR_SINGULAR_CONDITION;
@@ -45,12 +48,15 @@ export function ManipulabilitySection({ report, joints, toolHeight }: { report: 
         {' · '}condition number σ_max/σ_min <strong data-value={report.conditionNumber}>{Number.isFinite(report.conditionNumber) ? sig(report.conditionNumber) : '∞'}</strong>
       </p>
       <p className="readout" aria-label="Joint rates for 10 mm/s">
-        A straight tool motion at {MM.fromSI(report.speed)} mm/s, orientation held, along the hardest direction ({report.worstDirection.map((v) => v.toFixed(2)).join(', ')}){report.achievable ? ' needs:' : ' is impossible at exactly this pose (J has lost rank along it).'}
+        A straight tool motion at {MM.fromSI(report.speed)} mm/s, orientation held, along the hardest direction ({report.worstDirection.map((v) => (Math.abs(v) < 0.005 ? 0 : v).toFixed(2)).join(', ')}){report.achievable ? ' needs:' : ' is impossible at exactly this pose (J has lost rank along it).'}
         <br />
         {rates.map((r, i) => (
-          <span key={i} className={r.over ? 'rate over-limit' : 'rate'} data-rate={report.jointRates[i]} title={r.over ? 'Above this joint\'s speed limit' : undefined}>
-            J{i + 1} {r.text}{i < rates.length - 1 ? ' · ' : ''}
-          </span>
+          <Fragment key={i}>
+            {i > 0 && ' · '}
+            <span className={r.over ? 'rate over-limit' : 'rate'} data-rate={report.jointRates[i]} title={r.over ? 'Above this joint\'s speed limit' : undefined}>
+              J{i + 1} {r.text}
+            </span>
+          </Fragment>
         ))}
       </p>
       <label className="toggle">
@@ -72,13 +78,13 @@ export function ManipulabilitySection({ report, joints, toolHeight }: { report: 
             <NumberField label="Plane height" unit={MM} value={height} onCommit={(v) => kinematicsViewStore.setState({ heatMapHeight: v })} />
             <button onClick={() => kinematicsViewStore.setState({ heatMapHeight: null })} disabled={view.heatMapHeight === null} title="Use the tool's current height">At the tool</button>
           </div>
-          {heat.status === 'running' && (
+          {heat.status === 'running' && heat.owner === itemId && (
             <p className="hint" aria-label="Heat map progress">
               Solving IK over the plane… <progress max={heat.total} value={heat.done} /> {heat.done}/{heat.total} rows
             </p>
           )}
-          {heat.status === 'error' && <p className="warning-line">Heat map failed: {heat.message}</p>}
-          {heat.grid && (
+          {heat.status === 'error' && ownMap && <p className="warning-line">Heat map failed: {heat.message}</p>}
+          {heat.grid && ownMap && heat.status !== 'error' && (
             <figure className="kin-legend" aria-label="Heat map legend">
               <div className="kin-legend-bar" style={{ background: heatGradientCss() }} />
               <figcaption>

@@ -5,6 +5,7 @@ import { edit } from './edit';
 import { NumberField } from './NumberField';
 import { PartSpecFields } from './PartSpecFields';
 import { MM, MM_PER_S, SECONDS } from './units';
+import { itemPointer } from './experiment/field-pointer';
 
 type Source = NonNullable<ConveyorItem['source']>;
 type Sensor = NonNullable<ConveyorItem['sensor']>;
@@ -35,7 +36,7 @@ function SourceFields({ item, source }: { item: ConveyorItem; source: Source }) 
   };
   return (
     <>
-      <NumberField label="Interval" value={source.interval} unit={SECONDS} min={0.01} step={0.5} onCommit={(v) => set({ ...source, interval: v })} />
+      <NumberField label="Interval" value={source.interval} unit={SECONDS} min={0.01} step={0.5} pointer={itemPointer(item.id, 'source', 'interval')} onCommit={(v) => set({ ...source, interval: v })} />
       <label className="field wide" title="fixed: every interval; uniform: interval ± jitter; exponential: random arrivals with the interval as mean">
         <span className="field-label">Spread</span>
         <select aria-label="Interval distribution" value={distribution} onChange={(e) => setDistribution(e.currentTarget.value as Distribution)}>
@@ -45,7 +46,7 @@ function SourceFields({ item, source }: { item: ConveyorItem; source: Source }) 
         </select>
       </label>
       {distribution === 'uniform' && (
-        <NumberField label="Jitter" value={source.jitter ?? 0} unit={SECONDS} min={0.01} step={0.5} onCommit={(v) => set({ ...source, jitter: v })} />
+        <NumberField label="Jitter" value={source.jitter ?? 0} unit={SECONDS} min={0.01} step={0.5} pointer={itemPointer(item.id, 'source', 'jitter')} onCommit={(v) => set({ ...source, jitter: v })} />
       )}
       <PartSpecFields kind={source.part} prefix="Part " onChange={(part) => set({ ...source, part })} />
     </>
@@ -63,16 +64,16 @@ export function ConveyorFields({ item }: { item: ConveyorItem }) {
   const { sensor, source } = item;
   return (
     <>
-      <NumberField label="Length" value={item.length} unit={MM} min={1} step={10} onCommit={(v) => update({ length: v })} />
-      <NumberField label="Width" value={item.width} unit={MM} min={1} step={10} onCommit={(v) => update({ width: v })} />
-      <NumberField label="Belt height" value={item.height} unit={MM} min={1} step={10} onCommit={(v) => update({ height: v })} />
-      <NumberField label="Belt speed" value={item.speed} unit={MM_PER_S} step={10} onCommit={(v) => update({ speed: v })} />
+      <NumberField label="Length" value={item.length} unit={MM} min={1} step={10} pointer={itemPointer(item.id, 'length')} onCommit={(v) => update({ length: v })} />
+      <NumberField label="Width" value={item.width} unit={MM} min={1} step={10} pointer={itemPointer(item.id, 'width')} onCommit={(v) => update({ width: v })} />
+      <NumberField label="Belt height" value={item.height} unit={MM} min={1} step={10} pointer={itemPointer(item.id, 'height')} onCommit={(v) => update({ height: v })} />
+      <NumberField label="Belt speed" value={item.speed} unit={MM_PER_S} step={10} pointer={itemPointer(item.id, 'speed')} onCommit={(v) => update({ speed: v })} />
       <fieldset>
         <legend>Sensor</legend>
         <Toggle label="Sensor" text="on" title="A light barrier across the belt" checked={sensor !== undefined} onChange={(on) => option('sensor', on ? defaultSensor(item) : undefined)} />
         {sensor && (
           <>
-            <NumberField label="Position" value={sensor.position} unit={MM} min={0} step={10} onCommit={(v) => update({ sensor: { ...sensor, position: v } })} />
+            <NumberField label="Position" value={sensor.position} unit={MM} min={0} step={10} pointer={itemPointer(item.id, 'sensor', 'position')} onCommit={(v) => update({ sensor: { ...sensor, position: v } })} />
             <Toggle
               label="Accumulate"
               title="The belt stops while the barrier is occupied and runs again when the part is taken"

@@ -12,6 +12,7 @@ import { LayoutPanel } from './LayoutPanel';
 import { TargetsPanel } from './TargetsPanel';
 import { NumberField } from './NumberField';
 import { COUNT, DEG, MM } from './units';
+import { cellPointer, itemPointer } from './experiment/field-pointer';
 import { useStore } from 'zustand';
 import { openProgramEditor, programPanelStore } from '../tools/program-panel-state';
 import { PanelTabs } from './program/PanelTabs';
@@ -36,10 +37,10 @@ function PoseFields({ item }: { item: CellItem }) {
     <fieldset>
       <legend>Pose (in the cell, Z up)</legend>
       {(['X', 'Y', 'Z'] as const).map((axis, i) => (
-        <NumberField key={axis} label={axis} value={xyz[i] ?? 0} unit={MM} step={10} onCommit={(v) => set({ xyz: xyz.map((c, j) => (j === i ? v : c)) as Pose['xyz'], rpy })} />
+        <NumberField key={axis} label={axis} value={xyz[i] ?? 0} unit={MM} step={10} pointer={itemPointer(item.id, 'pose', 'xyz', i)} onCommit={(v) => set({ xyz: xyz.map((c, j) => (j === i ? v : c)) as Pose['xyz'], rpy })} />
       ))}
       {(['Roll', 'Pitch', 'Yaw'] as const).map((axis, i) => (
-        <NumberField key={axis} label={axis} value={rpy[i] ?? 0} unit={DEG} step={15} onCommit={(v) => set({ xyz, rpy: rpy.map((c, j) => (j === i ? v : c)) as Pose['rpy'] })} />
+        <NumberField key={axis} label={axis} value={rpy[i] ?? 0} unit={DEG} step={15} pointer={itemPointer(item.id, 'pose', 'rpy', i)} onCommit={(v) => set({ xyz, rpy: rpy.map((c, j) => (j === i ? v : c)) as Pose['rpy'] })} />
       ))}
     </fieldset>
   );
@@ -107,15 +108,15 @@ function CellInspector() {
       <p className="hint">Select an item in the scene or in the list to edit it.</p>
       <fieldset>
         <legend>Floor</legend>
-        <NumberField label="Width (X)" value={cell.floor.width} unit={MM} min={100} step={100} onCommit={(v) => edit(floorCommand({ ...cell.floor, width: v }))} />
-        <NumberField label="Depth (Y)" value={cell.floor.depth} unit={MM} min={100} step={100} onCommit={(v) => edit(floorCommand({ ...cell.floor, depth: v }))} />
+        <NumberField label="Width (X)" value={cell.floor.width} unit={MM} min={100} step={100} pointer={cellPointer('floor', 'width')} onCommit={(v) => edit(floorCommand({ ...cell.floor, width: v }))} />
+        <NumberField label="Depth (Y)" value={cell.floor.depth} unit={MM} min={100} step={100} pointer={cellPointer('floor', 'depth')} onCommit={(v) => edit(floorCommand({ ...cell.floor, depth: v }))} />
         <p className="readout">
           Area <strong>{area.toFixed(1)} m²</strong>
         </p>
       </fieldset>
       <fieldset>
         <legend>Staffing</legend>
-        <NumberField label="Workers / shift" value={cell.workersPerShift} unit={COUNT} min={0} integer onCommit={(v) => edit(setWorkersPerShift(v))} />
+        <NumberField label="Workers / shift" value={cell.workersPerShift} unit={COUNT} min={0} integer pointer={cellPointer('workersPerShift')} onCommit={(v) => edit(setWorkersPerShift(v))} />
       </fieldset>
       <ErrorBoundary area="targets panel" compact>
         <TargetsPanel />

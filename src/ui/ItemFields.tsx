@@ -6,6 +6,7 @@ import { LightCurtainFields, PartFields } from './EquipmentFields';
 import { MountFields, MountItemFields } from './MountFields';
 import { NumberField } from './NumberField';
 import { MM, SECONDS } from './units';
+import { itemPointer } from './experiment/field-pointer';
 
 function update(id: string, patch: Partial<CellItem>): void {
   edit(updateItem(id, patch));
@@ -22,6 +23,7 @@ function SizeFields({ item, size, labels }: { item: CellItem; size: Vec3; labels
           unit={MM}
           min={1}
           step={10}
+          pointer={itemPointer(item.id, 'size', axis)}
           onCommit={(next) => {
             const copy: Vec3 = [...size];
             copy[axis] = next;
@@ -60,14 +62,14 @@ export function ItemFields({ item }: { item: CellItem }) {
             <span className="field-unit" />
           </label>
           <SizeFields item={item} size={item.size} labels={['Length', 'Width', 'Height']} />
-          <NumberField label="Process time" value={item.processTime} unit={SECONDS} min={0} onCommit={(v) => update(item.id, { processTime: v })} />
+          <NumberField label="Process time" value={item.processTime} unit={SECONDS} min={0} pointer={itemPointer(item.id, 'processTime')} onCommit={(v) => update(item.id, { processTime: v })} />
         </>
       );
     case 'fence':
       return (
         <>
-          <NumberField label="Length" value={item.length} unit={MM} min={1} step={10} onCommit={(v) => update(item.id, { length: v })} />
-          <NumberField label="Height" value={item.height} unit={MM} min={1} step={10} onCommit={(v) => update(item.id, { height: v })} />
+          <NumberField label="Length" value={item.length} unit={MM} min={1} step={10} pointer={itemPointer(item.id, 'length')} onCommit={(v) => update(item.id, { length: v })} />
+          <NumberField label="Height" value={item.height} unit={MM} min={1} step={10} pointer={itemPointer(item.id, 'height')} onCommit={(v) => update(item.id, { height: v })} />
         </>
       );
     case 'lightCurtain':
@@ -75,7 +77,7 @@ export function ItemFields({ item }: { item: CellItem }) {
     case 'part':
       return <PartFields item={item} />;
     case 'operator':
-      return <NumberField label="Task time" value={item.taskTime} unit={SECONDS} min={0} onCommit={(v) => update(item.id, { taskTime: v })} />;
+      return <NumberField label="Task time" value={item.taskTime} unit={SECONDS} min={0} pointer={itemPointer(item.id, 'taskTime')} onCommit={(v) => update(item.id, { taskTime: v })} />;
     case 'robot':
       return (
         <>

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { roundForDisplay, type DisplayUnit } from './units';
+import { VaryMenu, type VaryMenuAt } from './experiment/VaryMenu';
 
 export interface NumberFieldProps {
   label: string;
@@ -12,6 +13,11 @@ export interface NumberFieldProps {
   /** Step in display units for ArrowUp/ArrowDown (Shift: ×10). */
   step?: number;
   integer?: boolean;
+  /**
+   * Where the value lives in the cell (a JSON Pointer, experiment/field-pointer.ts). With it, the
+   * field's context menu offers "Vary this in an experiment".
+   */
+  pointer?: string;
 }
 
 /**
@@ -19,7 +25,7 @@ export interface NumberFieldProps {
  * undo entry; Escape puts the old value back; a value that is not a number or breaks `min` is
  * shown in red and never reaches the document.
  */
-export function NumberField({ label, value, unit, onCommit, min, step = 1, integer = false }: NumberFieldProps) {
+export function NumberField({ label, value, unit, onCommit, min, step = 1, integer = false, pointer }: NumberFieldProps) {
   const shown = String(roundForDisplay(unit.fromSI(value), integer ? 0 : 2));
   const [text, setText] = useState(shown);
   useEffect(() => setText(shown), [shown]);
@@ -28,10 +34,17 @@ export function NumberField({ label, value, unit, onCommit, min, step = 1, integ
   const commit = (next: number) => {
     if (next !== unit.fromSI(value)) onCommit(unit.toSI(next));
   };
+  const input = useRef<HTMLInputElement>(null);
+  const [menu, setMenu] = useState<VaryMenuAt | null>(null);
+  const closeMenu = useCallback((refocus: boolean) => {
+    setMenu(null);
+    if (refocus) input.current?.focus();
+  }, []);
   return (
     <label className="field">
       <span className="field-label">{label}</span>
       <input
+        ref={input}
         type="text"
         inputMode="decimal"
         aria-label={label}
@@ -39,6 +52,17 @@ export function NumberField({ label, value, unit, onCommit, min, step = 1, integ
         className={invalid ? 'invalid' : ''}
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
+        onContextMenu={
+          pointer === undefined
+            ? undefined
+            : (e) => {
+                e.preventDefault();
+                // From the keyboard (context-menu key, Shift+F10) there is no pointer position: open under the field.
+                const r = e.currentTarget.getBoundingClientRect();
+                const fromKeys = e.clientX === 0 && e.clientY === 0;
+                setMenu({ x: fromKeys ? r.left : e.clientX, y: fromKeys ? r.bottom : e.clientY, field: { pointer, label, value, unit: unit.label } });
+              }
+        }
         onBlur={() => (invalid ? setText(shown) : commit(parsed))}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !invalid) commit(parsed);
@@ -53,6 +77,7 @@ export function NumberField({ label, value, unit, onCommit, min, step = 1, integ
         }}
       />
       <span className="field-unit">{unit.label}</span>
+      {menu && <VaryMenu at={menu} onClose={closeMenu} />}
     </label>
   );
 }

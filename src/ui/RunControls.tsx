@@ -2,11 +2,14 @@ import { useStore } from 'zustand';
 import { simStatusStore } from '../bridge/sim-status';
 import type { SimSpeed } from '../bridge/sim-protocol';
 import { AnalysisProgress } from './AnalysisProgress';
+import { showExperimentPanel } from './experiment/experiment-store';
 import { analyseRun, resetRun, setRunSpeed, stepRun, toggleRun } from './run-actions';
 import { analyseReplications } from './replications/replication-actions';
 import { ReplicationProgress } from './replications/ReplicationProgress';
 import { ReplicationResults } from './replications/ReplicationResults';
 import { REPLICATION_CHOICES, replicationStore } from './replications/replication-store';
+import { useCell } from '../store/use-cell';
+import { formatDuration } from './units';
 
 /** Analysis spans offered: a quick look, an hour, a shift. */
 const ANALYSES: ReadonlyArray<[string, number]> = [
@@ -36,6 +39,9 @@ export function RunControls() {
   const running = phase === 'running';
   const busy = phase === 'loading' || phase === 'recovering';
   const replicating = useStore(replicationStore, (s) => s.run?.phase === 'running');
+  // The cell's own run length (what `celltwin run` simulates by default) joins the fixed spans.
+  const cellSeconds = useCell((s) => s.cell.simulation.duration);
+  const spans = cellSeconds > 0 && !ANALYSES.some(([, t]) => t === cellSeconds) ? [...ANALYSES, [`cell run, ${formatDuration(cellSeconds)}`, cellSeconds] as const].sort((a, b) => a[1] - b[1]) : ANALYSES;
   return (
     <div className="run-controls" role="group" aria-label="Simulation">
       <button className={`run ${running ? 'on' : ''}`} onClick={() => void toggleRun()} disabled={busy} title="Run or pause the simulation (Space)">
@@ -70,7 +76,7 @@ export function RunControls() {
         <option value="">Analyse…</option>
         {REPLICATION_CHOICES.map((runs) => (
           <optgroup key={runs} label={runs === 1 ? '1 run (live simulation)' : `${runs} runs: seeds S … S+${runs - 1}, mean ± 95 %`}>
-            {ANALYSES.map(([label, seconds]) => (
+            {spans.map(([label, seconds]) => (
               <option key={label} value={runs === 1 ? String(seconds) : `${seconds}x${runs}`}>
                 {runs === 1 ? label : `${label} × ${runs}`}
               </option>
@@ -78,6 +84,9 @@ export function RunControls() {
           </optgroup>
         ))}
       </select>
+      <button onClick={showExperimentPanel} title="Vary fields of the cell, run every variant × seed on web workers, compare the results (Experiment tab)">
+        Experiment
+      </button>
       <span
         className="sim-clock"
         aria-label="Simulated time"

@@ -4,6 +4,8 @@ import { simStatusStore } from '../../bridge/sim-status';
 import { useCell } from '../../store/use-cell';
 import { keepBaseline, loadVariants, pinBaseline, variantsStore } from '../../store/variants';
 import { compareLines } from '../compare/compare-lines';
+import { ExperimentPanel } from '../experiment/ExperimentPanel';
+import { experimentStore } from '../experiment/experiment-store';
 import { ComparePanel } from '../compare/ComparePanel';
 import { autosaveStorage } from '../recovery';
 import { BreakdownBars } from './BreakdownBars';
@@ -22,11 +24,12 @@ const Cards = memo(KpiCards);
 const Breakdown = memo(BreakdownBars);
 const Utilization = memo(UtilizationBars);
 
-type Tab = 'results' | 'compare' | 'plant';
+type Tab = 'results' | 'compare' | 'plant' | 'experiment';
 const TABS: Array<[Tab, string]> = [
   ['results', 'Results'],
   ['compare', 'A vs B'],
   ['plant', 'Plant density'],
+  ['experiment', 'Experiment'],
 ];
 
 /** Height of the page region the results panel shares with the 3D view (below the top bar, above the status bar). */
@@ -62,6 +65,13 @@ export function Dashboard() {
     return () => observer.disconnect();
   }, [open, tab]);
   // A new run starts at t = 0: show it whole again.
+  // "Vary this in an experiment" (inspector) and the Experiment button ask for the Experiment tab.
+  const experimentRequest = useStore(experimentStore, (s) => s.openRequest);
+  useEffect(() => {
+    if (experimentRequest === 0) return;
+    setTab('experiment');
+    setOpen(true);
+  }, [experimentRequest]);
   const drawn = useWholeTimeline(intervals, kpis, phase);
   const noResults = kpis === null;
   useEffect(() => {
@@ -130,7 +140,9 @@ export function Dashboard() {
       </header>
       {open && (
         <div className="dash-body" ref={box}>
-          {tab === 'compare' ? (
+          {tab === 'experiment' ? (
+            <ExperimentPanel />
+          ) : tab === 'compare' ? (
             <ComparePanel kpis={kpis} cell={cell} names={names} />
           ) : tab === 'plant' ? (
             <PlantPanel cell={cell} />

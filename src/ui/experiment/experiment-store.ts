@@ -1,0 +1,93 @@
+/**
+ * The Experiment panel's state as plain data in a vanilla store: the form (draft.ts), the run in
+ * progress or last finished (its rows, the sweep and variant cells they came from, progress),
+ * the rate measured by the last run (for the next estimate), and a counter the results panel
+ * watches to bring the Experiment tab forward. Behaviour lives in experiment-actions.ts.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { Cell } from '../../model/cell';
+import type { RunRow } from '../../experiments/results';
+import type { SweepFile } from '../../experiments/sweep-schema';
+import { emptyDraft, type ExperimentDraft } from './draft';
+
+/** Where an experiment run is. */
+export type ExperimentPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+
+/** The run in progress or last finished, and everything its plots and exports need. */
+export interface ExperimentRun {
+  phase: ExperimentPhase;
+  total: number;
+  done: number;
+  running: number;
+  /** Wall-clock ms (Date.now) when the run started and ended; for the ETA only. */
+  startedAt: number | null;
+  endedAt: number | null;
+  /** Rows in, sorted by variant and seed. */
+  rows: RunRow[];
+  /** The sweep these rows belong to (SI, base inline). */
+  sweep: SweepFile | null;
+  factorNames: string[];
+  /** Display unit label of each factor, by factor name. */
+  units: Record<string, string>;
+  /** Each variant's cell, by variant id (to open it). */
+  cells: Record<string, Cell>;
+  /** Each variant's floor area (m², the footprint KPI's figure, from its layout) and robot count: the scatter's axes. */
+  layout: Record<string, { floorM2: number; robots: number }>;
+  variants: number;
+  error: string | null;
+}
+
+/** The whole state. */
+export interface ExperimentState {
+  draft: ExperimentDraft;
+  run: ExperimentRun;
+  /** Simulated seconds per wall second the last finished run achieved on the pool (null: none yet). */
+  rate: number | null;
+  /** Bumped to ask the results panel to show the Experiment tab. */
+  openRequest: number;
+}
+
+/** The state of no run at all. */
+export const NO_RUN: ExperimentRun = {
+  phase: 'idle',
+  total: 0,
+  done: 0,
+  running: 0,
+  startedAt: null,
+  endedAt: null,
+  rows: [],
+  sweep: null,
+  factorNames: [],
+  units: {},
+  cells: {},
+  layout: {},
+  variants: 0,
+  error: null,
+};
+
+export const experimentStore = createStore<ExperimentState>(() => ({ draft: emptyDraft(), run: NO_RUN, rate: null, openRequest: 0 }));
+
+/** Changes the form with `f`. */
+export function changeDraft(f: (d: ExperimentDraft) => ExperimentDraft): void {
+  experimentStore.setState((s) => ({ draft: f(s.draft) }));
+}
+
+/** Asks the results panel to show the Experiment tab. */
+export function showExperimentPanel(): void {
+  experimentStore.setState((s) => ({ openRequest: s.openRequest + 1 }));
+}
+
+/**
+ * Wall seconds an experiment of `runs` runs of `duration` simulated seconds will take at `rate`
+ * simulated seconds per wall second (null without a measured rate).
+ */
+export function estimateWallSeconds(runs: number, duration: number, rate: number | null): number | null {
+  return rate === null || rate <= 0 ? null : (runs * duration) / rate;
+}
+
+/** Wall seconds left in a running experiment: the runs to go at the pace of the runs done (null before the first). */
+export function secondsLeft(run: Pick<ExperimentRun, 'done' | 'total' | 'startedAt'>, now: number): number | null {
+  if (run.startedAt === null || run.done === 0) return null;
+  const perRun = (now - run.startedAt) / 1000 / run.done;
+  return perRun * (run.total - run.done);
+}

@@ -9,9 +9,10 @@ import type { RobotDescription } from '../model/robot-description';
 import { kinematicChain } from './chain';
 import { ForwardKinematics } from './forward';
 import type { BranchesCheck } from './lesson-branches';
+import type { DhParameterCheck } from './lesson-dh';
 
-/** What a lesson asks for (the eight-branches check lives in lesson-branches.ts). */
-export type LessonCheck = { kind: 'wrist-singularity'; maxAxisAngleDeg: number } | BranchesCheck;
+/** What a lesson asks for (the other checkers live in lesson-branches.ts and lesson-dh.ts). */
+export type LessonCheck = { kind: 'wrist-singularity'; maxAxisAngleDeg: number } | BranchesCheck | DhParameterCheck;
 
 export interface Lesson {
   title: string;
@@ -84,7 +85,7 @@ export function parseLesson(text: string, fileName: string): Lesson {
   return { ...base, check: parseCheck(o.check, fileName) };
 }
 
-const KINDS = ['wrist-singularity', 'eight-branches'];
+const KINDS = ['wrist-singularity', 'eight-branches', 'dh-parameter'];
 
 function parseCheck(value: unknown, fileName: string): LessonCheck {
   const check = value as Record<string, unknown> | undefined;
@@ -99,6 +100,14 @@ function parseCheck(value: unknown, fileName: string): LessonCheck {
     const d = check.maxDistance;
     if (typeof d !== 'number' || !(d > 0 && d <= 0.1)) throw new Error(`${fileName}: check.maxDistance: expected a distance in metres, above 0 and at most 0.1`);
     return { kind: 'eight-branches', target: check.target, maxDistance: d, maxAngleDeg: degrees('maxAngleDeg') };
+  }
+  if (check?.kind === 'dh-parameter') {
+    const { convention, row, parameter, maxErrorMm } = check;
+    if (convention !== 'standard' && convention !== 'modified') throw new Error(`${fileName}: check.convention: expected "standard" or "modified"`);
+    if (typeof row !== 'number' || !Number.isInteger(row) || row < 1) throw new Error(`${fileName}: check.row: expected a row number from 1`);
+    if (parameter !== 'a' && parameter !== 'd') throw new Error(`${fileName}: check.parameter: expected "a" or "d"`);
+    if (typeof maxErrorMm !== 'number' || !(maxErrorMm > 0 && maxErrorMm <= 10)) throw new Error(`${fileName}: check.maxErrorMm: expected a number of mm above 0 and at most 10`);
+    return { kind: 'dh-parameter', convention, row, parameter, maxErrorMm };
   }
   throw new Error(`${fileName}: check.kind: expected one of ${KINDS.map((k) => `"${k}"`).join(', ')}`);
 }

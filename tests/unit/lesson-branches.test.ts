@@ -117,7 +117,7 @@ describe('the "reach this target on all eight branches" lesson', () => {
     const bad = JSON.stringify({ ...lesson, check: { ...check, maxDistance: 5 } });
     expect(() => parseLesson(bad, 'x.lesson.json')).toThrow('x.lesson.json: check.maxDistance: expected a distance in metres, above 0 and at most 0.1');
     const unknown = JSON.stringify({ ...lesson, check: { kind: 'nine-branches' } });
-    expect(() => parseLesson(unknown, 'x.lesson.json')).toThrow('x.lesson.json: check.kind: expected one of "wrist-singularity", "eight-branches"');
+    expect(() => parseLesson(unknown, 'x.lesson.json')).toThrow('x.lesson.json: check.kind: expected one of "wrist-singularity", "eight-branches", "dh-parameter"');
   });
 });
 

@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { kinematicsViewStore } from '../../scene/kinematics/kinematics-view';
-import { closeLesson, lessonStore, openLessonEntry } from './lesson-store';
+import { closeLesson, lessonStore, openLessonEntry, setLessonAnswer } from './lesson-store';
 import { moveToolToTarget, openLesson } from './open-lesson';
 import './lessons.css';
 
@@ -18,7 +18,7 @@ const ARM_CONFIGURATIONS = [
  * every jog step, drag and undo.
  */
 export function LessonCard() {
-  const { open, hintsShown, status, robotGone } = useStore(lessonStore);
+  const { open, hintsShown, status, robotGone, answer } = useStore(lessonStore);
   const ghosts = useStore(kinematicsViewStore, (s) => s.showGhosts);
   const entry = open ? openLessonEntry() : null;
   if (!open || !entry) return null;
@@ -53,6 +53,14 @@ export function LessonCard() {
             </>
           )}
         </div>
+      )}
+      {lesson.check.kind === 'dh-parameter' && (
+        <label className="lesson-answer">
+          {lesson.check.parameter}
+          <sub>{lesson.check.parameter === 'a' && lesson.check.convention === 'modified' ? lesson.check.row - 1 : lesson.check.row}</sub> =
+          <input inputMode="decimal" aria-label="Your answer (mm)" value={answer} onChange={(e) => setLessonAnswer(e.currentTarget.value)} placeholder="0.0" />
+          mm
+        </label>
       )}
       {branches && (
         <>

@@ -10,6 +10,7 @@ const close = () => lessonStore.setState({ listOpen: false });
 const KIND_NOTES: Record<LessonEntry['lesson']['check']['kind'], string> = {
   'wrist-singularity': 'Singularities · the Jacobian',
   'eight-branches': 'Inverse kinematics · configurations',
+  'dh-parameter': 'Denavit–Hartenberg parameters',
 };
 
 /** The robot the lesson is on, as its cell names it ("KR 6 R900"). */

@@ -6,6 +6,7 @@
  */
 import { InverseKinematics } from '../../kinematics/ik';
 import { checkWristSingularity } from '../../kinematics/lesson-check';
+import { checkDhAnswer } from '../../kinematics/lesson-dh';
 import { visitBranch } from '../../kinematics/lesson-branches';
 import { mat4Create, mat4InvertRigid, mat4MultiplyRigid } from '../../kinematics/mat4';
 import { posableJoints } from '../../kinematics/start-pose';
@@ -50,13 +51,20 @@ export function targetInBase(cell: Cell, item: RobotItem, targetId: string): Flo
   return mat4MultiplyRigid(mat4Create(), mat4InvertRigid(mat4Create(), poseMatrix(item.pose)), inCell);
 }
 
-/** The verdict of `entry` for `item` (the lesson's robot in `cell`, parsed as `robot`). */
-export function judgeLesson(entry: LessonEntry, cell: Cell, item: RobotItem, robot: RobotDescription, visited: readonly string[]): LessonStatus {
+/**
+ * The verdict of `entry` for `item` (the lesson's robot in `cell`, parsed as `robot`); `answer`
+ * is what the student typed (m) for a lesson that asks for a number, else null.
+ */
+export function judgeLesson(entry: LessonEntry, cell: Cell, item: RobotItem, robot: RobotDescription, visited: readonly string[], answer: number | null = null): LessonStatus {
   const q = posableJoints(activeJoints(robot), item.joints);
   const tip = flangeLink(item.source, robot);
   const check = entry.lesson.check;
   if (check.kind === 'wrist-singularity') {
     const v = checkWristSingularity(robot, robot.root, tip, q, check.maxAxisAngleDeg);
+    return { passed: v.passed, message: v.message, visited: [], missing: [] };
+  }
+  if (check.kind === 'dh-parameter') {
+    const v = checkDhAnswer(robot, robot.root, tip, check, answer);
     return { passed: v.passed, message: v.message, visited: [], missing: [] };
   }
   const target = targetInBase(cell, item, check.target);

@@ -23,9 +23,11 @@ export interface LessonUiState {
   status: LessonStatus | null;
   /** The lesson's robot is no longer in the cell (another cell was opened, or the lesson undone). */
   robotGone: boolean;
+  /** What the student typed, for a lesson that asks for a number (mm as typed). */
+  answer: string;
 }
 
-export const lessonStore = createStore<LessonUiState>(() => ({ listOpen: false, open: null, hintsShown: 0, status: null, robotGone: false }));
+export const lessonStore = createStore<LessonUiState>(() => ({ listOpen: false, open: null, hintsShown: 0, status: null, robotGone: false, answer: '' }));
 
 /** The entry of the open lesson, or null. */
 export function openLessonEntry(): LessonEntry | null {
@@ -40,7 +42,9 @@ function judge(entry: LessonEntry, item: RobotItem, robot: RobotDescription): vo
   judged = item;
   const s = lessonStore.getState();
   const visited = s.status?.visited ?? [];
-  lessonStore.setState({ status: judgeLesson(entry, cellStore.getState().cell, item, robot, visited), robotGone: false });
+  const typed = s.answer.trim().replace(',', '.');
+  const answer = typed === '' || !Number.isFinite(Number(typed)) ? null : Number(typed) / 1000;
+  lessonStore.setState({ status: judgeLesson(entry, cellStore.getState().cell, item, robot, visited, answer), robotGone: false });
 }
 
 /** Judges the open lesson against the cell now (does nothing when the robot item has not changed). */
@@ -78,12 +82,19 @@ export function startLessonWatch(): () => void {
 /** Starts a lesson fresh in the store (the caller has put its cell in place). */
 export function startLesson(id: string, source: RobotItem['source']): void {
   judged = null;
-  lessonStore.setState({ open: { id, source }, hintsShown: 0, status: null, robotGone: false, listOpen: false });
+  lessonStore.setState({ open: { id, source }, hintsShown: 0, status: null, robotGone: false, listOpen: false, answer: '' });
   refreshLesson();
 }
 
 /** Closes the lesson card. */
 export function closeLesson(): void {
   judged = null;
-  lessonStore.setState({ open: null, status: null, robotGone: false, hintsShown: 0 });
+  lessonStore.setState({ open: null, status: null, robotGone: false, hintsShown: 0, answer: '' });
+}
+
+/** The student typed `text` (mm) as the answer: judged at once. */
+export function setLessonAnswer(text: string): void {
+  lessonStore.setState({ answer: text });
+  judged = null;
+  refreshLesson();
 }

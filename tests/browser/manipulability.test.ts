@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseUrdf } from '../../src/io/urdf/parse-urdf';
 import { Jacobian } from '../../src/kinematics/jacobian';
 import { jacobianRows, manipulabilityReport } from '../../src/kinematics/manipulability';
+import { gridCellCentre, horizontalReach, PlaneManipulabilityMapper, UNREACHABLE } from '../../src/kinematics/manipulability-map';
+import { ForwardKinematics } from '../../src/kinematics/forward';
 import { activeJoints, flangeLink } from '../../src/model';
 import { openApp, REPO_ROOT, saveScreenshot, type AppSession } from './harness';
 
@@ -36,6 +38,12 @@ function changed(before: PNG, after: PNG, test: (r: number, g: number, b: number
 }
 
 const frames = (page: Page) => page.evaluate(() => window.__celltwin?.frames ?? 0);
+
+/** Sum of the channel differences at one pixel of two shots. */
+function pixelChange(before: PNG, after: PNG, x: number, y: number): number {
+  const i = 4 * (Math.round(y) * after.width + Math.round(x));
+  return [0, 1, 2].reduce((s, c) => s + Math.abs(after.data[i + c]! - before.data[i + c]!), 0);
+}
 
 /** Waits until the scene has rendered since `start`, then until it stops (the view renders on demand). */
 async function settled(page: Page, start: number) {
@@ -133,6 +141,43 @@ describe('manipulability in the kinematics view', () => {
     expect(await legend.textContent()).toMatch(/\d+ % reachable/);
     await settled(page, 0);
     const withMap = await canvasPixels(page);
+
+    // The same map in Node: its largest w and reachable share are the legend's, and it is drawn
+    // the right way round — a reachable cell deep inside the map changes the picture where it
+    // projects, its mirror image across the robot's x axis (unreachable all around) does not.
+    const robot = parseUrdf(readFileSync(path.join(REPO_ROOT, 'urdf/ur10e.urdf'), 'utf8'), 'ur10e.urdf').robot;
+    const tip = flangeLink(robotItem.source!, robot);
+    const tool = new ForwardKinematics(robot).compute(robotItem.joints!).relativePose(robot.root, tip);
+    const grid = { height: tool[14]!, centre: [0, 0] as [number, number], halfSize: horizontalReach(robot, robot.root, tip), cells: 48 };
+    const map = new PlaneManipulabilityMapper(robot, robot.root, tip, grid, tool, robotItem.joints!).map();
+    const maxW = Math.max(...map);
+    const reachableShare = map.filter((w) => w !== UNREACHABLE).length / map.length;
+    const legendText = (await legend.locator('figcaption').textContent()) ?? '';
+    expect(Number(legendText.match(/w ([\d.e-]+)$/)?.[1]) / maxW).toBeCloseTo(1, 3);
+    expect(legendText).toContain(`${Math.round(100 * reachableShare)} % reachable`);
+    const at = (c: number, r: number) => map[r * 48 + c]!;
+    const around = (c: number, r: number, test: (w: number) => boolean) => [-1, 0, 1].every((dc) => [-1, 0, 1].every((dr) => test(at(c + dc, r + dr))));
+    const canvasBox = (await page.locator('canvas').first().boundingBox())!;
+    const toCanvas = async (c: number, r: number) => {
+      const [x, y] = gridCellCentre(grid, c, r);
+      const [px, py] = await page.evaluate((p) => window.__celltwin!.project!(p), [x, y, grid.height + 0.75] as [number, number, number]);
+      return [px - canvasBox.x, py - canvasBox.y] as const;
+    };
+    let checked = 0;
+    for (let r = 2; r < 46 && checked < 3; r++) {
+      for (let c = 2; c < 46 && checked < 3; c++) {
+        const mirror = 47 - r;
+        if (!around(c, r, (w) => w > 0.3 * maxW) || !around(c, mirror, (w) => w === UNREACHABLE)) continue;
+        const [x, y] = await toCanvas(c, r);
+        const [mx, my] = await toCanvas(c, mirror);
+        const inside = (u: number, v: number) => u > 5 && v > 5 && u < withMap.width - 5 && v < withMap.height - 5;
+        if (!inside(x, y) || !inside(mx, my)) continue;
+        expect(pixelChange(withEllipsoid, withMap, x, y), `reachable cell (${c}, ${r}) at pixel ${x.toFixed(0)}, ${y.toFixed(0)}`).toBeGreaterThan(30);
+        expect(pixelChange(withEllipsoid, withMap, mx, my), `unreachable cell (${c}, ${mirror}) at pixel ${mx.toFixed(0)}, ${my.toFixed(0)}`).toBeLessThanOrEqual(30);
+        checked++;
+      }
+    }
+    expect(checked).toBe(3);
     const share = changed(withEllipsoid, withMap, () => true) / (withMap.width * withMap.height);
     expect(share).toBeGreaterThan(0.02);
     // The ramp's blue, green and purple end: colours the cell does not otherwise show there.

@@ -15,92 +15,17 @@
  * same script notes when every robot of the cell has loaded (`robotLoads()`, polled every 2 ms
  * once the first frame is up); its medians are in the notes. The ratio is what the link costs.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { defineCase, median, type Side } from '../harness';
 import { encodeShareFragment } from '../../src/io/share-link';
 import type { StaticServer } from '../../tests/browser/harness';
 import { launchChromium, serveApp } from './support/app-pages';
+import { openOnce } from './support/first-frame-page';
 import { readRepoCell } from './support/sim-cells';
 
 const VIEWPORT = { width: 800, height: 500 };
 /** One warm-up round: a page opening takes seconds on SwiftShader. */
 const WARMUP_ROUNDS = 1;
-
-/** When, in ms after navigation start, the page drew its first frame and had all robots loaded. */
-interface StartupMarks {
-  firstFrame: number | null;
-  robots: number | null;
-  error: string | null;
-}
-
-/**
- * Runs in the page before any of its scripts: catches the assignment of
- * `__celltwin.firstFrameRendered = true` with an accessor, then polls robot loads.
- */
-function watchStartup(): void {
-  const marks: StartupMarks = { firstFrame: null, robots: null, error: null };
-  (window as unknown as { __benchStartup: StartupMarks }).__benchStartup = marks;
-  type Probe = { firstFrameRendered: boolean; cell?: () => { items: { id: string; type: string }[] }; robotLoads?: () => Record<string, { done: boolean; error: string | null }> };
-  let probe: Probe | undefined;
-  Object.defineProperty(window, '__celltwin', {
-    configurable: true,
-    get: () => probe,
-    set(value: Probe) {
-      probe = value;
-      let first = value.firstFrameRendered === true;
-      Object.defineProperty(value, 'firstFrameRendered', {
-        configurable: true,
-        enumerable: true,
-        get: () => first,
-        set(v: boolean) {
-          if (v && !first) marks.firstFrame = performance.now();
-          first = v;
-        },
-      });
-    },
-  });
-  const timer = setInterval(() => {
-    // The cell is in place before the app first renders (src/main.tsx), so once a frame is up the
-    // robot list is the shared cell's.
-    if (marks.firstFrame === null || !probe?.cell || !probe.robotLoads) return;
-    const loads = probe.robotLoads();
-    const robots = probe.cell().items.filter((i) => i.type === 'robot');
-    const failed = robots.find((r) => loads[r.id]?.error);
-    if (failed) marks.error = `${failed.id}: ${loads[failed.id]!.error}`;
-    if (failed || robots.every((r) => loads[r.id]?.done === true)) {
-      marks.robots = performance.now();
-      clearInterval(timer);
-    }
-  }, 2);
-}
-
-/** Opens `url` in a fresh context and returns its startup marks. */
-async function openOnce(browser: Browser, url: string): Promise<{ firstFrame: number; robots: number }> {
-  let context: BrowserContext | undefined;
-  try {
-    context = await browser.newContext({ viewport: VIEWPORT });
-    // tsx (esbuild keepNames) may wrap inner functions in `__name(…)`; give the page a no-op one.
-    await context.addInitScript('globalThis.__name ??= (f) => f;');
-    await context.addInitScript(watchStartup);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(url, { waitUntil: 'load' });
-    const handle = await page.waitForFunction(
-      () => {
-        const m = (window as unknown as { __benchStartup?: StartupMarks }).__benchStartup;
-        return m && m.robots !== null ? m : null;
-      },
-      undefined,
-      { timeout: 120_000, polling: 50 },
-    );
-    const marks = (await handle.jsonValue()) as StartupMarks;
-    if (marks.error !== null || errors.length > 0) throw new Error(`${url.slice(0, 80)}…: ${marks.error ?? errors.join('; ')}`);
-    return { firstFrame: marks.firstFrame!, robots: marks.robots! };
-  } finally {
-    await context?.close();
-  }
-}
 
 let browser: Browser | undefined;
 let server: StaticServer | undefined;
@@ -123,7 +48,7 @@ export default defineCase({
     const timeBatch = async (side: Side, calls: number): Promise<number> => {
       let total = 0;
       for (let i = 0; i < calls; i++) {
-        const marks = await openOnce(browser!, urls[side]);
+        const marks = await openOnce(browser!, urls[side], VIEWPORT);
         opened[side].push(marks);
         total += marks.firstFrame;
       }

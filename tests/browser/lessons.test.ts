@@ -108,6 +108,7 @@ describe('lessons', () => {
         await card.getByRole('button', { name: /Show a hint/ }).click();
         await card.getByLabel('Ghosts').check();
         await page.locator('.kin-ghost-label').first().waitFor();
+        await page.locator('.dash-toggle').click(); // fold the results panel: more room for the view and the card
         await page.getByRole('button', { name: 'Frame', exact: true }).click();
         await page.waitForTimeout(1500); // the camera eases to the framed robot
         await saveScreenshot(page, 'lesson.png');
@@ -117,4 +118,22 @@ describe('lessons', () => {
     expect(await card.locator('.lesson-branches td.visited').count()).toBe(8);
     expect(app.errors.page).toEqual([]);
   }, 240_000);
+
+  it('the DH lesson names a wrong cell of the table and is done with d₄ = 302 mm typed in', async () => {
+    const page = app.page;
+    await page.locator('.statusbar').getByRole('button', { name: 'Lessons' }).click();
+    await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /Read the DH table/ }).click();
+    const status = page.getByRole('status', { name: 'Lesson check' });
+    await expect.poll(() => status.textContent()).toContain('type d₄ in mm');
+    // The inspector shows the table the lesson asks about: row 4 of the standard table, d = 302.00.
+    const row4 = page.getByRole('table', { name: 'DH table (standard)' }).locator('tbody tr').nth(3);
+    expect(await row4.locator('td').nth(4).textContent()).toBe('302.00');
+    const input = page.getByLabel('Your answer (mm)');
+    await input.fill('70');
+    await expect.poll(() => status.textContent()).toContain('70 mm is a₃ in the standard table, not d₄');
+    await input.fill('302');
+    await expect.poll(() => status.textContent()).toContain('Done ✓');
+    expect(await status.textContent()).toContain('d₄ = 302 mm (standard convention)');
+    expect(app.errors.page).toEqual([]);
+  }, 120_000);
 });

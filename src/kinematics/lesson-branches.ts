@@ -34,7 +34,7 @@ export interface BranchesVerdict {
   measure: number;
   /** Angle (rad) between the tool's and the target's orientation at this pose. */
   angle: number;
-  /** This pose's configuration, or null when it has none (no closed form, a singular pose). */
+  /** This pose's configuration when the tool is on the target (null off it, or at a singular pose). */
   branch: string | null;
   /** True when this pose's tool is on the target within the tolerances. */
   onTarget: boolean;
@@ -80,8 +80,8 @@ const deg = (rad: number): string => ((rad * 180) / Math.PI).toFixed(1);
  * One step of the lesson: the robot is at `q` (input joints of `ik`, within their limits), the
  * target is `target` (tip in base, column-major), `visited` what earlier poses counted. A pose
  * counts for its configuration when the tip is within `check.maxDistance` and
- * `check.maxAngleDeg` of the target. Cheap enough for every jog step: one FK, one closed-form
- * IK and eight FK.
+ * `check.maxAngleDeg` of the target. Cheap enough for every jog step: one FK, plus a labelled
+ * closed-form IK when the tool is on the target.
  */
 export function visitBranch(ik: InverseKinematics, target: Mat4, q: readonly number[], visited: readonly string[], check: BranchesCheck): BranchesVerdict {
   const { chain } = ik.jacobian;
@@ -89,7 +89,9 @@ export function visitBranch(ik: InverseKinematics, target: Mat4, q: readonly num
   const distance = Math.hypot(tip[12]! - target[12]!, tip[13]! - target[13]!, tip[14]! - target[14]!);
   const angle = mat4RotationAngle(tip, target);
   const onTarget = distance <= check.maxDistance && (angle * 180) / Math.PI <= check.maxAngleDeg;
-  const branch = configurationOf(ik, q);
+  // Naming the configuration costs a closed-form IK (about 0.3 ms); only a pose on the target
+  // needs it, so a jog step elsewhere costs one FK.
+  const branch = onTarget ? configurationOf(ik, q) : null;
   const seen = new Set(visited);
   if (onTarget && branch !== null) seen.add(branch);
   const now = BRANCH_LABELS.filter((l) => seen.has(l));

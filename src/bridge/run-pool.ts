@@ -7,6 +7,10 @@
  *
  * Robot descriptions are parsed once on the page (src/bridge/cell-robots.ts) and sent with each
  * run. Without Worker support the runs go one after another on this thread.
+ *
+ * Starting a worker costs seconds (it loads the simulation and Rapier's WebAssembly), so after a
+ * call that finished the workers wait {@link IDLE_WORKER_MS} for the next call before they end;
+ * a cancelled or failed call ends its workers at once.
  */
 import type { KpiRecord } from '../experiments/kpi-fields';
 import { runCell, runRecordOf, type RunRecord } from '../experiments/run-cell';
@@ -64,6 +68,39 @@ export interface RunPoolOptions {
 /** Most workers the pool starts: each holds a simulation and a Rapier module. */
 export const MAX_POOL_WORKERS = 8;
 
+/** How long finished workers wait for the next call before they end (ms). */
+export const IDLE_WORKER_MS = 60_000;
+
+/** Workers kept from the last finished call, and the timer that ends them. */
+const idle: Worker[] = [];
+let idleTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** A worker for a call: a kept one, else a new one. */
+function takeWorker(): Worker {
+  const kept = idle.pop();
+  if (kept) return kept;
+  return new Worker(new URL('../../workers/run.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** Keeps the workers of a finished call for the next one (at most {@link MAX_POOL_WORKERS}). */
+function keepWorkers(workers: readonly Worker[]): void {
+  for (const w of workers) {
+    w.onmessage = null;
+    w.onerror = null;
+    if (idle.length < MAX_POOL_WORKERS) idle.push(w);
+    else w.terminate();
+  }
+  if (idleTimer !== null) clearTimeout(idleTimer);
+  idleTimer = setTimeout(endIdleWorkers, IDLE_WORKER_MS);
+}
+
+/** Ends the workers kept for a next call (they hold a simulation module and Rapier each). */
+export function endIdleWorkers(): void {
+  if (idleTimer !== null) clearTimeout(idleTimer);
+  idleTimer = null;
+  for (const w of idle.splice(0)) w.terminate();
+}
+
 /** Workers for `jobs` runs: the browser's logical cores (1 to {@link MAX_POOL_WORKERS}), never more than the jobs. */
 export function defaultPoolSize(jobs: number, cores: number = globalThis.navigator?.hardwareConcurrency ?? 1): number {
   const c = Number.isFinite(cores) ? Math.floor(cores) : 1;
@@ -120,7 +157,8 @@ function onWorkers(jobs: PageRunJob[], request: (id: number) => RunRequest, size
     const finish = (error?: unknown) => {
       if (settled) return;
       settled = true;
-      for (const w of workers) w.terminate();
+      if (error === undefined) keepWorkers(workers);
+      else for (const w of workers) w.terminate();
       signal?.removeEventListener('abort', onAbort);
       if (error === undefined) resolve(results);
       else reject(error);
@@ -143,7 +181,7 @@ function onWorkers(jobs: PageRunJob[], request: (id: number) => RunRequest, size
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     for (let w = 0; w < size; w++) {
-      const worker = new Worker(new URL('../../workers/run.worker.ts', import.meta.url), { type: 'module' });
+      const worker = takeWorker();
       worker.onmessage = (e: MessageEvent<RunResponse>) => {
         if (settled) return;
         const reply = e.data;

@@ -1,8 +1,8 @@
 /**
- * Analyse with replications in the page (issue 11 item 7): "Analyse → 10 min × 5" runs
+ * Analyse with replications in the page (issue 11 item 7): "Analyse → cell run, 30 s × 5" runs
  * seeds 7 … 11 of a cell with random arrivals on the page's pool of web workers, with a progress
- * bar, and shows each KPI as mean ± 95 % half-width. Its rows are the CLI's for the same seeds
- * (`celltwin run --replications 5 --json`, computed in Node), byte for byte, and the shown mean
+ * bar, and shows each KPI as mean ± 95 % half-width. Its export is the text of
+ * `celltwin run CELL --replications 5 --json` (computed in Node), byte for byte, and the shown mean
  * and half-width are checked against a computation written here with the tabled t quantile.
  * Escape cancels a run of 20 part way.
  */
@@ -18,12 +18,14 @@ import { openApp, REPO_ROOT, saveScreenshot, type AppSession } from './harness';
 const BAR = '[role="progressbar"][aria-label="Replication progress"]';
 /** t₀.₉₇₅ with 4 degrees of freedom, from a printed table of Student's t. */
 const T_975_4 = 2.776445;
-const SECONDS = 600;
+/** The cell's own run length (simulation.duration), what `celltwin run` simulates by default. */
+const SECONDS = 30;
 
 /** The pick-and-place fixture with parts arriving every 4 ± 1.5 s, so each seed gives other numbers. */
 function randomArrivalsCell() {
   const cell = JSON.parse(readFileSync(path.join(REPO_ROOT, 'tests/fixtures/sim-program-pick-place.cell.json'), 'utf8'));
   cell.name = 'Replications test';
+  cell.simulation.duration = SECONDS;
   cell.items.find((i: { id: string }) => i.id === 'infeed').source.jitter = 1.5;
   return cell;
 }
@@ -55,7 +57,7 @@ describe('Analyse with replications in the page', () => {
     const cliRun = (async () => {
       const out: string[] = [];
       const err: string[] = [];
-      const code = await main(['run', file, '--until', String(SECONDS), '--replications', '5', '--json'], { out: (t) => out.push(t), err: (t) => err.push(t), cwd: REPO_ROOT });
+      const code = await main(['run', file, '--replications', '5', '--json'], { out: (t) => out.push(t), err: (t) => err.push(t), cwd: REPO_ROOT });
       if (code !== 0) throw new Error(`celltwin run failed (${code}): ${err.join('\n')}`);
       return out.join('\n');
     })();
@@ -74,9 +76,10 @@ describe('Analyse with replications in the page', () => {
   it('runs 5 seeds on web workers with a progress bar and gives the CLI rows byte for byte', async () => {
     const page = app.page;
     await recordProgress(page);
-    await page.getByLabel('Analyse').selectOption({ label: '10 min × 5' });
+    await page.getByLabel('Analyse').selectOption({ label: 'cell run, 30 s × 5' });
     const panel = page.getByRole('region', { name: 'Replication results' });
     await panel.locator('tr[data-figure="throughputUph"]').waitFor({ timeout: 120_000 });
+    expect(await page.locator('.notice', { hasText: 'Analysed 5 × 30 s of production' }).innerText()).toMatch(/Throughput [\d.,]+ ± [\d.,]+ UPH \(mean ± 95 % half-width over seeds 7–11\)/);
 
     // The bar counted runs 0 … 5 of 5 and never went back.
     const seen = await page.evaluate(() => (window as unknown as { replicationSeen: Array<{ now: number; max: number; text: string }> }).replicationSeen);
@@ -119,7 +122,6 @@ describe('Analyse with replications in the page', () => {
     expect(busy.text).toContain(`${busy.mean.toFixed(1)} ± ${busy.halfWidth.toFixed(1)}`);
     expect(busy.text).toContain('%');
     await check('cellCycleTime', 1);
-    await expect.poll(() => page.getByText(/Analysed 5 × 10 min of production in [\d.]+ s/).count()).toBe(1);
     await saveScreenshot(page, 'replications-done.png');
     expect(app.errors.page).toEqual([]);
   });
@@ -128,6 +130,7 @@ describe('Analyse with replications in the page', () => {
     const page = app.page;
     await page.getByLabel('Analyse').selectOption({ label: '10 min × 20' });
     await page.locator(BAR).waitFor();
+    await saveScreenshot(page, 'replications-progress.png');
     await page.locator('.viewport').click({ position: { x: 10, y: 10 } });
     await page.keyboard.press('Escape');
     const panel = page.getByRole('region', { name: 'Replication results' });

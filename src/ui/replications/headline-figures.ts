@@ -19,7 +19,7 @@ export interface HeadlineFigure {
   halfWidth: number | null;
   /** Runs the figure was measured in. */
   n: number;
-  /** `896.7 ± 3.2`, or the mean alone without a half-width, or `—`. */
+  /** `896.7 ± 3.2`; the mean alone when every run gave the same (or fewer than 2 ran); `—` when not measured. */
   text: string;
   /** What the figure means (a tooltip). */
   definition: string;
@@ -38,8 +38,8 @@ const CELL_FIGURES: Record<string, Shape> = {
   cellCycleTime: { label: 'Cell cycle time', unit: 's', scale: 1, digits: 3, definition: KPI_DEFINITIONS.cellCycle },
   partsFinished: { label: 'Parts finished', unit: 'parts', scale: 1, digits: 1, definition: 'Parts that left the cell finished during the run (warm-up included).' },
   uphPerM2: { label: 'UPH per m²', unit: 'UPH/m²', scale: 1, digits: 1, definition: KPI_DEFINITIONS.floor },
-  stalls: { label: 'Stalls', unit: 'stalls', scale: 1, digits: 2, definition: 'Robots that completed no loop for 3 mean cycles, or a deadlock.' },
-  collisions: { label: 'Collisions', unit: 'collisions', scale: 1, digits: 2, definition: 'Collisions of robot links with anything, counted once each.' },
+  stalls: { label: 'Stalls', unit: 'stalls', scale: 1, digits: 1, definition: 'Robots that completed no loop for 3 mean cycles, or a deadlock.' },
+  collisions: { label: 'Collisions', unit: 'collisions', scale: 1, digits: 1, definition: 'Collisions of robot links with anything, counted once each.' },
 };
 
 const SHARE = { unit: '%', scale: 100, digits: 1 };
@@ -71,7 +71,10 @@ export function headlineFigures(summary: Readonly<Record<string, Estimate>>, cel
     if (!shape) continue;
     const mean = e.mean === null ? null : e.mean * shape.scale;
     const halfWidth = e.halfWidth === null ? null : e.halfWidth * shape.scale;
-    const text = mean === null ? '—' : halfWidth === null ? fixed(mean, shape.digits) : `${fixed(mean, shape.digits)} ± ${fixed(halfWidth, shape.digits)}`;
+    // The same in every run: a whole count reads as one ("0 collisions", not "0.0").
+    const constant = halfWidth === null || halfWidth === 0;
+    const digits = constant && mean !== null && Number.isInteger(mean) && shape.unit !== '%' ? 0 : shape.digits;
+    const text = mean === null ? '—' : constant ? fixed(mean, digits) : `${fixed(mean, digits)} ± ${fixed(halfWidth, digits)}`;
     out.push({ key, label: shape.label, unit: shape.unit, mean, halfWidth, n: e.n, text, definition: shape.definition });
   }
   return out;

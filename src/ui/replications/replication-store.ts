@@ -1,7 +1,7 @@
 /**
- * Analyse with replications (issue 11 item 7): how many seeds the Analyse menu runs (1 keeps the
- * live simulation worker; 5 or 20 run on the page's pool of web workers), and the replication
- * run in progress or last finished, as plain data in a vanilla store. Behaviour lives in
+ * Analyse with replications (issue 11 item 7): the runs the Analyse menu offers (1 keeps the live
+ * simulation worker; 5 or 20 run on the page's pool of web workers) and the replication run in
+ * progress or last finished, as plain data in a vanilla store. Behaviour lives in
  * replication-actions.ts.
  */
 import { createStore } from 'zustand/vanilla';
@@ -10,7 +10,6 @@ import type { ReplicationReport } from '../../experiments/summarize';
 
 /** Replications the Analyse menu offers. */
 export const REPLICATION_CHOICES = [1, 5, 20] as const;
-export type ReplicationCount = (typeof REPLICATION_CHOICES)[number];
 
 /** Where a replication run is. */
 export type ReplicationPhase = 'running' | 'done' | 'cancelled' | 'failed';
@@ -42,18 +41,11 @@ export interface ReplicationRun {
 }
 
 export interface ReplicationState {
-  /** Replications the next Analyse runs. */
-  count: ReplicationCount;
   /** The run in progress or the last one (null: none, or its results were closed). */
   run: ReplicationRun | null;
 }
 
-export const replicationStore = createStore<ReplicationState>(() => ({ count: 1, run: null }));
-
-/** Sets the replications the next Analyse runs. */
-export function setReplicationCount(count: ReplicationCount): void {
-  replicationStore.setState({ count });
-}
+export const replicationStore = createStore<ReplicationState>(() => ({ run: null }));
 
 /**
  * Wall seconds left from the runs finished so far: the runs still to do at the average rate of

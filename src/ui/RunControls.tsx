@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { simStatusStore } from '../bridge/sim-status';
 import type { SimSpeed } from '../bridge/sim-protocol';
 import { AnalysisProgress } from './AnalysisProgress';
+import { showExperimentPanel } from './experiment/experiment-store';
 import { analyseRun, resetRun, setRunSpeed, stepRun, toggleRun } from './run-actions';
 import { analyseReplications } from './replications/replication-actions';
 import { ReplicationProgress } from './replications/ReplicationProgress';
@@ -83,6 +84,9 @@ export function RunControls() {
           </optgroup>
         ))}
       </select>
+      <button onClick={showExperimentPanel} title="Vary fields of the cell, run every variant × seed on web workers, compare the results (Experiment tab)">
+        Experiment
+      </button>
       <span
         className="sim-clock"
         aria-label="Simulated time"

@@ -56,6 +56,7 @@ describe('lessons', () => {
     await page.getByLabel('a5 (°)').fill('0');
     await expect.poll(() => status.textContent()).toContain('Done ✓');
     expect(await status.textContent()).toContain('axes 4 and 6 are 0.00° apart');
+    await saveScreenshot(page, 'lesson-wrist-done.png');
     expect((await page.evaluate(robotJoints, 'robot-1'))![4]).toBeCloseTo(0, 12);
     // A little off again: not done.
     await page.getByLabel('a5 (°)').fill('5');
@@ -75,6 +76,7 @@ describe('lessons', () => {
     expect(branches.filter((b) => b.withinLimits)).toHaveLength(8);
     await page.locator('.statusbar').getByRole('button', { name: 'Lessons' }).click();
     const list = page.getByRole('dialog', { name: 'Lessons' });
+    await saveScreenshot(page, 'lesson-list.png');
     await list.getByRole('button', { name: /Reach this target on all eight branches/ }).click();
     expect(await list.count()).toBe(0);
     await page.waitForFunction(() => Object.values(window.__celltwin?.robotLoads?.() ?? {}).every((s) => s.done));
@@ -134,6 +136,7 @@ describe('lessons', () => {
     await input.fill('302');
     await expect.poll(() => status.textContent()).toContain('Done ✓');
     expect(await status.textContent()).toContain('d₄ = 302 mm (standard convention)');
+    await saveScreenshot(page, 'lesson-dh.png');
     expect(app.errors.page).toEqual([]);
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import type { DhParameterCheck } from '../../kinematics/lesson-dh';
 import { kinematicsViewStore } from '../../scene/kinematics/kinematics-view';
 import { closeLesson, lessonStore, openLessonEntry, setLessonAnswer } from './lesson-store';
 import { moveToolToTarget, openLesson } from './open-lesson';
@@ -11,6 +12,12 @@ const ARM_CONFIGURATIONS = [
   ['left', 'up'],
   ['left', 'down'],
 ] as const;
+
+/** "d₄": the parameter a DH lesson asks for, as its table heads it (Craig's a is a₍ᵢ₋₁₎). */
+function answerName(check: DhParameterCheck): string {
+  const index = check.parameter === 'a' && check.convention === 'modified' ? check.row - 1 : check.row;
+  return check.parameter + String(index).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]!);
+}
 
 /**
  * The open lesson beside the 3D view: its title and task, hints revealed one at a time, and
@@ -56,8 +63,7 @@ export function LessonCard() {
       )}
       {lesson.check.kind === 'dh-parameter' && (
         <label className="lesson-answer">
-          {lesson.check.parameter}
-          <sub>{lesson.check.parameter === 'a' && lesson.check.convention === 'modified' ? lesson.check.row - 1 : lesson.check.row}</sub> =
+          {answerName(lesson.check)} =
           <input inputMode="decimal" aria-label="Your answer (mm)" value={answer} onChange={(e) => setLessonAnswer(e.currentTarget.value)} placeholder="0.0" />
           mm
         </label>

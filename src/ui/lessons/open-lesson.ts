@@ -5,7 +5,9 @@
  * start-up.
  */
 import type { CellItem, RobotItem } from '../../model';
+import { requestFocus } from '../../scene/focus';
 import { kinematicsViewStore } from '../../scene/kinematics/kinematics-view';
+import { robotLoadStore } from '../../scene/robot/load-status';
 import { resolvedRobot } from '../../scene/robot/resolved-cache';
 import { cellStore } from '../../store/app-store';
 import { updateItem } from '../../store/commands';
@@ -39,10 +41,31 @@ export function openLesson(id: string): boolean {
   const robotId = entry.lesson.robot;
   if (!edit({ label: `Open lesson: ${entry.lesson.title}`, apply: () => cell, select: () => [robotId] })) return false;
   cellStore.getState().select([robotId]);
-  kinematicsViewStore.setState({ robot: robotId });
+  // Kinematics open for the lesson robot; ghosts only where the lesson is about branches (its card has the box).
+  kinematicsViewStore.setState({ robot: robotId, showGhosts: false });
+  frameWhenLoaded(robotId);
   const item = cell.items.find((i): i is RobotItem => i.id === robotId && i.type === 'robot')!;
   startLesson(entry.id, item.source);
   return true;
+}
+
+let stopFraming: (() => void) | null = null;
+
+/** Frames the lesson robot now, and again once its meshes have loaded (the bounds change then). */
+function frameWhenLoaded(robotId: string): void {
+  stopFraming?.();
+  requestFocus();
+  let seenLoading = robotLoadStore.getState()[robotId]?.done !== true;
+  const unsubscribe = robotLoadStore.subscribe((loads) => {
+    const status = loads[robotId];
+    if (!status?.done) seenLoading = true;
+    else if (seenLoading) {
+      requestFocus();
+      unsubscribe();
+      stopFraming = null;
+    }
+  });
+  stopFraming = unsubscribe;
 }
 
 /** Opens the lesson named by `?lesson=ID` in `search`, if any. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mainEffect, mainEffects } from '../../src/experiments/main-effects';
 import { dominates, paretoFront } from '../../src/experiments/pareto';
 import type { RunRow } from '../../src/experiments/results';
+import { formatTick, niceTicks } from '../../src/ui/experiment/chart-scale';
 
 /** A run row with factors A and B and one figure y. */
 const row = (variant: number, seed: number, A: unknown, B: number, y: number | null): RunRow => ({
@@ -86,5 +87,21 @@ describe('the Pareto front of throughput against floor', () => {
 
   it('keeps both of two variants that tie exactly', () => {
     expect(paretoFront([{ id: 'p', x: 5, y: 5 }, { id: 'q', x: 5, y: 5 }, { id: 'r', x: 6, y: 5 }])).toEqual(['p', 'q']);
+  });
+});
+
+describe('the charts’ axes', () => {
+  it('put round ticks 1, 2 or 5 × 10ⁿ apart over the data', () => {
+    // (556.9 − 443.2) / 4 = 28.4 per tick → 50 apart.
+    expect(niceTicks(443.2, 556.9, 4)).toEqual([400, 450, 500, 550, 600]);
+    expect(niceTicks(12.25, 13.75, 4)).toEqual([12, 12.5, 13, 13.5, 14]);
+    // One value: a band of ±5 % around it, so a flat line still has an axis.
+    expect(niceTicks(100, 100, 4)).toEqual([95, 100, 105]);
+  });
+
+  it('print ticks with the decimals their spacing needs', () => {
+    expect([12, 12.5, 13].map((t, _, all) => formatTick(t, all))).toEqual(['12.0', '12.5', '13.0']);
+    expect([440, 460].map((t, _, all) => formatTick(t, all))).toEqual(['440', '460']);
+    expect([0.02, 0.04].map((t, _, all) => formatTick(t, all))).toEqual(['0.02', '0.04']);
   });
 });

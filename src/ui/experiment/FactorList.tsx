@@ -57,7 +57,7 @@ function FactorRow({ f, index, lhs }: { f: FactorDraft; index: number; lhs: bool
         <p className="hint">{f.fixed.length} levels from the sweep file (not numbers; run as they are)</p>
       ) : (
         <div className="factor-levels">
-          <select aria-label={`Factor ${index + 1} levels as`} value={f.mode} onChange={(e) => set({ mode: e.currentTarget.value as FactorDraft['mode'] })}>
+          <select aria-label={`Factor ${index + 1} as list or range`} value={f.mode} onChange={(e) => set({ mode: e.currentTarget.value as FactorDraft['mode'] })}>
             <option value="list">list</option>
             <option value="range">range</option>
           </select>

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { mainEffects } from '../../experiments/main-effects';
 import type { RunRow } from '../../experiments/results';
-import { formatFigure, formatLevel, linear, niceTicks } from './chart-scale';
+import { clip, formatFigure, formatLevel, formatTick, linear, niceTicks } from './chart-scale';
 
 const W = 200;
 const H = 150;
@@ -26,15 +26,15 @@ export function MainEffectsPlot({ rows, factorNames, units, kpi }: { rows: RunRo
         const pts = e.levels.flatMap((l, i) => (l.mean === null ? [] : [`${x(i)},${y(l.mean)}`]));
         return (
           <svg key={e.factor} className="effect-chart" width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${e.factor}: ${e.levels.map((l) => `${formatLevel(l.level, units[e.factor])} → ${formatFigure(l.mean)}`).join(', ')}`}>
-            <text x={PAD.left} y={11} className="chart-title">
-              {e.factor}
-              {units[e.factor] ? ` (${units[e.factor]})` : ''}
+            <text x={6} y={12} className="chart-title">
+              <title>{e.factor}</title>
+              {clip(`${e.factor}${units[e.factor] ? ` (${units[e.factor]})` : ''}`, 34)}
             </text>
             {ticks.map((t) => (
               <g key={t}>
                 <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} className="grid" />
                 <text x={PAD.left - 4} y={y(t) + 3} className="tick" textAnchor="end">
-                  {formatFigure(t)}
+                  {formatTick(t, ticks)}
                 </text>
               </g>
             ))}
@@ -54,7 +54,7 @@ export function MainEffectsPlot({ rows, factorNames, units, kpi }: { rows: RunRo
                     <title>{`${e.factor} = ${formatLevel(l.level, units[e.factor])}: ${kpi} ${formatFigure(l.mean)}${l.halfWidth !== null ? ` ± ${formatFigure(l.halfWidth)}` : ''} (${l.n} runs)`}</title>
                   </circle>
                   <text x={x(i)} y={H - PAD.bottom + 13} className="tick" textAnchor="middle">
-                    {formatLevel(l.level, units[e.factor])}
+                    {clip(formatLevel(l.level, units[e.factor]), 12)}
                   </text>
                 </g>
               ),

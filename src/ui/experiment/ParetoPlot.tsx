@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { paretoFront } from '../../experiments/pareto';
 import { summarize, type RunRow } from '../../experiments/results';
-import { formatFigure, formatLevel, linear, niceTicks } from './chart-scale';
+import { formatFigure, formatLevel, formatTick, linear, niceTicks } from './chart-scale';
 
 const W = 380;
 const H = 240;
@@ -53,13 +53,13 @@ export function ParetoPlot({
   const y = linear(yt[0]!, yt[yt.length - 1]!, H - PAD.bottom, PAD.top);
   const onFront = new Set(front);
   const frontPts = front.map((id) => measured.find((p) => p.id === id)!).filter(Boolean);
-  // Variants that land on the same spot (a factor that changes neither UPH nor floor) share one label.
-  const labels = new Map<string, { at: (typeof measured)[number]; names: number[] }>();
-  for (const p of measured) {
-    const spot = `${Math.round(x(p.x))},${Math.round(y(p.y))}`;
-    const l = labels.get(spot);
-    if (l) l.names.push(p.variant);
-    else labels.set(spot, { at: p, names: [p.variant] });
+  // Variants within a label's height of each other (a factor that changes neither UPH nor floor
+  // much) share one label, front points first, so numbers never print over each other.
+  const labels: Array<{ at: (typeof measured)[number]; names: number[] }> = [];
+  for (const p of [...measured].sort((a, b) => Number(onFront.has(b.id)) - Number(onFront.has(a.id)) || a.variant - b.variant)) {
+    const near = labels.find((l) => Math.abs(x(l.at.x) - x(p.x)) < 14 && Math.abs(y(l.at.y) - y(p.y)) < 11);
+    if (near) near.names.push(p.variant);
+    else labels.push({ at: p, names: [p.variant] });
   }
   const xLabel = axis === 'floor' ? 'floor area (m²)' : 'robots';
   const describe = (p: (typeof measured)[number]) =>
@@ -70,13 +70,13 @@ export function ParetoPlot({
         <g key={`y${t}`}>
           <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} className="grid" />
           <text x={PAD.left - 4} y={y(t) + 3} className="tick" textAnchor="end">
-            {formatFigure(t)}
+            {formatTick(t, yt)}
           </text>
         </g>
       ))}
       {xt.map((t) => (
         <text key={`x${t}`} x={x(t)} y={H - PAD.bottom + 13} className="tick" textAnchor="middle">
-          {axis === 'robots' ? t : formatFigure(t)}
+          {formatTick(t, xt)}
         </text>
       ))}
       <text x={(PAD.left + W - PAD.right) / 2} y={H - 4} className="axis-label" textAnchor="middle">
@@ -106,7 +106,7 @@ export function ParetoPlot({
           <circle cx={x(p.x)} cy={y(p.y)} r={onFront.has(p.id) ? 6 : 4.5} />
         </g>
       ))}
-      {[...labels.values()].map(({ at, names }) => (
+      {labels.map(({ at, names }) => (
         <text key={at.id} x={x(at.x) + 8} y={y(at.y) - 6} className={`point-label${onFront.has(at.id) ? ' front' : ''}`}>
           {names.join(', ')}
         </text>

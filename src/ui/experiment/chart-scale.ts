@@ -22,6 +22,18 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   return ticks;
 }
 
+/** A tick value with as many decimals as the ticks' spacing needs (12.5, not 12.50; 1000, not 1000.0). */
+export function formatTick(t: number, ticks: readonly number[]): string {
+  const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : Math.abs(t);
+  const decimals = step > 0 ? Math.max(0, Math.min(6, -Math.floor(Math.log10(step) + 1e-9))) : 0;
+  // A step of 2.5 × 10ⁿ needs one digit more than its order of magnitude says.
+  const exact = Number(t.toFixed(decimals)) === Number(t.toPrecision(12)) ? decimals : decimals + 1;
+  return t.toFixed(exact);
+}
+
+/** A label cut to `max` characters with an ellipsis (the whole text goes in the chart's tooltip). */
+export const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
 /** A linear map from [d0, d1] to [r0, r1] (a degenerate domain maps to the middle). */
 export function linear(d0: number, d1: number, r0: number, r1: number): (v: number) => number {
   if (d1 === d0) return () => (r0 + r1) / 2;

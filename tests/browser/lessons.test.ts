@@ -77,6 +77,9 @@ describe('lessons', () => {
     await page.locator('.statusbar').getByRole('button', { name: 'Lessons' }).click();
     const list = page.getByRole('dialog', { name: 'Lessons' });
     await saveScreenshot(page, 'lesson-list.png');
+    await page.keyboard.press('Escape'); // closes the list
+    expect(await list.count()).toBe(0);
+    await page.locator('.statusbar').getByRole('button', { name: 'Lessons' }).click();
     await list.getByRole('button', { name: /Reach this target on all eight branches/ }).click();
     expect(await list.count()).toBe(0);
     await page.waitForFunction(() => Object.values(window.__celltwin?.robotLoads?.() ?? {}).every((s) => s.done));
@@ -137,6 +140,17 @@ describe('lessons', () => {
     await expect.poll(() => status.textContent()).toContain('Done ✓');
     expect(await status.textContent()).toContain('d₄ = 302 mm (standard convention)');
     await saveScreenshot(page, 'lesson-dh.png');
+    expect(app.errors.page).toEqual([]);
+  }, 120_000);
+
+  it('?lesson= with an unknown id leaves the cell alone and names the lessons there are', async () => {
+    const page = app.page;
+    await page.goto(`${app.server.url}?fresh&lesson=nine-branches`, { waitUntil: 'load' });
+    const notice = page.getByText('There is no lesson "nine-branches"');
+    await notice.waitFor();
+    expect(await page.getByText('The lessons are: wrist-singularity, eight-branches, read-the-dh-table.').count()).toBe(1);
+    expect(await page.evaluate(() => window.__celltwin?.cell?.().name)).toBe('Pick and place demo');
+    expect(await page.getByRole('complementary', { name: 'Lesson' }).count()).toBe(0);
     expect(app.errors.page).toEqual([]);
   }, 120_000);
 });

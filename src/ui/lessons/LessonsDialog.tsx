@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
 import { lessonCell, lessonEntries, type LessonEntry } from './lesson-catalog';
@@ -26,6 +27,17 @@ function robotName(entry: LessonEntry): string {
 /** The lesson list: every bundled lesson with its topic; a click opens it (one undo step). */
 export function LessonsDialog() {
   const open = useStore(lessonStore, (s) => s.listOpen);
+  useEffect(() => {
+    if (!open) return;
+    // Escape closes the list before the page's own Escape (which would clear the selection).
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.stopPropagation();
+      close();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [open]);
   if (!open) return null;
   let entries: LessonEntry[];
   let problem: string | null = null;

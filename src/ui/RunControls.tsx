@@ -6,7 +6,6 @@ import { showExperimentPanel } from './experiment/experiment-store';
 import { analyseRun, resetRun, setRunSpeed, stepRun, toggleRun } from './run-actions';
 import { analyseReplications } from './replications/replication-actions';
 import { ReplicationProgress } from './replications/ReplicationProgress';
-import { ReplicationResults } from './replications/ReplicationResults';
 import { REPLICATION_CHOICES, replicationStore } from './replications/replication-store';
 import { useCell } from '../store/use-cell';
 import { formatDuration } from './units';
@@ -96,7 +95,6 @@ export function RunControls() {
       </span>
       <AnalysisProgress />
       <ReplicationProgress />
-      <ReplicationResults />
       {collisions.length > 0 && (
         <span className="sim-collisions" title={collisions.slice(-5).map((c) => `${c.time.toFixed(3)} s: ${c.a} ↔ ${c.b}`).join('\n')}>
           {collisions.length} collision{collisions.length > 1 ? 's' : ''}

@@ -123,6 +123,7 @@ describe('Analyse with replications in the page', () => {
     expect(busy.text).toContain('%');
     await check('cellCycleTime', 1);
     await saveScreenshot(page, 'replications-done.png');
+    await saveScreenshot(page, 'replications-table.png', await panel.screenshot());
     expect(app.errors.page).toEqual([]);
   });
 

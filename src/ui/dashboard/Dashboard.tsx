@@ -6,6 +6,8 @@ import { keepBaseline, loadVariants, pinBaseline, variantsStore } from '../../st
 import { compareLines } from '../compare/compare-lines';
 import { ExperimentPanel } from '../experiment/ExperimentPanel';
 import { experimentStore } from '../experiment/experiment-store';
+import { ReplicationResults } from '../replications/ReplicationResults';
+import { replicationStore } from '../replications/replication-store';
 import { ComparePanel } from '../compare/ComparePanel';
 import { autosaveStorage } from '../recovery';
 import { BreakdownBars } from './BreakdownBars';
@@ -72,6 +74,14 @@ export function Dashboard() {
     setTab('experiment');
     setOpen(true);
   }, [experimentRequest]);
+  // Analyse with 5 or 20 runs shows its progress and then its figures at the top of the Results tab.
+  const replicationRequest = useStore(replicationStore, (s) => s.openRequest);
+  const replicationShown = useStore(replicationStore, (s) => s.run !== null);
+  useEffect(() => {
+    if (replicationRequest === 0) return;
+    setTab('results');
+    setOpen(true);
+  }, [replicationRequest]);
   const drawn = useWholeTimeline(intervals, kpis, phase);
   const noResults = kpis === null;
   useEffect(() => {
@@ -140,6 +150,7 @@ export function Dashboard() {
       </header>
       {open && (
         <div className="dash-body" ref={box}>
+          {tab === 'results' && replicationShown && <ReplicationResults />}
           {tab === 'experiment' ? (
             <ExperimentPanel />
           ) : tab === 'compare' ? (

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { formatDuration } from '../units';
 import { cancelReplications } from './replication-actions';
 import { replicationSecondsLeft, replicationStore } from './replication-store';
+import './replications.css';
 
 /**
  * Progress of Analyse with replications in the top bar: runs finished of the total, runs going

@@ -38,7 +38,8 @@ export async function analyseReplications(seconds: number, replications: number)
   const jobs = replicationJobs(cell, replications, seconds);
   const own = new AbortController();
   controller = own;
-  replicationStore.setState({
+  replicationStore.setState((s) => ({
+    openRequest: s.openRequest + 1,
     run: {
       phase: 'running',
       cellName: cell.name,
@@ -53,7 +54,7 @@ export async function analyseReplications(seconds: number, replications: number)
       report: null,
       error: null,
     },
-  });
+  }));
   try {
     const rows = await runOnPagePool(jobs, { signal: own.signal, onProgress: (progress) => update({ progress }) });
     const report = replicationReport(cell.name, rows, seconds, REPLICATION_WARMUP_CYCLES);
@@ -62,7 +63,7 @@ export async function analyseReplications(seconds: number, replications: number)
     const wall = ((run.endedAt ?? run.startedAt) - run.startedAt) / 1000;
     const uph = headlineFigures(report.kpis, cell).find((f) => f.key === 'throughputUph');
     notify('info', `Analysed ${replications} × ${formatDuration(seconds)} of production in ${wall.toFixed(1)} s`, [
-      `${uph ? `Throughput ${uph.text} ${uph.unit}` : 'No parts finished'} (mean ± 95 % half-width over seeds ${run.seeds[0]}–${run.seeds.at(-1)}); the replications panel has every figure.`,
+      `${uph ? `Throughput ${uph.text} ${uph.unit}` : 'No parts finished'} (mean ± 95 % half-width over seeds ${run.seeds[0]}–${run.seeds.at(-1)}); the Results panel lists every figure.`,
     ]);
   } catch (e) {
     if (own.signal.aborted) update({ phase: 'cancelled', endedAt: performance.now() });

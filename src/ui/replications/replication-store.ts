@@ -43,9 +43,11 @@ export interface ReplicationRun {
 export interface ReplicationState {
   /** The run in progress or the last one (null: none, or its results were closed). */
   run: ReplicationRun | null;
+  /** Bumped when a run starts, to bring the results panel's Results tab forward. */
+  openRequest: number;
 }
 
-export const replicationStore = createStore<ReplicationState>(() => ({ run: null }));
+export const replicationStore = createStore<ReplicationState>(() => ({ run: null, openRequest: 0 }));
 
 /**
  * Wall seconds left from the runs finished so far: the runs still to do at the average rate of

@@ -69,6 +69,22 @@ describe('an experiment in the page', () => {
     await expect.poll(() => page.getByLabel('Experiment size').innerText()).toMatch(/^9 variants × 3 seeds = 27 runs of 10 min/);
   }, 120_000);
 
+  it('cancels a running experiment and keeps the runs already finished', async () => {
+    const page = app.page;
+    await page.getByLabel('Duration (s)').fill('30');
+    await page.getByLabel('Duration (s)').press('Enter');
+    await page.getByRole('button', { name: 'Run 27 runs' }).click();
+    const bar = page.locator('[role="progressbar"][aria-label="Experiment progress"]');
+    await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Run 27 runs' }).waitFor();
+    const status = await page.locator('.exp-status').innerText();
+    expect(status).toMatch(/^\d+\/27 runs · cancelled$/);
+    const done = Number(status.split('/')[0]);
+    expect(done).toBeLessThan(27);
+    expect(await page.locator('.exp-table tr.run').count()).toBe(done);
+  }, 180_000);
+
   it('runs the small sweep on the page pool and exports the local CLI pool’s results file byte for byte', async () => {
     const page = app.page;
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Load sweep…' }).click()]);

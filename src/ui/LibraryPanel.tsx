@@ -11,6 +11,7 @@ import { LibraryRobots } from './LibraryRobots';
 import { RobotImportEntry } from './RobotImportEntry';
 import { startLibraryDrag } from './library-drag';
 import { FenceRunLibraryEntry } from './FenceRunLibraryEntry';
+import { LessonsLibraryEntry } from './lessons/LessonsLibraryEntry';
 
 const HINTS: Record<LibraryItemType, string> = {
   conveyor: '2000 × 500 mm, 200 mm/s',
@@ -77,6 +78,7 @@ export function LibraryPanel() {
         ))}
         <FenceRunLibraryEntry matches={matches} />
       </ul>
+      <LessonsLibraryEntry matches={matches} />
       <h2>In this cell ({items.length})</h2>
       <ul className="outline">
         {items.map((item) => (

@@ -126,7 +126,12 @@ describe('lessons', () => {
 
   it('the DH lesson names a wrong cell of the table and is done with d₄ = 302 mm typed in', async () => {
     const page = app.page;
-    await page.locator('.statusbar').getByRole('button', { name: 'Lessons' }).click();
+    // This time from the library panel's entry, found by searching the library.
+    await page.getByLabel('Search the library').fill('lesson');
+    const entry = page.getByRole('complementary', { name: 'Library' }).getByRole('button', { name: /Kinematics lessons/ });
+    await saveScreenshot(page, 'lesson-library.png');
+    await entry.click();
+    await page.getByLabel('Search the library').fill('');
     await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /Read the DH table/ }).click();
     const status = page.getByRole('status', { name: 'Lesson check' });
     await expect.poll(() => status.textContent()).toContain('type d₄ in mm');

@@ -1,20 +1,20 @@
 /**
  * Collision checks of the events engine, where physics decides something: a robot's links (its
- * tool included) against the fixtures and the floor, along each move's swept path. Rapier (any
- * PhysicsWorld) holds the fixtures and every robot's links as kinematic bodies, with no gravity
- * and no parts; nothing is stepped between moves.
+ * tool included) against the fixtures, the floor and the parts lying or riding near its path,
+ * along each move's swept path. Rapier (any PhysicsWorld) holds, per robot, the fixtures within
+ * its reach and its links as kinematic bodies, with no gravity; the parts a move may meet
+ * (sweep-parts.ts) are added as kinematic bodies for that move's check and taken out after it.
+ * Nothing is stepped between moves.
  *
- * When a move starts, its trajectory is sampled on the engine's dt grid, every grid point when
- * the links are fast and every m-th when they are slow — so that no link origin travels more
- * than {@link MAX_TRAVEL} between checks, and never more than {@link MAX_TRAVEL} along the
- * path — and at each sample the links are posed and the contacts read. A contact that starts
- * between two samples is dated by bisection to the first grid time it touches, the time the
- * physics engine would report. A move that repeats one checked before (same robot, same start
- * and end joints, same duration, same tool opening) against unchanged fixtures gives the same
- * contacts, so it is checked once and its result replayed.
- *
- * Not covered here: links against parts (parts are lanes and places, not bodies) and robot
- * against robot (the templates keep robots apart; the physics engine checks both).
+ * When a move starts, its trajectory is sampled on the engine's dt grid (sweep-loop.ts) so that
+ * no link origin travels more than {@link MAX_TRAVEL} between checks; a contact that starts
+ * between two samples is dated to the first grid time it touches, the time the physics engine
+ * would report. Which pairs count is the physics engine's rule (collision-filter.ts): a link of
+ * the robot's tool touching a part is a grip, not a crash; two non-links (a part on a table)
+ * never count. A move that repeats one checked before (same robot, same start and end joints,
+ * same duration, same tool opening) against the same surroundings (the same parts at the same
+ * places; fixtures never change) gives the same contacts, so it is checked once and its result
+ * replayed. Robot against robot is robot-pair-sweep.ts.
  */
 import type { BodyInfo, BodyPlan } from '../body-plan';
 import type { CollisionEvent, CollisionEndEvent } from '../events';
@@ -22,29 +22,35 @@ import type { JointTrajectory } from '../joint-motion';
 import type { PhysicsFactory, PhysicsWorld } from '../physics-port';
 import { POSE_FLOATS } from '../pose';
 import type { RobotRig } from '../robot-rig';
+import { bodySphere, nearSpan, sphereCenter, sweptBox, type Box, type Sphere } from './sweep-geometry';
+import { sweepWindow, type Change } from './sweep-loop';
+import type { SweepPart } from './sweep-parts';
 
 /** Largest travel (m) of a link origin between two checks. */
 export const MAX_TRAVEL = 0.005;
 /** Fixtures farther than this (m) from a robot's base cannot touch it (beyond any bundled robot's reach with a tool). */
 const REACH_MARGIN = 3.5;
 
-/** A contact change at `offset` s after the move's start. */
-interface Change {
-  offset: number;
-  a: string;
-  b: string;
-  touching: boolean;
-}
+/** Results kept for moves checked against parts lying still (the oldest go first). */
+const PART_CACHE_SIZE = 256;
 
 /** Collision checking along robot moves (see the module comment). */
 export class CollisionSweep {
   /** One small world per robot: its links and the fixtures within its reach (cheaper steps). */
   private readonly worlds: PhysicsWorld[];
   private readonly poses: Float64Array;
+  /** Results of moves against fixtures alone, by move. */
   private readonly cache = new Map<string, Change[]>();
+  /** Results of moves against fixtures and parts lying still, by move and parts (bounded). */
+  private readonly partCache = new Map<string, Change[]>();
+  /** Per move: the box its links other than the tool's sweep (parts only count against those). */
+  private readonly boxes = new Map<string, Box>();
   private readonly q: Float64Array[];
+  /** Per robot: the links other than the tool's (body ids) and a sphere holding each one's colliders. */
+  private readonly arm: Int32Array[];
+  private readonly armSpheres: Sphere[][];
   /** Checks run and moves replayed from the cache, for the bench and the tests. */
-  readonly stats = { checked: 0, replayed: 0, samples: 0 };
+  readonly stats = { checked: 0, replayed: 0, samples: 0, partChecks: 0 };
 
   constructor(
     factory: PhysicsFactory,
@@ -55,7 +61,7 @@ export class CollisionSweep {
     reportable: (a: number, b: number) => boolean,
     private readonly dt: number,
   ) {
-    // Links against fixtures only: pairs of two links of different robots are left out here.
+    // A robot's own links, fixtures and parts: pairs of two links of different robots are robot-pair-sweep.ts's.
     const robotOf = new Map<number, number>();
     slots.forEach((s, r) => s.forEach((id) => robotOf.set(id, r)));
     const accept = (a: number, b: number) => {
@@ -81,26 +87,92 @@ export class CollisionSweep {
     this.poses = new Float64Array(staticBodies.length * POSE_FLOATS);
     staticBodies.forEach((b) => this.poses.set(b.pose, b.id * POSE_FLOATS));
     this.q = rigs.map((r) => new Float64Array(r.dof));
+    this.arm = slots.map((s) => s.filter((id) => infos[id]!.link?.startsWith('tool/') !== true));
+    this.armSpheres = this.arm.map((ids) => Array.from(ids, (id) => bodySphere(staticBodies[id]!)));
   }
 
   /**
    * The contact changes of robot `robot` following `trajectory` from time `start` with its tool
-   * joints at `toolQ`, as collision events at their times.
+   * joints at `toolQ`, as collision events at their times. `partsIn(box)` gives the parts whose
+   * place over the move comes into `box`, the box the robot's links other than its tool's sweep.
    */
-  sweep(robot: number, trajectory: JointTrajectory, start: number, toolQ: ArrayLike<number>): (CollisionEvent | CollisionEndEvent)[] {
+  sweep(robot: number, trajectory: JointTrajectory, start: number, toolQ: ArrayLike<number>, partsIn: (box: Box) => SweepPart[] = () => []): (CollisionEvent | CollisionEndEvent)[] {
     const q = this.q[robot]!;
     trajectory.sample(0, q);
     const first = Array.from(q);
     trajectory.sample(trajectory.duration, q);
-    const key = `${robot}|${round(first)}|${round(Array.from(q))}|${trajectory.duration.toFixed(9)}|${round(Array.from(toolQ))}`;
-    let changes = this.cache.get(key);
-    if (changes) this.stats.replayed++;
+    const move = `${robot}|${round(first)}|${round(Array.from(q))}|${trajectory.duration.toFixed(9)}|${round(Array.from(toolQ))}`;
+    let fixtures = this.cache.get(move);
+    if (fixtures) this.stats.replayed++;
     else {
-      changes = this.check(robot, trajectory, toolQ);
-      this.cache.set(key, changes);
+      fixtures = this.check(robot, trajectory, toolQ, [], null);
+      this.cache.set(move, fixtures);
       this.stats.checked++;
     }
+    const changes = [...fixtures, ...this.partChanges(robot, move, trajectory, toolQ, partsIn)].sort((a, b) => a.offset - b.offset);
     return changes.map((c) => ({ type: c.touching ? 'collision' : 'collision-end', time: start + c.offset, a: c.a, b: c.b }) as CollisionEvent | CollisionEndEvent);
+  }
+
+  /**
+   * The contact changes between the robot's links (not its tool's) and the parts near the move:
+   * those whose sphere comes near a link's sphere, checked over the part of the move where one does.
+   */
+  private partChanges(robot: number, move: string, trajectory: JointTrajectory, toolQ: ArrayLike<number>, partsIn: (box: Box) => SweepPart[]): Change[] {
+    let box = this.boxes.get(move);
+    if (!box) {
+      box = this.armBox(robot, trajectory, toolQ);
+      this.boxes.set(move, box);
+    }
+    const candidates = partsIn(box);
+    if (candidates.length === 0) return [];
+    const pose = new Float64Array(POSE_FLOATS);
+    const partCentres = (tau: number) => {
+      const out = new Float64Array(candidates.length * 3);
+      candidates.forEach((p, i) => {
+        p.pose(tau, pose, 0);
+        out.set(pose.subarray(0, 3), i * 3);
+      });
+      return out;
+    };
+    const span = nearSpan(
+      (tau) => this.armCentres(robot, trajectory, tau, toolQ),
+      this.armSpheres[robot]!.map((s) => s.radius),
+      partCentres,
+      candidates.map((p) => p.radius),
+      trajectory.duration,
+      this.dt,
+    );
+    if (!span) return [];
+    const parts = candidates.filter((_, j) => span.near[j]);
+    // Parts that move during the move never repeat their key: their results are not kept.
+    const keep = parts.every((p) => p.still);
+    const key = `${move}|${span.first}-${span.last}|${parts.map((p) => p.key).join(';')}`;
+    // Kept with each part's name as its place in the list: another part at the same place gives the same contacts.
+    const names = parts.map((p) => this.infos[p.id]!.name);
+    const cached = keep ? this.partCache.get(key) : undefined;
+    if (cached) {
+      this.stats.replayed++;
+      const rename = (n: string) => (n.startsWith('#') ? names[Number(n.slice(1))]! : n);
+      return cached.map((c) => ({ ...c, a: rename(c.a), b: rename(c.b) }));
+    }
+    const changes = this.check(robot, trajectory, toolQ, parts, span);
+    this.stats.partChecks++;
+    if (keep) {
+      const index = new Map(names.map((n, i) => [n, `#${i}`]));
+      this.partCache.set(key, changes.map((c) => ({ ...c, a: index.get(c.a) ?? c.a, b: index.get(c.b) ?? c.b })));
+      if (this.partCache.size > PART_CACHE_SIZE) this.partCache.delete(this.partCache.keys().next().value!);
+    }
+    return changes;
+  }
+
+  /** Centres of the spheres of robot `robot`'s links other than the tool's at trajectory time `tau`. */
+  private armCentres(robot: number, trajectory: JointTrajectory, tau: number, toolQ: ArrayLike<number>): Float64Array {
+    this.pose(robot, trajectory, tau, toolQ);
+    const ids = this.arm[robot]!;
+    const spheres = this.armSpheres[robot]!;
+    const out = new Float64Array(ids.length * 3);
+    ids.forEach((id, i) => sphereCenter(spheres[i]!, this.poses, id * POSE_FLOATS, out, i * 3));
+    return out;
   }
 
   /** Frees the physics world. */
@@ -108,87 +180,82 @@ export class CollisionSweep {
     for (const w of this.worlds) w.free();
   }
 
-  /** Poses robot `robot` at trajectory time `tau`, steps, and collects what changed. */
-  private probe(robot: number, trajectory: JointTrajectory, tau: number, toolQ: ArrayLike<number>, out: Change[] | null): void {
+  /** Poses robot `robot`'s links at trajectory time `tau` into the pose table. */
+  private pose(robot: number, trajectory: JointTrajectory, tau: number, toolQ: ArrayLike<number>): void {
     const q = this.q[robot]!;
     trajectory.sample(Math.min(tau, trajectory.duration), q);
-    const slots = this.slots[robot]!;
-    this.rigs[robot]!.computePoses(q, toolQ, { poses: this.poses, slots });
+    this.rigs[robot]!.computePoses(q, toolQ, { poses: this.poses, slots: this.slots[robot]! });
+  }
+
+  /** The link origins of robot `robot` at trajectory time `tau` (x, y, z triples), in slot order. */
+  private origins(robot: number, trajectory: JointTrajectory, tau: number, toolQ: ArrayLike<number>, links = this.slots[robot]!): Float64Array {
+    this.pose(robot, trajectory, tau, toolQ);
+    const out = new Float64Array(links.length * 3);
+    links.forEach((id, i) => out.set(this.poses.subarray(id * POSE_FLOATS, id * POSE_FLOATS + 3), i * 3));
+    return out;
+  }
+
+  /** The box the links other than the tool's sweep along a move. */
+  private armBox(robot: number, trajectory: JointTrajectory, toolQ: ArrayLike<number>): Box {
+    const radii = this.armSpheres[robot]!.map((s) => s.radius);
+    return sweptBox((tau) => this.armCentres(robot, trajectory, tau, toolQ), radii, trajectory.duration);
+  }
+
+  /**
+   * Checks a move in the robot's world: against the fixtures alone (no parts), or against
+   * `parts`, added for the time of the check, over the grid steps of `span` (contacts with
+   * fixtures are the other check's then).
+   */
+  private check(robot: number, trajectory: JointTrajectory, toolQ: ArrayLike<number>, parts: readonly SweepPart[], span: { first: number; last: number } | null): Change[] {
     const world = this.worlds[robot]!;
-    for (let k = 0; k < slots.length; k++) world.setKinematicTarget(slots[k]!, this.poses, slots[k]! * POSE_FLOATS);
-    world.step();
-    this.stats.samples++;
-    world.drainContacts((a, b, touching) => {
-      if (!out) return;
-      const [na, nb] = linkFirst(this.infos, a, b);
-      out.push({ offset: tau, a: na, b: nb, touching });
-    });
-  }
-
-  /** Checks a move (see the module comment). */
-  private check(robot: number, trajectory: JointTrajectory, toolQ: ArrayLike<number>): Change[] {
-    const changes: Change[] = [];
-    // Settle at the start pose: contacts already there are not new.
-    this.probe(robot, trajectory, 0, toolQ, null);
-    this.probe(robot, trajectory, 0, toolQ, null);
-    const dt = this.dt;
-    const steps = Math.ceil(trajectory.duration / dt - 1e-9);
-    const origins = (tau: number) => {
-      const q = this.q[robot]!;
-      trajectory.sample(Math.min(tau, trajectory.duration), q);
-      this.rigs[robot]!.computePoses(q, toolQ, { poses: this.poses, slots: this.slots[robot]! });
-      return Array.from(this.slots[robot]!, (id) => [this.poses[id * POSE_FLOATS]!, this.poses[id * POSE_FLOATS + 1]!, this.poses[id * POSE_FLOATS + 2]!] as const);
-    };
-    let k = 0;
-    let m = 1;
-    let prev = origins(0);
-    while (k < steps) {
-      // Grow the stride while the links move little, shrink it when they move much.
-      let next = Math.min(steps, k + m);
-      let at = origins(next * dt);
-      while (next > k + 1 && travel(prev, at) > MAX_TRAVEL) {
-        m = Math.max(1, m >> 1);
-        next = Math.min(steps, k + m);
-        at = origins(next * dt);
-      }
-      const found: Change[] = [];
-      this.probe(robot, trajectory, next * dt, toolQ, found);
-      if (found.length > 0 && next > k + 1) {
-        // A change between grid points k and next: find the first grid point that shows it.
-        let lo = k, hi = next;
-        while (hi - lo > 1) {
-          const mid = (lo + hi) >> 1;
-          this.probe(robot, trajectory, lo * dt, toolQ, null);
-          const seen: Change[] = [];
-          this.probe(robot, trajectory, mid * dt, toolQ, seen);
-          if (seen.length > 0) hi = mid;
-          else lo = mid;
-        }
-        this.probe(robot, trajectory, lo * dt, toolQ, null);
-        found.length = 0;
-        this.probe(robot, trajectory, hi * dt, toolQ, found);
-        if (hi < next) this.probe(robot, trajectory, next * dt, toolQ, found);
-      }
-      changes.push(...found);
-      if (travel(prev, at) < MAX_TRAVEL / 2) m = Math.min(m * 2, 64);
-      prev = at;
-      k = next;
+    const slots = this.slots[robot]!;
+    const partPoses = new Float64Array(parts.length * POSE_FLOATS);
+    for (const p of parts) {
+      world.addBody(p.plan);
+      world.setHeld(p.id, true);
     }
-    return changes;
+    try {
+      return sweepWindow(
+        {
+          world,
+          place: (tau) => {
+            this.pose(robot, trajectory, tau, toolQ);
+            for (let k = 0; k < slots.length; k++) world.setKinematicTarget(slots[k]!, this.poses, slots[k]! * POSE_FLOATS);
+            parts.forEach((p, i) => {
+              p.pose(tau, partPoses, i * POSE_FLOATS);
+              world.setKinematicTarget(p.id, partPoses, i * POSE_FLOATS);
+            });
+          },
+          points: (tau) => {
+            const links = this.origins(robot, trajectory, tau, toolQ);
+            if (parts.every((p) => p.still)) return links;
+            // Parts riding a belt move too: their centres count towards the travel between checks.
+            const out = new Float64Array(links.length + parts.length * 3);
+            out.set(links);
+            parts.forEach((p, i) => {
+              p.pose(tau, partPoses, i * POSE_FLOATS);
+              out.set(partPoses.subarray(i * POSE_FLOATS, i * POSE_FLOATS + 3), links.length + i * 3);
+            });
+            return out;
+          },
+          names: (a, b) => (parts.length === 0 || this.infos[a]!.kind === 'part' || this.infos[b]!.kind === 'part' ? linkFirst(this.infos, a, b) : null),
+        },
+        trajectory.duration,
+        this.dt,
+        MAX_TRAVEL,
+        this.stats,
+        span ?? undefined,
+      );
+    } finally {
+      for (const p of parts) world.removeBody(p.id);
+    }
   }
-}
-
-/** Largest distance any origin moved between two samples. */
-function travel(a: readonly (readonly [number, number, number])[], b: readonly (readonly [number, number, number])[]): number {
-  let d = 0;
-  for (let i = 0; i < a.length; i++) d = Math.max(d, Math.hypot(a[i]![0] - b[i]![0], a[i]![1] - b[i]![1], a[i]![2] - b[i]![2]));
-  return d;
 }
 
 const round = (q: readonly number[]): string => q.map((v) => v.toFixed(9)).join(',');
 
 /** Names of a pair, a robot link first (the lower id when both are links), as the physics engine reports them. */
-function linkFirst(infos: readonly BodyInfo[], a: number, b: number): [string, string] {
+export function linkFirst(infos: readonly BodyInfo[], a: number, b: number): [string, string] {
   const ia = infos[a]!, ib = infos[b]!;
   const first = ia.kind === 'link' && (ib.kind !== 'link' || a < b) ? ia : ib;
   return first === ia ? [ia.name, ib.name] : [ib.name, ia.name];

@@ -36,6 +36,9 @@ import { watchTime } from './pick-watch';
 import { robotRuntime, tcpAt, type RobotRuntime } from './robot-runtime';
 import { EventQueue } from './scheduler';
 import { CollisionSweep } from './collision-sweep';
+import { partsNear } from './sweep-parts';
+import { RobotPairSweep, type RobotMotionNow } from './robot-pair-sweep';
+import { partPlan } from '../parts';
 import { CollisionFilter } from '../collision-filter';
 import type { PhysicsFactory } from '../physics-port';
 import { buildSupports } from './supports';
@@ -114,6 +117,10 @@ export class EventEngine implements HandlerContext {
   private readonly m = mat4Create();
   /** Collision checks along moves, when a physics engine was given. */
   protected readonly sweep: CollisionSweep | null;
+  /** Robot-against-robot checks, when a physics engine was given and the cell has two robots or more. */
+  protected readonly pairs: RobotPairSweep | null;
+  /** Per robot: the move it started last and when (null: none known, it stands where it is). */
+  private motions: ({ trajectory: JointTrajectory; start: number } | null)[];
   /** Collision events found ahead of time, by time, not yet due. */
   private pendingCollisions: SimEvent[] = [];
 
@@ -122,11 +129,12 @@ export class EventEngine implements HandlerContext {
     this.seed = options.seed ?? cell.simulation.seed;
     this.rng = new Rng(this.seed);
     this.model = buildCellModel(cell, robots, options.meshVertices);
-    const filter = new CollisionFilter(this.model.infos, this.model.ignoredPairs);
     this.warnings = this.model.warnings;
     const model = this.model;
     this.infos = model.infos.slice(0, model.bodies.length - model.cellParts.length);
     this.staticBodies = this.infos.length;
+    // On the engine's body table, which grows as parts appear: the collision checks ask about parts too.
+    const filter = new CollisionFilter(this.infos, this.model.ignoredPairs);
     this.robots = model.rigs.map((rig) => robotRuntime(rig));
     this.lanes = model.conveyors.map((c) => laneModel(c));
     this.lanes.forEach((l, i) => this.laneIndex.set(l.conveyor, i));
@@ -151,6 +159,11 @@ export class EventEngine implements HandlerContext {
     this.sweep = options.physics
       ? new CollisionSweep(options.physics, model.bodies.slice(0, this.staticBodies), this.infos, model.rigs, model.rigSlots, (a, b) => filter.reportable(a, b), this.dt)
       : null;
+    this.pairs =
+      options.physics && model.rigs.length > 1
+        ? new RobotPairSweep(options.physics, model.bodies.slice(0, this.staticBodies), this.infos, model.rigs, model.rigSlots, (a, b) => filter.reportable(a, b), this.dt)
+        : null;
+    this.motions = model.rigs.map(() => null);
     const host = new EventsProgramHost({
       rigs: model.rigs,
       robots: this.robots,
@@ -248,32 +261,65 @@ export class EventEngine implements HandlerContext {
     this.checkMove(i, trajectory, this.now);
   }
 
+  /** How much collision checking the run did (null without a physics engine), for the bench and the tests. */
+  collisionStats(): { moves: CollisionSweep['stats']; pairs: RobotPairSweep['stats'] | null } | null {
+    return this.sweep ? { moves: { ...this.sweep.stats }, pairs: this.pairs ? { ...this.pairs.stats } : null } : null;
+  }
+
   /** Releases the collision checker's physics world (if any). */
   free(): void {
     this.sweep?.free();
+    this.pairs?.free();
   }
 
   /** After a restore: lane events and wakes already in the queue are taken as scheduled anew. */
   protected resetSchedules(): void {
     this.laneScheduled.fill(-1);
     this.wakeAt.fill(-1);
+    this.motions.fill(null);
+    this.pairs?.clear();
     this.world.lanes.forEach((_, k) => this.laneChanged(k, null, this.now));
   }
 
   /** Checks a move as it starts; its collisions are reported when the clock reaches them. */
   private checkMove(robot: number, trajectory: JointTrajectory, time: number): void {
+    this.motions[robot] = { trajectory, start: time };
     if (!this.sweep) return;
-    const found = this.sweep.sweep(robot, trajectory, time, this.robots[robot]!.tool.q);
-    if (found.length === 0) return;
-    this.pendingCollisions.push(...found);
-    this.pendingCollisions.sort((a, b) => a.time - b.time);
+    const found = this.sweep.sweep(robot, trajectory, time, this.robots[robot]!.tool.q, (box) => partsNear(this.world, box, time, trajectory.duration));
+    if (found.length > 0) {
+      this.pendingCollisions.push(...found);
+      this.pendingCollisions.sort((a, b) => a.time - b.time);
+    }
+    this.pairs?.moved(robot, time, this.motionsNow(time));
+  }
+
+  /** What every robot does from `time` on, for the robot-against-robot check. */
+  private motionsNow(time: number): RobotMotionNow[] {
+    return this.robots.map((r, i) => {
+      const m = this.motions[i];
+      const moving = m !== null && m !== undefined && r.arm.moving;
+      let held: RobotMotionNow['held'] = null;
+      if (r.held !== null) {
+        const part = this.world.part(r.held);
+        if (part.at.kind === 'held') {
+          const pose = new Float64Array(7);
+          this.world.poseAt(part.id, time, pose);
+          held = { id: part.id, plan: partPlan(part.id, part.name, part.spec, pose), offset: Float64Array.from(part.at.offset) };
+        }
+      }
+      return { trajectory: moving ? m.trajectory : null, start: moving ? m.start : time, q: r.arm.q, toolQ: r.tool.q, held };
+    });
   }
 
   /** Moves the collisions due by `t` to the event list. */
   private flushCollisions(t: number): void {
     let n = 0;
     while (n < this.pendingCollisions.length && this.pendingCollisions[n]!.time <= t) n++;
-    if (n > 0) this.events.push(...this.pendingCollisions.splice(0, n));
+    const pairs = this.pairs?.due(t) ?? [];
+    if (n === 0 && pairs.length === 0) return;
+    const due = [...this.pendingCollisions.splice(0, n), ...pairs];
+    if (pairs.length > 0) due.sort((a, b) => a.time - b.time);
+    this.events.push(...due);
   }
 
   protected robotIndex(robot: string): number {

@@ -170,6 +170,11 @@ export class PartWorld {
     return best;
   }
 
+  /** Calls `visit` for each part at rest whose centre may lie in the rectangle [x0, x1] × [y0, y1] (a superset). */
+  restingIn(x0: number, y0: number, x1: number, y1: number, visit: (id: number) => void): void {
+    this.grid.inRect(x0, y0, x1, y1, visit);
+  }
+
   /** Takes part `id` out of its place at `t` (to a gripper, or out of the world). */
   lift(id: number, t: number): void {
     const p = this.part(id);

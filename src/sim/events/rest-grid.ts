@@ -39,6 +39,26 @@ export class RestGrid {
     }
   }
 
+  /** Calls `visit` for each part whose centre lies in a grid cell that meets the rectangle [x0, x1] × [y0, y1]. */
+  inRect(x0: number, y0: number, x1: number, y1: number, visit: (id: number) => void): void {
+    const ix0 = Math.floor(x0 / CELL), ix1 = Math.floor(x1 / CELL);
+    const iy0 = Math.floor(y0 / CELL), iy1 = Math.floor(y1 / CELL);
+    if ((ix1 - ix0 + 1) * (iy1 - iy0 + 1) > this.cells.size) {
+      // A rectangle wider than the occupied cells: look at those instead.
+      for (const [k, list] of this.cells) {
+        const ix = Math.round(k / 100_003), iy = k - ix * 100_003;
+        if (ix >= ix0 && ix <= ix1 && iy >= iy0 && iy <= iy1) for (const id of list) visit(id);
+      }
+      return;
+    }
+    for (let ix = ix0; ix <= ix1; ix++) {
+      for (let iy = iy0; iy <= iy1; iy++) {
+        const list = this.cells.get(key(ix, iy));
+        if (list) for (const id of list) visit(id);
+      }
+    }
+  }
+
   clear(): void {
     this.cells.clear();
   }

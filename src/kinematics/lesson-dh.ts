@@ -4,6 +4,7 @@
  * Pure over the robot description and the answer, so the page and the tests run the same check.
  */
 import type { RobotDescription } from '../model/robot-description';
+import type { DhDerivation } from './dh';
 import { deriveDh } from './dh-derive';
 import { ForwardKinematics } from './forward';
 
@@ -25,6 +26,18 @@ export interface DhAnswerVerdict {
   measure: number;
 }
 
+// The table depends on the robot only, and the page judges on every jog step: derive it once.
+const derived = new WeakMap<RobotDescription, Map<string, DhDerivation>>();
+
+function derivation(robot: RobotDescription, base: string, tip: string): DhDerivation {
+  let byChain = derived.get(robot);
+  if (!byChain) derived.set(robot, (byChain = new Map()));
+  const key = `${base} ${tip}`;
+  let dh = byChain.get(key);
+  if (!dh) byChain.set(key, (dh = deriveDh(robot, new ForwardKinematics(robot), base, tip)));
+  return dh;
+}
+
 const sub = (n: number): string => String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]!);
 const mm = (m: number): string => `${Number((m * 1000).toFixed(2))} mm`;
 
@@ -34,7 +47,7 @@ const mm = (m: number): string => `${Number((m * 1000).toFixed(2))} mm`;
  * student who read the wrong cell learns which one it was.
  */
 export function checkDhAnswer(robot: RobotDescription, base: string, tip: string, check: DhParameterCheck, answer: number | null): DhAnswerVerdict {
-  const dh = deriveDh(robot, new ForwardKinematics(robot), base, tip);
+  const dh = derivation(robot, base, tip);
   if (!dh.ok) return { passed: false, measure: Number.NaN, message: `${robot.name} has no DH table: ${dh.note}` };
   const table = dh[check.convention];
   const row = table.rows[check.row - 1];

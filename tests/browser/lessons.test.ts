@@ -132,6 +132,8 @@ describe('lessons', () => {
     await saveScreenshot(page, 'lesson-library.png');
     await entry.click();
     await page.getByLabel('Search the library').fill('');
+    // The list marks the two lessons done so far in this session.
+    expect(await page.getByRole('dialog', { name: 'Lessons' }).locator('.lesson-done').count()).toBe(2);
     await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /Read the DH table/ }).click();
     const status = page.getByRole('status', { name: 'Lesson check' });
     await expect.poll(() => status.textContent()).toContain('type d₄ in mm');

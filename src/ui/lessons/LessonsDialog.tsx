@@ -27,6 +27,7 @@ function robotName(entry: LessonEntry): string {
 /** The lesson list: every bundled lesson with its topic; a click opens it (one undo step). */
 export function LessonsDialog() {
   const open = useStore(lessonStore, (s) => s.listOpen);
+  const done = useStore(lessonStore, (s) => s.done);
   useEffect(() => {
     if (!open) return;
     // Escape closes the list before the page's own Escape (which would clear the selection).
@@ -57,7 +58,10 @@ export function LessonsDialog() {
           {entries.map((entry) => (
             <li key={entry.id}>
               <button className="lesson-entry" onClick={() => openLesson(entry.id)} title={`Open the lesson (also: ?lesson=${entry.id} in the address)`}>
-                <strong>{entry.lesson.title}</strong>
+                <strong>
+                  {entry.lesson.title}
+                  {done.includes(entry.id) && <em className="lesson-done"> ✓ done</em>}
+                </strong>
                 <small>
                   {KIND_NOTES[entry.lesson.check.kind]} · {robotName(entry)}
                 </small>

@@ -25,9 +25,11 @@ export interface LessonUiState {
   robotGone: boolean;
   /** What the student typed, for a lesson that asks for a number (mm as typed). */
   answer: string;
+  /** Lessons done in this page session (the list marks them). */
+  done: string[];
 }
 
-export const lessonStore = createStore<LessonUiState>(() => ({ listOpen: false, open: null, hintsShown: 0, status: null, robotGone: false, answer: '' }));
+export const lessonStore = createStore<LessonUiState>(() => ({ listOpen: false, open: null, hintsShown: 0, status: null, robotGone: false, answer: '', done: [] }));
 
 /** The entry of the open lesson, or null. */
 export function openLessonEntry(): LessonEntry | null {
@@ -44,7 +46,9 @@ function judge(entry: LessonEntry, item: RobotItem, robot: RobotDescription): vo
   const visited = s.status?.visited ?? [];
   const typed = s.answer.trim().replace(',', '.');
   const answer = typed === '' || !Number.isFinite(Number(typed)) ? null : Number(typed) / 1000;
-  lessonStore.setState({ status: judgeLesson(entry, cellStore.getState().cell, item, robot, visited, answer), robotGone: false });
+  const status = judgeLesson(entry, cellStore.getState().cell, item, robot, visited, answer);
+  const done = status.passed && !s.done.includes(entry.id) ? [...s.done, entry.id] : s.done;
+  lessonStore.setState({ status, robotGone: false, done });
 }
 
 /** Judges the open lesson against the cell now (does nothing when the robot item has not changed). */

@@ -24,6 +24,8 @@ export interface PalletState {
 export class PalletStack {
   state: PalletState;
   readonly capacity: number;
+  /** Called after every change of a slot (the events engine wakes the robots waiting on the pallet). */
+  onChange: (() => void) | null = null;
 
   constructor(readonly item: PalletItem & { pattern: NonNullable<PalletItem['pattern']> }) {
     this.capacity = slotCount(item.pattern);
@@ -54,6 +56,7 @@ export class PalletStack {
     const slot = this.state.slots.findIndex((s) => s.kind === 'free');
     if (slot < 0) return null;
     this.state.slots[slot] = { kind: 'claimed', robot, part: null };
+    this.onChange?.();
     return slot;
   }
 
@@ -63,6 +66,7 @@ export class PalletStack {
       const s = this.state.slots[slot]!;
       if (s.kind === 'full') {
         this.state.slots[slot] = { kind: 'claimed', robot, part: s.part };
+        this.onChange?.();
         return slot;
       }
     }
@@ -74,23 +78,27 @@ export class PalletStack {
     const s = this.state.slots[slot];
     if (s?.kind !== 'claimed') return;
     this.state.slots[slot] = s.part === null ? { kind: 'free' } : { kind: 'full', part: s.part };
+    this.onChange?.();
   }
 
   /** `part` was put down in claimed `slot` at `time`; a pallet that is now full is due for exchange. */
   fill(slot: number, part: number, time: number): void {
     this.state.slots[slot] = { kind: 'full', part };
     if (this.full && this.item.exchangeTime !== undefined) this.state.due = time + this.item.exchangeTime;
+    this.onChange?.();
   }
 
   /** The part in claimed `slot` was taken. */
   take(slot: number): void {
     this.state.slots[slot] = { kind: 'free' };
+    this.onChange?.();
   }
 
   /** The due exchange: returns the parts that leave with the full pallet; every slot is free again. */
   exchange(): number[] {
     const leaving = this.parts().filter((p): p is number => p !== null);
     this.state = { slots: this.state.slots.map((s) => (s.kind === 'claimed' && s.part === null ? s : { kind: 'free' as const })), due: Infinity };
+    this.onChange?.();
     return leaving;
   }
 }

@@ -54,6 +54,8 @@ const MACHINE_STATE: Record<StationPhase, MachineState> = {
 /** A machine or operator station (see the module comment). */
 export class Station {
   state: StationState = { phase: 'empty', part: null, due: Infinity };
+  /** Called after every change of phase or part (the events engine wakes the robots waiting on the station). */
+  onChange: (() => void) | null = null;
 
   constructor(
     readonly spec: StationSpec,
@@ -135,6 +137,7 @@ export class Station {
   }
 
   private record(time: number): void {
+    this.onChange?.();
     const { id, kind, used } = this.spec;
     if (kind === 'machine') {
       this.recorder.enter(id, 'machine', used ? MACHINE_STATE[this.state.phase] : 'idle', time);

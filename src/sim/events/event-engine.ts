@@ -11,8 +11,10 @@
  * - a robot waiting to pick from a moving belt is woken when the next part comes within reach.
  *
  * Handlers live in a table keyed by event kind and see only a narrow context. A waiting program
- * is retried at every event (it is then woken by whatever it waits for: a signal, a zone, a
- * station, a sensor, a part in reach); between events nothing is computed at all. Robot poses
+ * is retried only when what it waits for changes (controller.ts wakeOnChange: a signal, a zone,
+ * a station or pallet, a belt's sensor, the parts, a part on a belt reaching its gripper), so
+ * robots waiting on other things cost nothing per event; between events nothing is computed at
+ * all. Robot poses
  * are the motion layer's analytic trajectories, sampled only when someone asks (a grip, a
  * frame). The same seed gives the same run.
  */
@@ -72,6 +74,7 @@ export interface EventSourceState extends SourceState {
 /** What event handlers reach. */
 interface HandlerContext {
   feedSource(k: number, t: number): void;
+  wakeRobot(robot: number, t: number): void;
   laneEvent(lane: number, version: number, t: number): void;
   land(part: number, t: number): void;
 }
@@ -81,8 +84,8 @@ const HANDLERS: { [K in EngineEvent['kind']]: (ctx: HandlerContext, e: Extract<E
   source: (ctx, e, t) => ctx.feedSource(e.source, t),
   lane: (ctx, e, t) => ctx.laneEvent(e.lane, e.version, t),
   land: (ctx, e, t) => ctx.land(e.part, t),
-  // A wake does nothing itself: every event retries the waiting programs.
-  wake: () => undefined,
+  // A part on a belt reaches a waiting gripper: that robot's program is retried.
+  wake: (ctx, e, t) => ctx.wakeRobot(e.robot, t),
 };
 
 /** Events at one instant before the run is taken to be stuck in a zero-time loop. */
@@ -171,9 +174,11 @@ export class EventEngine implements HandlerContext {
       recorder: this.recorder,
       laneOf: (id) => this.laneIndex.get(id) ?? -1,
       emit: (e) => this.events.push(e),
+      partsChanged: (time) => this.controller.notify('parts', time),
       moved: (robot, trajectory, time) => this.checkMove(robot, trajectory, time),
     });
     this.controller = new CellController(cell, model, host, this.recorder);
+    this.controller.wakeOnChange();
     this.controller.start();
     // The cell's own parts drop onto whatever is under them (a belt makes them lane parts).
     const starting = startingParts(cell);
@@ -259,6 +264,11 @@ export class EventEngine implements HandlerContext {
     const i = this.robotIndex(robot);
     this.robots[i]!.arm.follow(trajectory, this.now);
     this.checkMove(i, trajectory, this.now);
+  }
+
+  /** Times a waiting program was retried so far (it is retried only when what it waits for changes). */
+  programRetries(): number {
+    return this.controller.retries;
   }
 
   /** How much collision checking the run did (null without a physics engine), for the bench and the tests. */
@@ -394,6 +404,11 @@ export class EventEngine implements HandlerContext {
 
   land(part: number, t: number): void {
     this.world.land(part, t);
+    this.controller.notify('parts', t);
+  }
+
+  wakeRobot(robot: number, t: number): void {
+    this.controller.notify(`robot:${robot}`, t);
   }
 
   /** A lane changed at `t`: report what happened on it and schedule its next event. */
@@ -401,6 +416,9 @@ export class EventEngine implements HandlerContext {
     const model = this.lanes[lane]!;
     const state = this.world.lanes[lane]!;
     if (outcome) {
+      // Who waits on this belt's sensor or for a part: retried now.
+      this.controller.notify(`sensor:${model.conveyor}`, t);
+      this.controller.notify('parts', t);
       for (const id of outcome.entered) this.events.push({ type: 'sensor', time: t, sensor: model.conveyor, part: this.world.part(id).name });
       for (const id of outcome.finished) {
         const p = this.world.part(id);
@@ -429,7 +447,8 @@ export class EventEngine implements HandlerContext {
 
   /** Schedules a wake for each robot waiting to pick, at the time the next part comes within reach. */
   private watchPicks(t: number): void {
-    for (const p of this.controller.programs) {
+    // Only the programs retried just now: for the others nothing they watch has changed.
+    for (const p of this.controller.takeFired()) {
       const r = p.rig;
       if (p.state.phase !== 'wait' || p.program.steps[p.state.index]?.step.type !== 'pick') continue;
       const rig = this.model.rigs[r]!;

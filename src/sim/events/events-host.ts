@@ -23,6 +23,8 @@ export interface EventsHostContext {
   /** Lane index of conveyor `id`, or −1. */
   laneOf(conveyor: string): number;
   emit(e: SimEvent): void;
+  /** Parts were taken, let go or removed at `time`: who waits for a part looks again. */
+  partsChanged(time: number): void;
   /** Robot `robot` starts `trajectory` at `time` (the collision sweep checks it). */
   moved(robot: number, trajectory: JointTrajectory, time: number): void;
 }
@@ -91,6 +93,7 @@ export class EventsProgramHost implements ProgramHost {
     this.c.world.lift(id, time);
     this.c.world.hold(id, robot, offset);
     r.held = id;
+    this.c.partsChanged(time);
     this.c.emit({ type: 'pick', time, robot: rig.id, part: this.c.world.part(id).name });
     return id;
   }
@@ -106,6 +109,7 @@ export class EventsProgramHost implements ProgramHost {
     r.held = null;
     this.c.world.lift(id, time);
     this.c.world.drop(id, m, time);
+    this.c.partsChanged(time);
     this.c.emit({ type: 'release', time, robot: rig.id, part: this.c.world.part(id).name });
     return id;
   }
@@ -132,10 +136,12 @@ export class EventsProgramHost implements ProgramHost {
     this.c.recorder.partFinished(name, time);
     this.c.emit({ type: 'part-finished', time, part: name, sink });
     if (remove) this.c.world.remove(part, time);
+    this.c.partsChanged(time);
   }
 
   removePart(part: number, time: number): void {
     if (this.c.world.remove(part, time)) this.c.emit({ type: 'part-removed', time, part: this.c.world.part(part).name });
+    this.c.partsChanged(time);
   }
 
   sensorOccupied(conveyor: string): boolean {

@@ -6,7 +6,9 @@
  * time order at their exact times across all robots and machines (ties: robots in document order,
  * then stations, then pallets). When an agent changes anything, every waiting program is retried
  * at that instant; at the start of each step they are retried too, for what the physics decides
- * (sensors, parts reaching the tool).
+ * (sensors, parts reaching the tool). The events engine switches to targeted waking instead
+ * ({@link CellController.wakeOnChange}): a waiting program is subscribed to what its step waits
+ * for and retried only when that changes.
  *
  * It owns the activity log (activity.ts): every state change of every resource, loop
  * completions and finished parts.
@@ -59,6 +61,19 @@ export class CellController {
   readonly conveyors: ConveyorControl;
   private readonly agents: Agent[];
   private readonly idleRobots: string[];
+  /** Owner item of each signal equipment provides. */
+  private readonly signalOwners: Map<string, string>;
+  /** Targeted waking (the events engine): waiting programs by what they wait for, and each one's topics. */
+  private waiters: Map<string, Set<RobotProgram>> | null = null;
+  private readonly topicsOf = new Map<RobotProgram, string[]>();
+  /** Times a waiting program was retried (its step begun again), for the bench and the tests. */
+  retries = 0;
+  /** Programs fired since {@link takeFired} was last called (targeted waking). */
+  private readonly fired = new Set<RobotProgram>();
+  /** The time of the transition being fired (targeted waking). */
+  private clock = 0;
+  /** Retry every waiting program at the next advance (after a restore). */
+  private wakeAll = false;
 
   /** Throws CellContentError (with the path in the file) for programs the robots cannot run. */
   constructor(
@@ -88,6 +103,7 @@ export class CellController {
     }
     const stations = new Map(this.stations.map((s) => [s.spec.id, s]));
     const pallets = new Map(this.pallets.map((p) => [p.id, p]));
+    this.signalOwners = equipmentSignals(cell.items);
     this.signals = new Signals(this.equipmentSignalReader(cell, stations, pallets, host));
     this.conveyors = new ConveyorControl(model.conveyors, model.belts, this.recorder);
     const ctx = { host, signals: this.signals, zones: this.zones, frames: this.frames, stations, pallets, recorder: this.recorder };
@@ -116,8 +132,31 @@ export class CellController {
     this.conveyors.start(0);
   }
 
+  /**
+   * Switches to targeted waking (the events engine): a waiting program is retried only when
+   * something it waits for changes — a signal (or the equipment providing it), a zone, a station,
+   * a pallet, a conveyor's sensor, the parts (for a pick at a belt or a table) — announced by
+   * {@link notify}, not after every transition. A retry that fails changes nothing, so skipping
+   * the ones whose condition did not change gives the same run.
+   */
+  wakeOnChange(): void {
+    const waiters = new Map<string, Set<RobotProgram>>();
+    this.waiters = waiters;
+    this.signals.onChange = (name) => this.notify(`signal:${name}`);
+    this.zones.onChange = (zone) => this.notify(`zone:${zone}`);
+    for (const s of this.stations) s.onChange = () => this.notify(`item:${s.spec.id}`);
+    for (const p of this.pallets) p.onChange = () => this.notify(`item:${p.id}`);
+  }
+
+  /** Wakes the programs waiting on `topic` (targeted waking) at `time` (default: the transition being fired). */
+  notify(topic: string, time = this.clock): void {
+    const set = this.waiters?.get(topic);
+    if (set) for (const p of set) p.wake(time);
+  }
+
   /** Fires every transition due after `from` up to and including `to`, in time order. */
   advance(from: number, to: number): void {
+    if (this.waiters) return this.advanceWoken(to);
     for (const p of this.programs) p.wake(from);
     for (let fires = 0; ; fires++) {
       let best: Agent | null = null;
@@ -134,6 +173,97 @@ export class CellController {
         continue;
       }
       if (best.fire(time)) for (const p of this.programs) p.wake(time);
+    }
+  }
+
+  /**
+   * {@link advance} with targeted waking: the agents due by `time` fire in time order (ties in
+   * agent order, as there), a woken program counting as due now.
+   */
+  private advanceWoken(time: number): void {
+    if (this.wakeAll) for (const p of this.programs) p.wake(time);
+    this.wakeAll = false;
+    for (let fires = 0; ; fires++) {
+      let best: Agent | null = null;
+      let due = Infinity;
+      for (const a of this.agents) {
+        if (a.due <= time && a.due < due) {
+          best = a;
+          due = a.due;
+        }
+      }
+      if (!best) return;
+      if (fires > MAX_FIRES_PER_STEP) {
+        for (const p of this.programs) if (p.due === due) p.stop(due, 'the programs wait on each other without taking any time', p.program.steps[p.state.index]?.path ?? '');
+        continue;
+      }
+      const program = best instanceof RobotProgram ? best : null;
+      if (program) {
+        if (program.waiting) this.retries++;
+        this.unregister(program);
+      }
+      this.clock = due;
+      if (program) this.fired.add(program);
+      best.fire(due);
+      if (program?.waiting) this.register(program);
+    }
+  }
+
+  /** The programs fired since the last call, in document order (targeted waking). */
+  takeFired(): RobotProgram[] {
+    const out = [...this.fired].sort((a, b) => a.rig - b.rig);
+    this.fired.clear();
+    return out;
+  }
+
+  /** Subscribes a waiting program to what it waits for. */
+  private register(p: RobotProgram): void {
+    const topics = this.waitTopics(p);
+    this.topicsOf.set(p, topics);
+    for (const t of topics) {
+      let set = this.waiters!.get(t);
+      if (!set) this.waiters!.set(t, (set = new Set()));
+      set.add(p);
+    }
+  }
+
+  private unregister(p: RobotProgram): void {
+    for (const t of this.topicsOf.get(p) ?? []) this.waiters!.get(t)?.delete(p);
+    this.topicsOf.delete(p);
+  }
+
+  /**
+   * What a waiting program's step waits for, as topics: `signal:NAME` (and `item:ID` or
+   * `sensor:CONVEYOR` for a signal equipment provides), `sensor:CONVEYOR`, `zone:NAME`,
+   * `item:ID` (a station or pallet), `parts` (a part to come within reach), `robot:INDEX` (the
+   * engine's wake when a part on a belt reaches the tool).
+   */
+  private waitTopics(p: RobotProgram): string[] {
+    const c = p.program.steps[p.state.index]!;
+    const step = c.step;
+    const item = (target: number) => (target >= 0 ? this.frames.item(target)?.id ?? null : null);
+    switch (step.type) {
+      case 'waitSignal': {
+        const owner = this.signalOwners.get(step.signal);
+        const isItem = owner !== undefined && (this.stations.some((s) => s.spec.id === owner) || this.pallets.some((x) => x.id === owner));
+        return owner === undefined ? [`signal:${step.signal}`] : [`signal:${step.signal}`, isItem ? `item:${owner}` : `sensor:${owner}`];
+      }
+      case 'waitSensor':
+        return [`sensor:${step.conveyor}`];
+      case 'zoneRequest':
+        return [`zone:${step.zone}`];
+      case 'moveJ':
+      case 'moveL': {
+        const id = item(c.target);
+        return id === null ? ['parts'] : [`item:${id}`];
+      }
+      case 'pick':
+      case 'place': {
+        const id = item(c.target >= 0 ? c.target : p.state.lastTarget);
+        return [...(id === null ? [] : [`item:${id}`]), 'parts', `robot:${p.rig}`];
+      }
+      default:
+        return ['parts'];
     }
   }
 
@@ -167,6 +297,16 @@ export class CellController {
     this.pallets.forEach((p, i) => (p.state = s.pallets[i]!));
     this.conveyors.load(s.conveyors);
     this.recorder.load(s.recorder);
+    if (this.waiters) {
+      // Subscriptions are not saved: every waiting program subscribes again and is retried once.
+      this.waiters.clear();
+      this.topicsOf.clear();
+      for (const p of this.programs) {
+        if (!p.waiting) continue;
+        this.register(p);
+      }
+      this.wakeAll = true;
+    }
   }
 
   /** Reads the signals equipment provides (model/cell-checks.ts equipmentSignals). */

@@ -20,6 +20,8 @@ export interface CoordinationState {
 /** The cell's signals. */
 export class Signals {
   private readonly values = new Map<string, boolean>();
+  /** Called after a program sets a signal (the events engine wakes the robots waiting on it). */
+  onChange: ((name: string) => void) | null = null;
 
   /** @param provided reads a signal equipment provides; undefined when no equipment provides it */
   constructor(private readonly provided: (name: string) => boolean | undefined) {}
@@ -32,6 +34,7 @@ export class Signals {
   /** Sets a program signal. */
   set(name: string, value: boolean): void {
     this.values.set(name, value);
+    this.onChange?.(name);
   }
 
   save(): [string, boolean][] {
@@ -47,6 +50,8 @@ export class Signals {
 /** The cell's shared zones. */
 export class Zones {
   private readonly zones = new Map<string, { holder: string | null; queue: string[] }>();
+  /** Called after a zone is given back or a queue changes (the events engine wakes the robots waiting on it). */
+  onChange: ((zone: string) => void) | null = null;
 
   private zone(name: string): { holder: string | null; queue: string[] } {
     let z = this.zones.get(name);
@@ -74,6 +79,7 @@ export class Zones {
   release(name: string, robot: string): void {
     const z = this.zone(name);
     if (z.holder === robot) z.holder = null;
+    this.onChange?.(name);
   }
 
   /** Who holds `zone`, or null. */
@@ -83,9 +89,10 @@ export class Zones {
 
   /** Drops `robot` from every zone and queue (its program stopped). */
   forget(robot: string): void {
-    for (const z of this.zones.values()) {
+    for (const [name, z] of this.zones) {
       if (z.holder === robot) z.holder = null;
       z.queue = z.queue.filter((r) => r !== robot);
+      this.onChange?.(name);
     }
   }
 

@@ -62,6 +62,18 @@ describe('the form as a sweep file', () => {
     expect(variantCount(d)).toBe(4);
   });
 
+  it('asks for a Latin hypercube of N samples with continuous ranges in SI', () => {
+    let d = addFactor(emptyDraft(), factorFromField({ pointer: '/items/infeed/speed', label: 'speed', value: 0.25, unit: 'mm/s' }));
+    d = { ...d, design: 'latin-hypercube', samples: 7 };
+    const r = draftToSweep(d, base);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.sweep.design).toEqual({ type: 'latin-hypercube', samples: 7 });
+    expect(r.sweep.factors[0]!.range).toEqual({ from: 0.2, to: 0.3 });
+    expect(variantCount(d)).toBe(7);
+    expect(planSweepOn(r.sweep, base).runs).toHaveLength(21);
+  });
+
   it('names the factor whose list holds something that is not a number', () => {
     let d = addFactor(emptyDraft(), factorFromField({ pointer: '/items/infeed/speed', label: 'speed', value: 0.25, unit: 'mm/s' }));
     d = updateFactor(d, d.factors[0]!.key, { mode: 'list', list: '250, fast' });

@@ -44,9 +44,9 @@ function Results() {
               {figures.map((f) => (
                 <option key={f}>{f}</option>
               ))}
-            </select>{' '}
-            <span className="muted">mean at each level, 95 % bars, dashed: overall mean</span>
+            </select>
           </h4>
+          <p className="exp-note muted">mean at each level with its 95 % bar; dashed: the overall mean; one scale for all</p>
           <MainEffectsPlot rows={run.rows} factorNames={run.factorNames} units={run.units} kpi={shown} />
         </section>
         <section aria-label="Pareto front">
@@ -55,9 +55,9 @@ function Results() {
             <select aria-label="Pareto axis" value={axis} onChange={(e) => setAxis(e.currentTarget.value as ParetoAxis)}>
               <option value="floor">floor area</option>
               <option value="robots">robots</option>
-            </select>{' '}
-            <span className="muted">orange: Pareto front · click a point to open it</span>
+            </select>
           </h4>
+          <p className="exp-note muted">orange: the Pareto front (most UPH for the least {axis === 'floor' ? 'floor' : 'robots'}) · click a point to open it</p>
           <ParetoPlot rows={run.rows} factorNames={run.factorNames} units={run.units} layout={run.layout} axis={axis} onOpen={openVariantAsCell} />
         </section>
       </div>

@@ -4,8 +4,8 @@ import type { RunRow } from '../../experiments/results';
 import { clip, formatFigure, formatLevel, formatTick, linear, niceTicks } from './chart-scale';
 
 const W = 200;
-const H = 150;
-const PAD = { left: 44, right: 10, top: 18, bottom: 30 };
+const H = 156;
+const PAD = { left: 44, right: 18, top: 26, bottom: 30 };
 
 /**
  * One small chart per factor: the mean of `kpi` at each of its levels (the other factors and the

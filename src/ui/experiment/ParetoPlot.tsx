@@ -65,52 +65,65 @@ export function ParetoPlot({
   const describe = (p: (typeof measured)[number]) =>
     `Variant ${p.variant}: ${formatFigure(p.y)} UPH, ${axis === 'floor' ? `${formatFigure(p.x)} m²` : `${p.x} robots`}${onFront.has(p.id) ? ' (Pareto front)' : ''}; ${factorNames.map((f) => `${f} ${formatLevel(p.factors[f], units[f])}`).join(', ')}`;
   return (
-    <svg className="pareto" width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="group" aria-label={`UPH against ${xLabel}, Pareto front highlighted`}>
-      {yt.map((t) => (
-        <g key={`y${t}`}>
-          <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} className="grid" />
-          <text x={PAD.left - 4} y={y(t) + 3} className="tick" textAnchor="end">
-            {formatTick(t, yt)}
+    <div className="pareto-wrap">
+      <svg className="pareto" width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="group" aria-label={`UPH against ${xLabel}, Pareto front highlighted`}>
+        {yt.map((t) => (
+          <g key={`y${t}`}>
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} className="grid" />
+            <text x={PAD.left - 4} y={y(t) + 3} className="tick" textAnchor="end">
+              {formatTick(t, yt)}
+            </text>
+          </g>
+        ))}
+        {xt.map((t) => (
+          <text key={`x${t}`} x={x(t)} y={H - PAD.bottom + 13} className="tick" textAnchor="middle">
+            {formatTick(t, xt)}
           </text>
-        </g>
-      ))}
-      {xt.map((t) => (
-        <text key={`x${t}`} x={x(t)} y={H - PAD.bottom + 13} className="tick" textAnchor="middle">
-          {formatTick(t, xt)}
+        ))}
+        <text x={(PAD.left + W - PAD.right) / 2} y={H - 4} className="axis-label" textAnchor="middle">
+          {xLabel} →  less is better
         </text>
-      ))}
-      <text x={(PAD.left + W - PAD.right) / 2} y={H - 4} className="axis-label" textAnchor="middle">
-        {xLabel} →  less is better
-      </text>
-      <text x={12} y={(PAD.top + H - PAD.bottom) / 2} className="axis-label" textAnchor="middle" transform={`rotate(-90 12 ${(PAD.top + H - PAD.bottom) / 2})`}>
-        UPH ↑
-      </text>
-      <polyline points={frontPts.map((p) => `${x(p.x)},${y(p.y)}`).join(' ')} className="front-line" />
-      {measured.map((p) => (
-        <g
-          key={p.id}
-          className={`pareto-point${onFront.has(p.id) ? ' front' : ''}`}
-          role="button"
-          tabIndex={0}
-          aria-label={`${describe(p)}. Open as the cell`}
-          data-variant={p.variant}
-          onClick={() => onOpen(p.id)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' || e.key === ' ') {
-              e.preventDefault();
-              onOpen(p.id);
-            }
-          }}
-        >
-          <title>{`${describe(p)}\nClick to open this variant as the cell`}</title>
-          <circle cx={x(p.x)} cy={y(p.y)} r={onFront.has(p.id) ? 6 : 4.5} />
-        </g>
-      ))}
-      {labels.map(({ at, names }) => (
-        <text key={at.id} x={x(at.x) + 8} y={y(at.y) - 6} className={`point-label${onFront.has(at.id) ? ' front' : ''}`}>
-          {names.join(', ')}
+        <text x={12} y={(PAD.top + H - PAD.bottom) / 2} className="axis-label" textAnchor="middle" transform={`rotate(-90 12 ${(PAD.top + H - PAD.bottom) / 2})`}>
+          UPH ↑
         </text>
-      ))}
-    </svg>
+        <polyline points={frontPts.map((p) => `${x(p.x)},${y(p.y)}`).join(' ')} className="front-line" />
+        {measured.map((p) => (
+          <g
+            key={p.id}
+            className={`pareto-point${onFront.has(p.id) ? ' front' : ''}`}
+            role="button"
+            tabIndex={0}
+            aria-label={`${describe(p)}. Open as the cell`}
+            data-variant={p.variant}
+            onClick={() => onOpen(p.id)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                onOpen(p.id);
+              }
+            }}
+          >
+            <title>{`${describe(p)}\nClick to open this variant as the cell`}</title>
+            <circle cx={x(p.x)} cy={y(p.y)} r={onFront.has(p.id) ? 6 : 4.5} />
+          </g>
+        ))}
+        {labels.map(({ at, names }) => (
+          <text key={at.id} x={x(at.x) + 8} y={y(at.y) - 6} className={`point-label${onFront.has(at.id) ? ' front' : ''}`}>
+            {names.join(', ')}
+          </text>
+        ))}
+      </svg>
+      <ol className="front-list" aria-label="Pareto front">
+        {frontPts.map((p) => (
+          <li key={p.id}>
+            <button className="link" onClick={() => onOpen(p.id)} title="Open this variant as the cell">
+              Variant {p.variant}
+            </button>
+            : {formatFigure(p.y)} UPH on {axis === 'floor' ? `${formatFigure(p.x)} m²` : `${p.x} robot${p.x === 1 ? '' : 's'}`} —{' '}
+            {factorNames.map((f) => `${f} ${formatLevel(p.factors[f], units[f])}${units[f] ? ` ${units[f]}` : ''}`).join(', ')}
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }

@@ -53,18 +53,34 @@ function toWorld(world: Mat4, p: Vec3, direction: boolean): Vec3 {
 }
 const origin = (m: Mat4): Vec3 => [m[12]!, m[13]!, m[14]!];
 
-/**
- * All closed-form branches of `ik` for `target` (tip in base, column-major), labelled; empty
- * when the chain has no closed form or the target is out of reach. `seed` as in
- * InverseKinematics.branches. Runs FK (clobbering the FK state).
- */
-export function labelledBranches(ik: InverseKinematics, target: Mat4, seed?: ArrayLike<number>): LabelledBranch[] {
-  const arm = analyseArm(ik.jacobian);
-  if (!arm) return [];
-  const branches = ik.branches(target, seed);
-  const { fk, chain } = ik.jacobian;
-  const [j1, j2, j3, j4, j5] = chain.joints as [typeof chain.joints[0], typeof chain.joints[0], typeof chain.joints[0], typeof chain.joints[0], typeof chain.joints[0]];
+/** What the labels need of an arm, fixed by its geometry: read once per chain (see frameOf). */
+interface BranchFrame {
+  /** The link the wrist point is fixed in, and the point in that link's frame. */
+  wristLink: number;
+  wristLocal: Vec3;
+  /** The arm's forward direction in joint 1's child frame. */
+  forwardLocal: Vec3;
+}
 
+/**
+ * Per chain: its branch frame, or null when it has no closed form. The chain object is fixed
+ * for the life of its Jacobian, so its identity keys the analysis (a WeakMap: a dropped robot
+ * takes its entry with it). The lesson checker labels branches on every jog step; the analysis
+ * (FK at zero and the arm's screws) costs more than the labelling itself.
+ */
+const frames = new WeakMap<object, BranchFrame | null>();
+
+/** The chain's branch frame, computed at zero on first use (clobbering the FK state then). */
+function frameOf(ik: InverseKinematics): BranchFrame | null {
+  const { fk, chain } = ik.jacobian;
+  const cached = frames.get(chain);
+  if (cached !== undefined) return cached;
+  const arm = analyseArm(ik.jacobian);
+  if (!arm) {
+    frames.set(chain, null);
+    return null;
+  }
+  const [j1, , , j4, j5] = chain.joints as [typeof chain.joints[0], typeof chain.joints[0], typeof chain.joints[0], typeof chain.joints[0], typeof chain.joints[0]];
   // Constants in link frames, read at zero: the wrist point (fixed in joint 5's child, on whose
   // axis it lies, or in joint 4's child for the UR point on axis 4) and the forward direction.
   fk.compute(new Float64Array(fk.dof));
@@ -76,6 +92,24 @@ export function labelledBranches(ik: InverseKinematics, target: Mat4, seed?: Arr
   const axis1Zero = toWorld(fk.worldOf(j1.childLink), j1.axis, true);
   const forwardZero = reject(sub(wristZero, origin(fk.worldOf(j1.childLink))), scale(axis1Zero, 1 / norm(axis1Zero)));
   const forwardLocal = toLocal(fk.worldOf(j1.childLink), forwardZero, true);
+  const frame = { wristLink, wristLocal, forwardLocal };
+  frames.set(chain, frame);
+  return frame;
+}
+
+/**
+ * All closed-form branches of `ik` for `target` (tip in base, column-major), labelled; empty
+ * when the chain has no closed form or the target is out of reach. `seed` as in
+ * InverseKinematics.branches. Runs FK (clobbering the FK state). The arm's analysis is done
+ * once per chain and reused by later calls.
+ */
+export function labelledBranches(ik: InverseKinematics, target: Mat4, seed?: ArrayLike<number>): LabelledBranch[] {
+  const frame = frameOf(ik);
+  if (!frame) return [];
+  const branches = ik.branches(target, seed);
+  const { fk, chain } = ik.jacobian;
+  const [j1, j2, j3, , j5] = chain.joints as [typeof chain.joints[0], typeof chain.joints[0], typeof chain.joints[0], typeof chain.joints[0], typeof chain.joints[0]];
+  const { wristLink, wristLocal, forwardLocal } = frame;
 
   const reached = mat4Create();
   const local = mat4Create();
@@ -97,8 +131,12 @@ export function labelledBranches(ik: InverseKinematics, target: Mat4, seed?: Arr
     const wristName = Math.sin(q5) < 0 ? 'flip' : 'no flip';
     mat4MultiplyRigid(reached, mat4InvertRigid(local, fk.worldOf(chain.baseLink)), fk.worldOf(chain.tipLink));
     const p = mat4Position(reached);
+    // Fields written out rather than spread: a spread here cost more than the labelling itself
+    // (bench/cases/lesson-check-ur5e.ts); same fields, same order.
     return {
-      ...b,
+      branch: b.branch,
+      q: b.q,
+      withinLimits: b.withinLimits,
       shoulder,
       elbow,
       wrist: wristName,

@@ -65,8 +65,8 @@ interface BranchFrame {
 /**
  * Per chain: its branch frame, or null when it has no closed form. The chain object is fixed
  * for the life of its Jacobian, so its identity keys the analysis (a WeakMap: a dropped robot
- * takes its entry with it). The lesson checker labels branches on every jog step; the analysis
- * (FK at zero and the arm's screws) costs more than the labelling itself.
+ * takes its entry with it). The lesson checker labels branches on every jog step, so the
+ * analysis (FK at zero and the arm's screws) is done once per robot rather than per step.
  */
 const frames = new WeakMap<object, BranchFrame | null>();
 

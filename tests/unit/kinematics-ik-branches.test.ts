@@ -45,6 +45,20 @@ describe('labelled IK branches', () => {
     expect(new Set(branches.map((b) => b.label)).size).toBe(8);
   });
 
+  it('labels the same on a later call as on the first, whatever pose the FK was left in (the arm analysis is cached per chain)', () => {
+    const { robot } = loadBundledRobot('ur5e.urdf');
+    const q = [0.4, -1.3, 1.6, -0.9, 1.2, -0.3];
+    const cached = new InverseKinematics(robot, 'base_link', 'tool0');
+    const target = cached.fk.compute(q).relativePose('base_link', 'tool0');
+    labelledBranches(cached, target, q);
+    cached.fk.compute([1, 1, 1, 1, 1, 1]);
+    const again = labelledBranches(cached, target, q);
+    // A fresh solver has no cache entry: its first call analyses the arm anew.
+    const fresh = labelledBranches(new InverseKinematics(robot, 'base_link', 'tool0'), target, q);
+    expect(again).toHaveLength(8);
+    expect(again).toEqual(fresh);
+  });
+
   it('is empty for a chain without a closed form (a gripper)', () => {
     const { robot } = loadBundledRobot('parallel_gripper.urdf');
     const ik = new InverseKinematics(robot, 'base_link', 'tcp');

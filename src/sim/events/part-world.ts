@@ -17,6 +17,8 @@ import { supportUnder, type Support } from './supports';
 
 /** Gravity's magnitude (m/s²) for dropped parts. */
 const G = 9.81;
+/** Largest height difference (m) between two belts across which a part is handed over rather than dropped. */
+export const HANDOVER_HEIGHT = 0.01;
 
 /** Lying still: a table, a pallet slot, the floor; `fixed` when a station holds it (no drop). */
 export interface RestPlace {
@@ -289,17 +291,50 @@ export class PartWorld {
   }
 
   /**
-   * Part `id` went over the end of lane `lane` at `t` (already off the lane's list): it drops
-   * from just past the end onto whatever is there (the next belt, the floor).
+   * Part `id` went over the end of lane `lane` at `t` (already off the lane's list). When the
+   * end meets another belt — its centre, at the end, lies over that belt's surface (within half
+   * the part's length of the belt's start) at the same height within {@link HANDOVER_HEIGHT} —
+   * the part is handed over to it there and then, as it is, and rides on at the new belt's
+   * speed. Otherwise it drops from just past the end onto whatever is there (a lower belt, the
+   * floor).
    */
   dropOffEnd(id: number, lane: number, t: number): void {
     const p = this.part(id);
     const at = p.at as LanePlace;
     const model = this.laneModels[lane]!;
-    const local = mat4FromPose(this.m2, [model.length / 2 + at.hx + 0.001, at.y, at.z, ...at.q]);
-    const m = mat4MultiplyRigid(mat4Create(), model.world, local);
     p.at = { kind: 'gone' };
-    this.drop(id, m, t);
+    const end = mat4MultiplyRigid(mat4Create(), model.world, mat4FromPose(this.m2, [model.length / 2, at.y, at.z, ...at.q]));
+    const next = this.laneAtEnd(lane, end, p.half);
+    if (next >= 0) {
+      this.putOnLane(id, next, end, t);
+      return;
+    }
+    const local = mat4FromPose(this.m2, [model.length / 2 + at.hx + 0.001, at.y, at.z, ...at.q]);
+    this.drop(id, mat4MultiplyRigid(mat4Create(), model.world, local), t);
+  }
+
+  /** The lane (other than `from`) whose belt carries a part at world matrix `m` (its bottom on the belt), or −1. */
+  private laneAtEnd(from: number, m: Mat4, half: readonly [number, number, number]): number {
+    const bottom = m[14]! - extentAlong(m, half, 0, 0, 1);
+    let best = -1;
+    let gap = HANDOVER_HEIGHT;
+    this.laneModels.forEach((model, k) => {
+      if (k === from) return;
+      const inv = model.inverse;
+      const x = m[12]!, y = m[13]!;
+      const lx = inv[0]! * x + inv[4]! * y + inv[8]! * bottom + inv[12]!;
+      const ly = inv[1]! * x + inv[5]! * y + inv[9]! * bottom + inv[13]!;
+      const lz = inv[2]! * x + inv[6]! * y + inv[10]! * bottom + inv[14]!;
+      const local = mat4MultiplyRigid(this.m, inv, m);
+      const hx = extentAlong(local, half, 1, 0, 0);
+      const over = Math.abs(ly) <= model.width / 2 && lx >= -model.length / 2 - hx && lx < model.length / 2;
+      const dz = Math.abs(lz - model.height);
+      if (over && (dz < gap || (best < 0 && dz <= gap))) {
+        best = k;
+        gap = dz;
+      }
+    });
+    return best;
   }
 
   /** Takes part `id` out of the world at `t`; false when it was gone already. */

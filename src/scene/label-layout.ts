@@ -1,0 +1,129 @@
+/**
+ * One screen-space layout for every label over the 3D view (targets, IK ghosts, joint frames):
+ * rectangles in, non-overlapping places out. A pure function of its input, so the same view
+ * always gives the same picture and tests need no DOM.
+ *
+ * Labels are placed one by one, most important first (lowest `rank`, then nearest the camera,
+ * then by id); each takes the first of its candidate places that stays inside the view and
+ * clears every label placed before it. The first candidate is where the label would sit alone;
+ * the others step outward from it in rings (up, down, right, left, then the diagonals), so a
+ * crowded label moves as little as it can. A label that moved off its own place gets a leader
+ * line back to its anchor; one that finds no place is left out (the overlay shows a dot with
+ * its text as a tooltip instead).
+ */
+
+/** A label to place: its anchor on screen (px from the view's top left) and its box size. */
+export interface LabelRequest {
+  id: string;
+  /** The point the label names. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Where the box's centre sits relative to the anchor when nothing is in the way (px). */
+  offsetX: number;
+  offsetY: number;
+  /** Lower places first: 0 for what the user is pointing at, larger for background labels. */
+  rank: number;
+  /** Distance from the camera (m): the nearer of two equal-rank labels is placed first. */
+  depth: number;
+}
+
+/** Where a label went: its box (px) when placed, and whether it needs a leader line. */
+export interface LabelPlacement {
+  id: string;
+  placed: boolean;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  /** True when the box left its own place: draw a line from the anchor to the box. */
+  leader: boolean;
+  /** The anchor, copied from the request (for the leader line and the dot of a left-out label). */
+  x: number;
+  y: number;
+}
+
+/** A box as left, top, right, bottom (px). */
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface LayoutOptions {
+  /** Free pixels kept between two labels. */
+  gap?: number;
+  /** Rings of candidate places tried around a label's own place before it is left out. */
+  rings?: number;
+}
+
+/** True when two boxes share any area, or come closer than `gap` px. */
+export function boxesOverlap(a: Box, b: Box, gap = 0): boolean {
+  return a.left < b.right + gap && b.left < a.right + gap && a.top < b.bottom + gap && b.top < a.bottom + gap;
+}
+
+/** Ring directions in the order they are tried: straight moves first, then diagonals. */
+const DIRECTIONS: ReadonlyArray<readonly [number, number]> = [
+  [0, -1], [0, 1], [1, 0], [-1, 0], [1, -1], [-1, -1], [1, 1], [-1, 1],
+];
+
+/** The order labels are placed in: rank, then depth, then id (a total order, so stable). */
+export function placementOrder(a: LabelRequest, b: LabelRequest): number {
+  return a.rank - b.rank || a.depth - b.depth || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Places `labels` inside a `width` × `height` view so that no two placed boxes overlap (nor
+ * come closer than `gap`). Returns one placement per request, in the order of the requests.
+ */
+export function layoutLabels(labels: readonly LabelRequest[], width: number, height: number, options: LayoutOptions = {}): LabelPlacement[] {
+  const gap = options.gap ?? 2;
+  const rings = options.rings ?? 6;
+  const placed: Box[] = [];
+  const byId = new Map<string, LabelPlacement>();
+  for (const label of [...labels].sort(placementOrder)) {
+    const w = label.width;
+    const h = label.height;
+    const homeX = label.x + label.offsetX - w / 2;
+    const homeY = label.y + label.offsetY - h / 2;
+    // Steps between rings: one box height vertically, half a box width sideways (a label slides
+    // along a row of others before it jumps a whole width).
+    const stepX = (w + gap) / 2;
+    const stepY = h + gap;
+    let found: Box | null = null;
+    let moved = false;
+    for (let ring = 0; ring <= rings && !found; ring++) {
+      const directions = ring === 0 ? [[0, 0] as const] : DIRECTIONS;
+      for (const [dx, dy] of directions) {
+        const left = homeX + dx * ring * stepX;
+        const top = homeY + dy * ring * stepY;
+        const box = { left, top, right: left + w, bottom: top + h };
+        if (left < 0 || top < 0 || box.right > width || box.bottom > height) continue;
+        if (placed.some((p) => boxesOverlap(p, box, gap))) continue;
+        found = box;
+        moved = ring > 0;
+        break;
+      }
+    }
+    if (found) placed.push(found);
+    byId.set(label.id, {
+      id: label.id,
+      placed: found !== null,
+      left: found?.left ?? homeX,
+      top: found?.top ?? homeY,
+      width: w,
+      height: h,
+      leader: moved,
+      x: label.x,
+      y: label.y,
+    });
+  }
+  return labels.map((l) => byId.get(l.id)!);
+}
+
+/** The point of `box` nearest to (x, y): where a leader line from the anchor meets the label. */
+export function nearestPointOnBox(box: Box, x: number, y: number): [number, number] {
+  return [Math.min(Math.max(x, box.left), box.right), Math.min(Math.max(y, box.top), box.bottom)];
+}

@@ -8,6 +8,8 @@ import { tourPeriod } from '../../motion/camera-tour';
 import { edit } from '../edit';
 import { addCameraStopFromView, cameraStopsPanelStore, toggleCameraStopsPanel } from './camera-stop-actions';
 import { togglePresent } from './present-state';
+import { action } from '../actions/actions';
+import { actionTitle } from '../actions/registry';
 import './present.css';
 
 /** One row: number, caption, duration (s), and View / ↑ / ↓ / ✕. */
@@ -58,7 +60,7 @@ function StopRow({ stop, index, count, focus }: { stop: CameraStop; index: numbe
             setCameraView(stop);
           }}
         >
-          👁
+          View
         </button>
         <button title="Earlier in the tour" aria-label={`Move stop ${index + 1} up`} disabled={index === 0} onClick={() => edit(moveCameraStop(index, -1))}>
           ↑
@@ -100,14 +102,14 @@ export function CameraStopsPanel() {
         </ol>
       )}
       <div className="row">
-        <button className="primary" onClick={addCameraStopFromView} title="Save the current view as the next stop of the tour">
-          Add camera stop
+        <button className="primary" onClick={addCameraStopFromView} title={actionTitle(action('addCameraStop'))}>
+          {action('addCameraStop').label}
         </button>
         <button onClick={toggleTour} disabled={stops.length === 0} aria-pressed={touring}>
           {touring ? 'Stop tour' : 'Play tour'}
         </button>
-        <button onClick={togglePresent} title="Full screen, running, with the tour (F5; Esc leaves)">
-          Present
+        <button onClick={togglePresent} title={actionTitle(action('present'))}>
+          {action('present').label}
         </button>
       </div>
     </section>
@@ -121,11 +123,11 @@ export function PresentationButtons() {
   return (
     <>
       <div className="tool-buttons" role="toolbar" aria-label="Presentation">
-        <button className={open ? 'on' : ''} aria-pressed={open} onClick={toggleCameraStopsPanel} title="Camera stops of the tour: add the current view, captions, durations, order">
-          Stops… {count > 0 ? `(${count})` : ''}
+        <button className={open ? 'on' : ''} aria-pressed={open} onClick={toggleCameraStopsPanel} title={actionTitle(action('cameraStops'))}>
+          {action('cameraStops').label} {count > 0 ? `(${count})` : ''}
         </button>
-        <button data-command="present" onClick={togglePresent} title="Present: full screen, the cell running, the camera tour with captions and KPIs (F5; Esc leaves)">
-          Present
+        <button data-command="present" onClick={togglePresent} title={actionTitle(action('present'))}>
+          {action('present').label}
         </button>
       </div>
       <CameraStopsPanel />

@@ -17,7 +17,7 @@ const FPS = 30;
 /** The WebM type this browser records, or null when it cannot (no MediaRecorder, or no WebM). */
 export function webmMimeType(): string | null {
   if (typeof MediaRecorder === 'undefined' || typeof MediaRecorder.isTypeSupported !== 'function') return null;
-  return ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'].find((t) => MediaRecorder.isTypeSupported(t)) ?? null;
+  return ['video/webm;codecs=vp8', 'video/webm;codecs=vp9', 'video/webm'].find((t) => MediaRecorder.isTypeSupported(t)) ?? null;
 }
 
 /** `Palletizing cell` → `palletizing-cell-tour.webm`. */
@@ -90,6 +90,10 @@ export async function recordTour(): Promise<void> {
   recorder.ondataavailable = (e) => {
     if (e.data.size > 0) chunks.push(e.data);
   };
+  let failure: string | null = null;
+  recorder.onerror = (e) => {
+    failure = (e as Event & { error?: DOMException }).error?.message ?? 'the recorder stopped with an error';
+  };
   const stopped = new Promise<void>((resolve) => (recorder.onstop = () => resolve()));
   presentStore.setState({ recording: { progress: 0 } });
   startTour(); // from the first stop
@@ -107,7 +111,7 @@ export async function recordTour(): Promise<void> {
     }
     raf = requestAnimationFrame(paint);
   };
-  recorder.start(1000);
+  recorder.start(1000); // a chunk a second: a long tour is not held in one buffer
   raf = requestAnimationFrame(paint);
   await stopped;
   cancelAnimationFrame(raf);
@@ -115,6 +119,11 @@ export async function recordTour(): Promise<void> {
   presentStore.setState({ recording: null });
   if (!finished) {
     notify('info', 'Recording cancelled', ['Present mode was left before the tour\'s loop ended.']);
+    return;
+  }
+  const bytes = chunks.reduce((n, c) => n + c.size, 0);
+  if (failure !== null || bytes === 0) {
+    notify('error', 'The tour could not be recorded', [failure ?? 'The recorder delivered no video data (the browser\'s encoder may be busy or missing); try again, or in another browser.']);
     return;
   }
   const name = tourFileName(cell.name);

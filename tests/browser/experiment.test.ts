@@ -6,7 +6,8 @@
  * the results file it exports is, byte for byte, the file `celltwin sweep --workers 2` writes
  * from the local worker-thread pool for the same sweep. Then the plots: a main-effects chart per
  * factor, the UPH / floor scatter with its Pareto front, and a click on a point opens that
- * variant as the cell, one undo step away from the cell it was varied from.
+ * variant as the cell, one undo step away from the cell it was varied from. The form survives a
+ * reload.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -15,7 +16,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { parseCsv } from '../../src/experiments/results';
-import { openApp, REPO_ROOT, saveScreenshot, type AppSession } from './harness';
+import { openApp, REPO_ROOT, saveScreenshot, waitForFirstFrame, type AppSession } from './harness';
 
 const BASE = path.join(REPO_ROOT, 'tests/fixtures/sim-program-pick-place.cell.json');
 const SWEEP = path.join(REPO_ROOT, 'tests/fixtures/small.sweep.json');
@@ -145,5 +146,15 @@ describe('an experiment in the page', () => {
     await expect.poll(async () => (await infeed()).source.interval).toBe(4);
     expect((await infeed()).source.jitter).toBeUndefined();
     expect(app.errors.page).toEqual([]);
+  }, 120_000);
+
+  it('keeps the experiment’s form across a reload', async () => {
+    const page = app.page;
+    await page.reload({ waitUntil: 'load' });
+    await waitForFirstFrame(page);
+    await page.getByRole('tab', { name: 'Experiment' }).click();
+    const factors = page.getByRole('region', { name: 'Factors' });
+    await expect.poll(() => factors.locator('.factor-pointer').allTextContents()).toEqual(['/items/infeed/speed', '/items/infeed/source/interval', '/items/infeed/source/jitter']);
+    await expect.poll(() => page.getByLabel('Experiment size').innerText()).toMatch(/^8 variants × 3 seeds = 24 runs of 12 s/);
   }, 120_000);
 });

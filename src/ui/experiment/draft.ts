@@ -59,6 +59,11 @@ const toDisplay = (unit: string, v: number): number => roundForDisplay(unitOf(un
 
 let nextKey = 1;
 
+/** Makes new factors' keys start above `max` (a form read back from storage holds keys up to it). */
+export function reserveFactorKeys(max: number): void {
+  nextKey = Math.max(nextKey, Math.floor(max) + 1);
+}
+
 /** What the inspector knows about a field when the user asks to vary it. */
 export interface VariedField {
   pointer: string;

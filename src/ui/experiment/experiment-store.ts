@@ -9,6 +9,7 @@ import type { Cell } from '../../model/cell';
 import type { RunRow } from '../../experiments/results';
 import type { SweepFile } from '../../experiments/sweep-schema';
 import { emptyDraft, type ExperimentDraft } from './draft';
+import { loadDraft, saveDraft } from './draft-storage';
 
 /** Where an experiment run is. */
 export type ExperimentPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -65,7 +66,21 @@ export const NO_RUN: ExperimentRun = {
   error: null,
 };
 
-export const experimentStore = createStore<ExperimentState>(() => ({ draft: emptyDraft(), run: NO_RUN, rate: null, openRequest: 0 }));
+/** The browser's localStorage, where there is one (not in Node tests). */
+const storage = (): Storage | undefined => {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+};
+
+export const experimentStore = createStore<ExperimentState>(() => ({ draft: loadDraft(storage()) ?? emptyDraft(), run: NO_RUN, rate: null, openRequest: 0 }));
+
+// The form is kept across reloads (draft-storage.ts); results are not (re-run them, or export them).
+experimentStore.subscribe((s, before) => {
+  if (s.draft !== before.draft) saveDraft(storage(), s.draft);
+});
 
 /** Changes the form with `f`. */
 export function changeDraft(f: (d: ExperimentDraft) => ExperimentDraft): void {

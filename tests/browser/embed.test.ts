@@ -27,6 +27,10 @@ describe('embed', () => {
 
     await page.locator('[data-command="embed"]').click();
     const dialog = page.getByRole('dialog', { name: 'Embed this cell' });
+    // A template has no camera stops: the tour choice is there but off and greyed.
+    const tour = dialog.getByRole('checkbox', { name: /Play the camera tour \(no stops yet\)/ });
+    expect(await tour.isDisabled()).toBe(true);
+    expect(await tour.isChecked()).toBe(false);
     const snippet = await dialog.getByRole('textbox', { name: 'Embed snippet' }).inputValue();
     const src = /<iframe src="([^"]+)"/.exec(snippet)![1]!.replaceAll('&amp;', '&');
     expect(src).toMatch(/\?embed#cell=/);

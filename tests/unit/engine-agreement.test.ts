@@ -3,14 +3,16 @@
  * simulated hour on the events engine here and on the physics engine once by `npm run reference`
  * (its activity log recorded with a hash of its inputs, support/engine-reference.ts), give the
  * same KPIs from the same KPI code: cell cycle time and UPH within 0.5 %, each robot's share of
- * every state within 0.005, the same bottleneck, the same number of finished parts ±1.
+ * every state within 0.005, the same bottleneck, the same number of finished parts ±1. Where the
+ * physics engine is wrong (a program fault, a jam, parts leaving in bunches) the test says so and
+ * compares what physics still gets right.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadSimulationRobots } from '../../src/cli/commands/run';
 import { EventSimulation } from '../../src/sim/events/event-simulation';
 import type { ActivityLog } from '../../src/sim/activity';
-import { computeKpis } from '../../src/sim/kpi';
+import { computeKpis, type Stall } from '../../src/sim/kpi';
 import { AGREEMENT_CELLS, referenceInputsHash, referencePath, unpackLog, type EngineReference } from './support/engine-reference';
 import { readCellFile } from './support/sim-fixtures';
 
@@ -22,6 +24,8 @@ import { readCellFile } from './support/sim-fixtures';
 const PHYSICS_SINK_FAULTS: Record<string, string> = {
   'assets/cells/templates/inspection.cell.json':
     'parts set down on the outfeed often stay put until the next one lands against them, then leave in bunches (42.04, 42.04, 42.08 s), so the spans between finished parts are wrong; the robot timelines agree to 10 ms',
+  'assets/cells/templates/sorting.cell.json':
+    'sorted parts reach the sinks in pairs (19.11 and 19.11 s, 23.25 and 23.25 s, …; the events engine: 11.38, 15.33, 18.96, 23.09 s), so over an hour the physics run has a pair still on its way at the end (996 parts against 998) though both robots made 497 loops in 7.20 s',
 };
 
 /**
@@ -39,6 +43,14 @@ function firstFault(log: ActivityLog): number | null {
     else if (worked.has(i.resource) && (first === null || i.start < first)) first = i.start;
   }
   return first;
+}
+
+/**
+ * When the first stall began (see sim/kpi/stalls.ts), or null. The physics engine jams where
+ * queued parts are pushed out of line (the assembly template: both robots starved from 3219 s).
+ */
+function firstStall(stalls: readonly Stall[]): number | null {
+  return stalls.length === 0 ? null : Math.min(...stalls.map((s) => s.since));
 }
 
 /** The log up to time `t`: what was recorded before it, open intervals closed there. */
@@ -87,15 +99,27 @@ describe('the events engine against the recorded physics engine, a simulated hou
         physicsLog = truncate(physicsLog, fault);
         eventsRun = truncate(eventsRun, fault);
       }
+      // A physics run that jams (no loop for 3 mean cycles, or every robot waiting) where the
+      // events run does not is compared up to the jam: after it the physics figures measure the jam.
+      const jam = firstStall(computeKpis(physicsLog, cell).stalls);
+      if (jam !== null && firstStall(computeKpis(eventsRun, cell).stalls) === null) {
+        physicsLog = truncate(physicsLog, jam);
+        eventsRun = truncate(eventsRun, jam);
+      }
       const physics = computeKpis(physicsLog, cell);
       const events = computeKpis(eventsRun, cell);
 
-      expect(Math.abs(events.partsFinished - physics.partsFinished)).toBeLessThanOrEqual(1);
       if (PHYSICS_SINK_FAULTS[file] === undefined) {
+        expect(Math.abs(events.partsFinished - physics.partsFinished)).toBeLessThanOrEqual(1);
         expect(relative(events.cellCycleTime, physics.cellCycleTime)).toBeLessThanOrEqual(0.005);
         expect(relative(events.throughputUph, physics.throughputUph)).toBeLessThanOrEqual(0.005);
       } else {
-        events.robots.forEach((robot, i) => expect(relative(robot.cycleTime?.mean ?? null, physics.robots[i]!.cycleTime?.mean ?? null), robot.id).toBeLessThanOrEqual(0.005));
+        // Finished parts are counted where the physics engine is wrong, so the robots' loops are compared.
+        events.robots.forEach((robot, i) => {
+          const theirs = physics.robots[i]!.cycleTime;
+          expect(relative(robot.cycleTime?.mean ?? null, theirs?.mean ?? null), robot.id).toBeLessThanOrEqual(0.005);
+          expect(Math.abs((robot.cycleTime?.count ?? 0) - (theirs?.count ?? 0)), `${robot.id} loops`).toBeLessThanOrEqual(1);
+        });
       }
       expect(events.bottleneck?.id ?? null).toBe(physics.bottleneck?.id ?? null);
       expect(events.robots.map((r) => r.id)).toEqual(physics.robots.map((r) => r.id));

@@ -48,7 +48,7 @@ export function planSweepOn(sweep: SweepFile, base: Cell): SweepPlanInMemory {
   const unknown = unknownFields(sweep.kpis ?? [], kpiNames);
   if (unknown.length > 0) {
     const u = unknown[0]!;
-    throw new SweepError(`kpis[${u.index}]`, `no figure "${u.name}" in a run of this cell (a name ending in * picks a group)`);
+    throw new SweepError(`kpis[${u.index}]`, `no figure "${u.name}" in a run of this cell (figures: ${kpiNames.join(', ')}; a name ending in * picks a group)`);
   }
   return {
     sweep,

@@ -8,9 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Cell } from '../../model/cell';
 import { formatProblem, readCell } from '../../model/validate';
-import { kpiFieldNames, unknownFields } from '../../experiments/kpi-fields';
+import { planSweepOn } from '../../experiments/sweep-plan';
 import { readSweep, type SweepFile } from '../../experiments/sweep-schema';
-import { SweepError, designVariants, factorName, sweepRuns, variantCell, type SweepRun } from '../../experiments/variants';
+import { SweepError, type SweepRun } from '../../experiments/variants';
 import type { CommandIO } from '../command';
 import { InputError } from '../errors';
 import type { RunTask } from '../pool/run-task';
@@ -55,29 +55,25 @@ export async function planSweep(file: string, io: CommandIO): Promise<SweepPlan>
     base = cell.cell;
   }
   try {
-    const variants = designVariants(sweep);
-    const cells = new Map(variants.map((v) => [v.id, variantCell(base, sweep, v)]));
-    // Every figure asked for must come out of some variant (factors may add or swap items).
-    const names = [...new Set([...cells.values()].flatMap(kpiFieldNames))];
-    const unknown = unknownFields(sweep.kpis ?? [], names);
-    if (unknown.length > 0) {
-      const u = unknown[0]!;
-      throw new InputError(file, `kpis[${u.index}]: no figure "${u.name}" in a run of this cell (figures: ${names.join(', ')}; a name ending in * picks a group)`);
-    }
-    const runs = sweepRuns(sweep, variants);
+    // The same planning as the page's Experiment panel (experiments/sweep-plan.ts): variants,
+    // their checked cells, the KPI names checked against what the runs give, the runs.
+    const planned = planSweepOn(sweep, base);
     return {
       file,
       sweep,
-      factorNames: sweep.factors.map(factorName),
-      runs,
-      task: (run) => ({
-        cell: cells.get(run.variant.id)!,
-        file: `${file} variant ${run.variant.index + 1}`,
-        seed: run.seed,
-        until: sweep.duration,
-        warmupCycles: sweep.warmupCycles ?? 2,
-        ...(sweep.engine === undefined ? {} : { engine: sweep.engine }),
-      }),
+      factorNames: planned.factorNames,
+      runs: planned.runs,
+      task: (run) => {
+        const job = planned.job(run);
+        return {
+          cell: job.cell,
+          file: `${file} variant ${run.variant.index + 1}`,
+          seed: job.seed,
+          until: job.until,
+          warmupCycles: job.warmupCycles,
+          ...(job.engine === undefined ? {} : { engine: job.engine }),
+        };
+      },
     };
   } catch (e) {
     if (e instanceof SweepError) throw new InputError(file, `${e.path}: ${e.message}`);

@@ -25,7 +25,7 @@ export const UNITS_BY_LABEL: Readonly<Record<string, DisplayUnit>> = { mm: MM, '
 /** The display unit of a label (unknown labels: shown as they are, no conversion). */
 export const unitOf = (label: string): DisplayUnit => UNITS_BY_LABEL[label] ?? { label, fromSI: (v) => v, toSI: (v) => v };
 
-const LENGTHS = new Set(['length', 'width', 'height', 'depth', 'position', 'radius', 'spacing', 'gap', 'offset']);
+const LENGTHS = new Set(['length', 'width', 'height', 'depth', 'position', 'radius', 'spacing', 'gap', 'offset', 'elevation']);
 const TIMES = new Set(['interval', 'jitter', 'processTime', 'taskTime', 'duration', 'dwell', 'time']);
 
 /**

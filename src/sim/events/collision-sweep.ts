@@ -43,6 +43,8 @@ export class CollisionSweep {
   private readonly cache = new Map<string, Change[]>();
   /** Results of moves against fixtures and parts lying still, by move and parts (bounded). */
   private readonly partCache = new Map<string, Change[]>();
+  /** Where a move's links come near parts lying still, by move and parts (bounded). */
+  private readonly spans = new Map<string, ReturnType<typeof nearSpan>>();
   /** Per move: the box its links other than the tool's sweep (parts only count against those). */
   private readonly boxes = new Map<string, Box>();
   private readonly q: Float64Array[];
@@ -134,14 +136,24 @@ export class CollisionSweep {
       });
       return out;
     };
-    const span = nearSpan(
-      (tau) => this.armCentres(robot, trajectory, tau, toolQ),
-      this.armSpheres[robot]!.map((s) => s.radius),
-      partCentres,
-      candidates.map((p) => p.radius),
-      trajectory.duration,
-      this.dt,
-    );
+    // Where the links come near parts lying still is the same for the same move and places.
+    const still = candidates.every((p) => p.still);
+    const nearKey = still ? `${move}|${candidates.map((p) => p.key).join(';')}` : null;
+    let span = nearKey === null ? undefined : this.spans.get(nearKey);
+    if (span === undefined) {
+      span = nearSpan(
+        (tau) => this.armCentres(robot, trajectory, tau, toolQ),
+        this.armSpheres[robot]!.map((s) => s.radius),
+        partCentres,
+        candidates.map((p) => p.radius),
+        trajectory.duration,
+        this.dt,
+      );
+      if (nearKey !== null) {
+        this.spans.set(nearKey, span);
+        if (this.spans.size > PART_CACHE_SIZE) this.spans.delete(this.spans.keys().next().value!);
+      }
+    }
     if (!span) return [];
     const parts = candidates.filter((_, j) => span.near[j]);
     // Parts that move during the move never repeat their key: their results are not kept.

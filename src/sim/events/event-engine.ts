@@ -314,7 +314,7 @@ export class EventEngine implements HandlerContext {
         if (part.at.kind === 'held') {
           const pose = new Float64Array(7);
           this.world.poseAt(part.id, time, pose);
-          held = { id: part.id, plan: partPlan(part.id, part.name, part.spec, pose), offset: Float64Array.from(part.at.offset) };
+          held = { id: part.id, plan: partPlan(part.id, part.name, part.spec, pose), offset: Float64Array.from(part.at.offset), radius: Math.hypot(...part.half) };
         }
       }
       return { trajectory: moving ? m.trajectory : null, start: moving ? m.start : time, q: r.arm.q, toolQ: r.tool.q, held };

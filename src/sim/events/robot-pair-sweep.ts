@@ -36,8 +36,8 @@ export interface RobotMotionNow {
   start: number;
   q: ArrayLike<number>;
   toolQ: ArrayLike<number>;
-  /** The part it holds: its body and its pose in the tool frame. */
-  held: { id: number; plan: BodyPlan; offset: Mat4 } | null;
+  /** The part it holds: its body, its pose in the tool frame and the radius of a sphere holding it. */
+  held: { id: number; plan: BodyPlan; offset: Mat4; radius: number } | null;
 }
 
 type PairEvent = CollisionEvent | CollisionEndEvent;
@@ -58,6 +58,8 @@ export class RobotPairSweep {
    * that move's start until it moves again; null until first needed.
    */
   private boxes: (Box | null)[];
+  /** Boxes of moves by move (robot, end joints, duration, tool, held part), the oldest dropped first. */
+  private readonly moveBoxes = new Map<string, Box>();
   /** Changes found ahead of time, with the pair they belong to, oldest first. */
   private pending: { pair: number; event: PairEvent }[] = [];
   /** Pair windows checked and skipped (boxes apart), and samples taken, for the bench and the tests. */
@@ -85,7 +87,18 @@ export class RobotPairSweep {
       const m = motions[r]!;
       return sweptBox((tau) => this.centres(r, m, time + tau), this.sphereRadii(r, m), endOf(m, time) - time);
     };
-    this.boxes[robot] = boxOf(robot);
+    // The box of a move repeated with the same held part is the same: computed once.
+    const m = motions[robot]!;
+    const key = m.trajectory ? moveKey(robot, m) : null;
+    let box = key === null ? undefined : this.moveBoxes.get(key);
+    if (!box) {
+      box = boxOf(robot);
+      if (key !== null) {
+        this.moveBoxes.set(key, box);
+        if (this.moveBoxes.size > MOVE_BOXES) this.moveBoxes.delete(this.moveBoxes.keys().next().value!);
+      }
+    }
+    this.boxes[robot] = box;
     for (let other = 0; other < motions.length; other++) {
       if (other === robot) continue;
       const a = Math.min(robot, other), b = Math.max(robot, other);
@@ -130,7 +143,7 @@ export class RobotPairSweep {
   /** Radii of a robot's link spheres, then its held part's. */
   private sphereRadii(r: number, motion: RobotMotionNow): number[] {
     const radii = this.spheres[r]!.map((s) => s.radius);
-    if (motion.held) radii.push(bodySphere(motion.held.plan).radius);
+    if (motion.held) radii.push(motion.held.radius);
     return radii;
   }
 
@@ -239,6 +252,22 @@ export class RobotPairSweep {
       });
     }
   }
+}
+
+/** Move boxes kept. */
+const MOVE_BOXES = 1024;
+
+const fixed9 = (q: ArrayLike<number>): string => Array.from(q, (v) => v.toFixed(9)).join(',');
+
+/** What a move's swept box depends on, as text. */
+function moveKey(robot: number, m: RobotMotionNow): string {
+  const tr = m.trajectory!;
+  const q = new Float64Array(m.q.length);
+  tr.sample(0, q);
+  const from = fixed9(q);
+  tr.sample(tr.duration, q);
+  const held = m.held ? `${JSON.stringify(m.held.plan.colliders[0]?.shape ?? null)}@${fixed9(m.held.offset)}` : '';
+  return `${robot}|${from}|${fixed9(q)}|${tr.duration.toFixed(9)}|${fixed9(m.toolQ)}|${held}`;
 }
 
 /** When a robot's motion ends (now when it stands). */

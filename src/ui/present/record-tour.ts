@@ -71,6 +71,8 @@ export async function recordTour(): Promise<void> {
     return;
   }
   enterPresent();
+  // Let Present mode's layout reach the canvas (r3f resizes it on the next frames) before sizing the video.
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
   const source = sceneCanvas();
   if (!source) {
     notify('error', 'The 3D view is not ready to record yet', ['Wait until the cell is drawn, then try again.']);

@@ -44,4 +44,18 @@ describe('waiting programs on the events engine', () => {
       expect(sim.programStatus(`waiter-${k}`)!.phase).toBe('done');
     }
   });
+
+  it('keeps waking them by their signals after a snapshot is restored mid-run', async () => {
+    const cell = signalCell();
+    const robots = await loadSimulationRobots(cell);
+    const whole = new EventSimulation(cell, robots);
+    whole.runUntil(WAITING + 2);
+    const part = new EventSimulation(cell, robots);
+    part.runUntil(5.5);
+    const restored = new EventSimulation(cell, robots);
+    restored.restore(part.snapshot());
+    restored.runUntil(WAITING + 2);
+    expect(restored.activityLog()).toEqual(whole.activityLog());
+  });
 });
+

@@ -13,7 +13,7 @@ import { ItemNode } from './ItemNode';
 import { ReachRings } from './ReachRings';
 import { SimLayer } from './sim/SimLayer';
 import { TargetMarkers } from './TargetMarkers';
-import { TargetLabels } from './TargetLabels';
+import { SceneLabels } from './SceneLabels';
 import { EditCollisionTint } from './robot/EditCollisionTint';
 import { useLayoutReport } from './use-layout-report';
 import { SelectionGizmo } from './SelectionGizmo';
@@ -101,7 +101,7 @@ export function CellCanvas() {
         <RenderFault />
         <SceneHandles rootName="cell-root-z-up" />
       </Canvas>
-      <TargetLabels />
+      <SceneLabels />
     </>
   );
 }

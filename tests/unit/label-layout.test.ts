@@ -40,10 +40,29 @@ describe('the shared screen-space label layout', () => {
     const far = request('far', 400, 300, { depth: 9 });
     const near = request('near', 400, 300, { depth: 2 });
     const pinned = request('pinned', 400, 300, { depth: 9, rank: 0 });
-    const own = (ps: LabelPlacement[]) => ps.filter((p) => !p.leader).map((p) => p.id);
+    const own = (ps: LabelPlacement[]) => ps.filter((p) => p.left === 360 && p.top === 270).map((p) => p.id);
     expect(own(layoutLabels([far, near], 800, 600))).toEqual(['near']);
     expect(own(layoutLabels([near, far], 800, 600))).toEqual(['near']);
     expect(own(layoutLabels([near, far, pinned], 800, 600))).toEqual(['pinned']);
+  });
+
+  it('keeps a label with no rings to try at its own place or leaves it out', () => {
+    const placements = layoutLabels([request('a', 400, 300, { rings: 0 }), request('b', 410, 302, { rings: 0, depth: 6 })], 800, 600);
+    expect(placements.map((p) => p.placed)).toEqual([true, false]);
+  });
+
+  it('slides a label that sticks out over the left edge inside the view, at its own height', () => {
+    const [p] = layoutLabels([request('edge', 10, 300)], 800, 600);
+    expect([p!.left, p!.top, p!.placed]).toEqual([0, 270, true]);
+  });
+
+  it('slides a label off a panel over the view the shortest way, and keeps every label off it', () => {
+    const card = { left: 500, top: 0, right: 800, bottom: 400 };
+    // Own place 470…550: 50 px under the card's left edge; moved left by 50 + 2 px gap, with a leader.
+    const [a, b] = layoutLabels([request('a', 510, 300, { rings: 0 }), request('b', 700, 300)], 800, 600, { obstacles: [card] });
+    expect([a!.left, a!.top, a!.placed, a!.leader]).toEqual([500 - 2 - 80, 270, true, true]);
+    expect(b!.placed).toBe(true);
+    expect(boxesOverlap(box(b!), card)).toBe(false);
   });
 
   it('leaves a label out when no place around it is free, and keeps boxes inside the view', () => {
@@ -58,10 +77,12 @@ describe('the shared screen-space label layout', () => {
     }
   });
 
-  it('never overlaps two placed labels (2 px apart at least) for any set of up to 60 rectangles', () => {
+  it('never overlaps two placed labels, nor a label and a panel (2 px apart at least), for any set of up to 60 rectangles', () => {
     fc.assert(
       fc.property(requests, (rs) => {
-        const placed = layoutLabels(rs, 800, 600).filter((p) => p.placed).map(box);
+        const card = { left: 560, top: 10, right: 790, bottom: 380 };
+        const placed = layoutLabels(rs, 800, 600, { obstacles: [card] }).filter((p) => p.placed).map(box);
+        for (const p of placed) expect(boxesOverlap(p, card, 1.999)).toBe(false);
         for (let i = 0; i < placed.length; i++) {
           for (let j = i + 1; j < placed.length; j++) expect(boxesOverlap(placed[i]!, placed[j]!, 1.999)).toBe(false);
         }

@@ -1,4 +1,4 @@
-import { Html, Line } from '@react-three/drei';
+import { Line } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { Matrix4, Mesh, MeshStandardMaterial, type Material, type Object3D } from 'three';
@@ -17,11 +17,22 @@ import { kinematicsModel } from './kinematics-model';
 import { kinematicsViewStore } from './kinematics-view';
 import { jacobianRows, translationalEllipsoid } from '../../kinematics/manipulability';
 import { EllipsoidMesh, HeatMapQuad, useHeatMapJob, type HeatMapSubject } from './ManipulabilityOverlay';
+import { KinematicsLabelAnchors } from './KinematicsLabelAnchors';
+import type { KinematicsLabelSource } from './kinematics-labels';
 
 const AXIS = 0.09;
 
-/** x red, y green, z blue axes of one frame plus, for a joint, its axis as an orange line. */
-function FrameAxes({ matrix, axis, label }: { matrix: Float64Array; axis?: readonly number[]; label: string }) {
+/** Where a frame's label points: on its z axis, 40 % of the drawn axis length from the origin. */
+function frameLabelPoint(m: Float64Array): [number, number, number] {
+  const a = AXIS * 0.4;
+  return [m[8]! * a + m[12]!, m[9]! * a + m[13]!, m[10]! * a + m[14]!];
+}
+
+/**
+ * x red, y green, z blue axes of one frame plus, for a joint, its axis as an orange line. Its
+ * name is a label in the shared overlay (KinematicsLabelAnchors), laid out with all the others.
+ */
+function FrameAxes({ matrix, axis }: { matrix: Float64Array; axis?: readonly number[] }) {
   const m = useMemo(() => new Matrix4().fromArray(matrix), [matrix]);
   return (
     <group matrix={m} matrixAutoUpdate={false}>
@@ -31,15 +42,12 @@ function FrameAxes({ matrix, axis, label }: { matrix: Float64Array; axis?: reado
       {axis && (
         <Line points={[axis.map((v) => -1.6 * AXIS * v) as [number, number, number], axis.map((v) => 1.6 * AXIS * v) as [number, number, number]]} color="#f0a020" lineWidth={4} dashed={false} depthTest={false} renderOrder={11} />
       )}
-      <Html position={[0, 0, AXIS * 0.4]} zIndexRange={[4, 0]} style={{ pointerEvents: 'none' }}>
-        <span className="kin-frame-label">{label}</span>
-      </Html>
     </group>
   );
 }
 
-/** A translucent copy of the robot's view at one branch; a click jumps the robot there. */
-function Ghost({ item, source, branch, labelAt }: { item: RobotItem; source: URDFRobot; branch: LabelledBranch; labelAt: [number, number, number] }) {
+/** A translucent copy of the robot's view at one branch; a click jumps the robot there. Its label is in the shared overlay. */
+function Ghost({ item, source, branch }: { item: RobotItem; source: URDFRobot; branch: LabelledBranch }) {
   const invalidate = useThree((s) => s.invalidate);
   const ghost = useMemo(() => {
     const copy = source.clone(true) as URDFRobot;
@@ -66,9 +74,6 @@ function Ghost({ item, source, branch, labelAt }: { item: RobotItem; source: URD
   return (
     <group onClick={(e) => { e.stopPropagation(); jump(); }}>
       <primitive object={ghost.copy} />
-      <Html position={labelAt} center zIndexRange={[5, 0]} style={{ pointerEvents: 'none' }}>
-        <span className={`kin-ghost-label ${branch.withinLimits ? '' : 'out'}`}>{branch.label}{branch.withinLimits ? '' : ' (limits)'}</span>
-      </Html>
     </group>
   );
 }
@@ -98,17 +103,35 @@ function RobotKinematicsOverlay({ item }: { item: RobotItem }) {
   }, [model, resolved, item.id, item.joints, view.showGhosts]);
   useHeatMapJob(scene?.subject ?? null);
   const source = robotViews.get(item.id)?.view;
+  const labels = useMemo(() => {
+    if (!scene) return [];
+    const out: KinematicsLabelSource[] = [];
+    if (view.showFrames) {
+      out.push({ id: 'frame:base', text: 'base', kind: 'frame', position: frameLabelPoint(scene.base) });
+      for (const f of scene.frames) {
+        if (!view.hiddenFrames.includes(f.name)) out.push({ id: `frame:${f.name}`, text: f.name, kind: 'frame', position: frameLabelPoint(f.matrix) });
+      }
+      out.push({ id: 'frame:flange', text: 'flange', kind: 'frame', position: frameLabelPoint(scene.flange) });
+    }
+    if (source) {
+      scene.branches.forEach((b, i) => {
+        out.push({ id: `ghost:${b.branch}`, text: b.withinLimits ? b.label : `${b.label} (limits)`, kind: b.withinLimits ? 'ghost' : 'ghost-out', position: scene.labels[i]! });
+      });
+    }
+    return out;
+  }, [scene, source, view.showFrames, view.hiddenFrames]);
   if (!scene) return null;
   return (
     <group position={item.pose.xyz} rotation={poseEuler(item.pose)}>
       {view.showFrames && (
         <>
-          <FrameAxes matrix={scene.base} label="base" />
-          {scene.frames.filter((f) => !view.hiddenFrames.includes(f.name)).map((f) => <FrameAxes key={f.name} matrix={f.matrix} axis={f.axis} label={f.name} />)}
-          <FrameAxes matrix={scene.flange} label="flange" />
+          <FrameAxes matrix={scene.base} />
+          {scene.frames.filter((f) => !view.hiddenFrames.includes(f.name)).map((f) => <FrameAxes key={f.name} matrix={f.matrix} axis={f.axis} />)}
+          <FrameAxes matrix={scene.flange} />
         </>
       )}
-      {source && scene.branches.map((b, i) => <Ghost key={b.branch} item={item} source={source} branch={b} labelAt={scene.labels[i]!} />)}
+      {source && scene.branches.map((b) => <Ghost key={b.branch} item={item} source={source} branch={b} />)}
+      <KinematicsLabelAnchors sources={labels} />
       {view.showEllipsoid && <EllipsoidMesh ellipsoid={scene.ellipsoid} at={scene.toolAt} />}
       {view.showHeatMap && <HeatMapQuad owner={item.id} />}
     </group>

@@ -117,6 +117,20 @@ describe('lessons', () => {
         await page.getByRole('button', { name: 'Frame', exact: true }).click();
         await page.waitForTimeout(1500); // the camera eases to the framed robot
         await saveScreenshot(page, 'lesson.png');
+        // Ghost, frame and target names share one layout: each of the 7 other ghosts is named
+        // (a label, or a dot with a tooltip where none fits) and no two label boxes intersect.
+        expect(await page.locator('.scene-labels > .kin-ghost-label, .scene-labels > .scene-label-dot[data-label^="ghost:"]').count()).toBe(7);
+        const boxes = await page.locator('.scene-labels > .scene-label').evaluateAll((els) => els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { name: e.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        }));
+        expect(boxes.length).toBeGreaterThanOrEqual(8); // the 7 ghosts' names and the target's at least
+        for (let i = 0; i < boxes.length; i++) {
+          for (let j = i + 1; j < boxes.length; j++) {
+            const [a, b] = [boxes[i]!, boxes[j]!];
+            expect(a.left >= b.right || b.left >= a.right || a.top >= b.bottom || b.top >= a.bottom, `${a.name} covers ${b.name}`).toBe(true);
+          }
+        }
       }
     }
     expect(await status.textContent()).toContain('All eight configurations put the tool on the same target');

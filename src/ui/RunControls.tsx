@@ -3,7 +3,9 @@ import { simStatusStore } from '../bridge/sim-status';
 import type { SimSpeed } from '../bridge/sim-protocol';
 import { AnalysisProgress } from './AnalysisProgress';
 import { showExperimentPanel } from './experiment/experiment-store';
-import { analyseRun, resetRun, setRunSpeed, stepRun, toggleRun } from './run-actions';
+import { analyseRun, setRunSpeed } from './run-actions';
+import { action } from './actions/actions';
+import { actionTitle } from './actions/registry';
 import { analyseReplications } from './replications/replication-actions';
 import { ReplicationProgress } from './replications/ReplicationProgress';
 import { REPLICATION_CHOICES, replicationStore } from './replications/replication-store';
@@ -25,6 +27,13 @@ const SPEEDS: ReadonlyArray<[string, SimSpeed]> = [
   ['max', 'max'],
 ];
 
+/** A registry action's tooltip, with its help capitalised as a button's tooltip is. */
+const titleOf = (id: string): string => {
+  const t = actionTitle(action(id));
+  return t.charAt(0).toUpperCase() + t.slice(1);
+};
+const runRegistry = (id: string): void => action(id).run({ toggleHelp: () => undefined });
+
 /** Simulated time as m:ss.sss. */
 function clock(t: number): string {
   const m = Math.floor(t / 60);
@@ -43,14 +52,14 @@ export function RunControls() {
   const spans = cellSeconds > 0 && !ANALYSES.some(([, t]) => t === cellSeconds) ? [...ANALYSES, [`cell run, ${formatDuration(cellSeconds)}`, cellSeconds] as const].sort((a, b) => a[1] - b[1]) : ANALYSES;
   return (
     <div className="run-controls" role="group" aria-label="Simulation">
-      <button className={`run ${running ? 'on' : ''}`} onClick={() => void toggleRun()} disabled={busy} title="Run or pause the simulation (Space)">
-        {running ? 'Pause' : 'Run'}
+      <button className={`run ${running ? 'on' : ''}`} onClick={() => runRegistry('run')} disabled={busy} title={titleOf('run')}>
+        {running ? 'Pause' : action('run').label}
       </button>
-      <button onClick={() => void stepRun()} disabled={busy} title="Advance 0.1 s of simulated time">
-        Step
+      <button onClick={() => runRegistry('step')} disabled={busy} title={titleOf('step')}>
+        {action('step').label}
       </button>
-      <button onClick={resetRun} disabled={phase === 'off'} title="Stop and go back to the cell as laid out">
-        Reset
+      <button onClick={() => runRegistry('reset')} disabled={phase === 'off'} title={titleOf('reset')}>
+        {action('reset').label}
       </button>
       <select aria-label="Simulation speed" value={String(speed)} onChange={(e) => setRunSpeed(e.currentTarget.value === 'max' ? 'max' : Number(e.currentTarget.value))}>
         {SPEEDS.map(([label, value]) => (

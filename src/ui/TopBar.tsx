@@ -6,7 +6,6 @@ import { cellStore } from '../store/app-store';
 import { useCell } from '../store/use-cell';
 import { NewCellDialog } from './NewCellDialog';
 import { EmbedDialog } from './embed/EmbedDialog';
-import { exportGltf, exportPlanSvg, exportScreenshot } from './export-actions';
 import { makeCopy, sessionStore } from './session';
 import { RunControls } from './RunControls';
 import { COLLAPSE_ORDER, useCollapsedCommands, type CollapsibleCommand } from './topbar-overflow';
@@ -21,11 +20,11 @@ const fromRegistry = (id: string) => {
 /** "(Ctrl+Z)": an action's first shortcut. */
 const keysOf = (id: string): string => displayKeys(action(id).keys?.[0] ?? '');
 
-const EXPORTS: ReadonlyArray<[string, () => void]> = [
-  ['Screenshot (PNG)', () => void exportScreenshot()],
-  ['Layout 3D (glTF .glb)', () => void exportGltf()],
-  ['Plan with dimensions (SVG)', () => void exportPlanSvg()],
-];
+/** The Export menu: registry actions, as [label, run]. */
+const EXPORTS: ReadonlyArray<[string, () => void]> = ['exportScreenshot', 'exportGltf', 'exportPlanSvg'].map((id) => {
+  const a = fromRegistry(id);
+  return [a.label, a.run];
+});
 
 /** Cell name and the document commands: new, open, save, undo, redo. */
 export function TopBar() {

@@ -1,12 +1,12 @@
 import { useStore } from 'zustand';
 import { robotLoadStore } from '../scene/robot/load-status';
-import { requestFocus } from '../scene/focus';
 import { viewOptionsStore } from '../scene/view-options';
 import { gizmoStore } from '../tools/gizmo-state';
-import { measureStore, toggleMeasuring } from '../tools/measure-state';
+import { measureStore } from '../tools/measure-state';
 import { boxSelectStore } from '../tools/box-select-state';
-import { toggleBoxSelect } from './box-select-actions';
-import { planViewStore, togglePlanView } from '../tools/plan-view';
+import { planViewStore } from '../tools/plan-view';
+import { action } from './actions/actions';
+import { actionTitle } from './actions/registry';
 import { PresentationButtons } from './present/CameraStopsPanel';
 
 /** Loading progress of robot meshes: shown while any robot is still loading. */
@@ -30,7 +30,25 @@ function LoadProgress() {
   );
 }
 
-/** Overlay on the 3D view: view switches and load progress. */
+const NO_HELP = { toggleHelp: () => undefined };
+
+/** A registry action's tooltip, capitalised as a button's tooltip is. */
+function titleOf(id: string): string {
+  const t = actionTitle(action(id));
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/** A toolbar button for registry action `id`; `on` marks a mode or switch that is on. */
+function ActionButton({ id, on }: { id: string; on?: boolean }) {
+  const a = action(id);
+  return (
+    <button className={on ? 'on' : ''} aria-pressed={on} onClick={() => a.run(NO_HELP)} title={titleOf(id)}>
+      {a.label}
+    </button>
+  );
+}
+
+/** Overlay on the 3D view: view switches and load progress; every button is a registry action. */
 export function ViewToolbar() {
   const collision = useStore(viewOptionsStore, (s) => s.showCollision);
   const { mode, snap } = useStore(gizmoStore);
@@ -41,42 +59,24 @@ export function ViewToolbar() {
   return (
     <div className="view-toolbar">
       <div className="tool-buttons" role="toolbar" aria-label="Transform">
-        <button className={mode === 'translate' ? 'on' : ''} aria-pressed={mode === 'translate'} onClick={() => gizmoStore.setState({ mode: 'translate' })} title="Move handles (W)">
-          Move
-        </button>
-        <button className={mode === 'rotate' ? 'on' : ''} aria-pressed={mode === 'rotate'} onClick={() => gizmoStore.setState({ mode: 'rotate' })} title="Rotate handles (E)">
-          Rotate
-        </button>
-        <button className={snap ? 'on' : ''} aria-pressed={snap} onClick={() => gizmoStore.setState({ snap: !snap })} title="Snap to 10 mm / 15° (hold Shift while dragging to move freely)">
-          Snap 10 mm / 15°
-        </button>
-        <button onClick={requestFocus} title="Frame the selection, or the whole cell (F)">
-          Frame
-        </button>
+        <ActionButton id="move" on={mode === 'translate'} />
+        <ActionButton id="rotate" on={mode === 'rotate'} />
+        <ActionButton id="snap" on={snap} />
+        <ActionButton id="frame" />
       </div>
       <div className="tool-buttons" role="toolbar" aria-label="View">
-        <button className={view === 'perspective' ? 'on' : ''} aria-pressed={view === 'perspective'} onClick={() => viewOptionsStore.setState({ view: 'perspective' })} title="Perspective view (orbit with the mouse)">
-          3D
-        </button>
-        <button className={view === 'top' ? 'on' : ''} aria-pressed={view === 'top'} onClick={() => viewOptionsStore.setState({ view: 'top' })} title="Orthographic top view (pan and zoom)">
-          Top
-        </button>
-        <button className={plan ? 'on' : ''} aria-pressed={plan} onClick={togglePlanView} title="2D plan with dimensions in mm (P)">
-          Plan
-        </button>
+        <ActionButton id="view3d" on={view === 'perspective'} />
+        <ActionButton id="viewTop" on={view === 'top'} />
+        <ActionButton id="plan" on={plan} />
       </div>
       <div className="tool-buttons" role="toolbar" aria-label="Tools">
-        <button className={boxArmed ? 'on' : ''} aria-pressed={boxArmed} onClick={toggleBoxSelect} title="Box select: drag a rectangle, left → right for items wholly inside, right → left for items it touches (B, or Shift+drag on empty floor)">
-          Box
-        </button>
-        <button className={measuring ? 'on' : ''} aria-pressed={measuring} onClick={toggleMeasuring} title="Measure the distance between two points (M)">
-          Measure
-        </button>
+        <ActionButton id="boxSelect" on={boxArmed} />
+        <ActionButton id="measure" on={measuring} />
       </div>
       <PresentationButtons />
-      <label title="Show robots' collision geometry instead of their visual meshes">
-        <input type="checkbox" checked={collision} onChange={(e) => viewOptionsStore.setState({ showCollision: e.currentTarget.checked })} />
-        Collision geometry
+      <label title={titleOf('collisionGeometry')}>
+        <input type="checkbox" checked={collision} onChange={() => action('collisionGeometry').run(NO_HELP)} />
+        {action('collisionGeometry').label}
       </label>
       <LoadProgress />
     </div>

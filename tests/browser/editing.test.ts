@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, saveScreenshot, type AppSession } from './harness';
+import { openApp, saveScreenshot, type AppSession, openCellFile, clickTopBarCommand } from './harness';
 
 const cell = (page: Page) => page.evaluate(() => window.__celltwin?.cell?.());
 
@@ -62,16 +62,15 @@ describe('editing a cell in the browser', () => {
   });
 
   it('saves the cell as a .cell.json download that opens again with the same items', async () => {
-    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('button', { name: 'Save' }).click()]);
+    const [download] = await Promise.all([app.page.waitForEvent('download'), clickTopBarCommand(app.page, 'Save')]);
     expect(download.suggestedFilename()).toBe('pick-and-place-demo.cell.json');
     const saved = JSON.parse(await readFile((await download.path()) as string, 'utf8'));
     expect(saved.items).toEqual((await cell(app.page))?.items);
 
-    await app.page.getByRole('button', { name: 'New' }).click();
+    await clickTopBarCommand(app.page, 'New');
     await app.page.getByRole('button', { name: /Empty cell/ }).click();
     expect((await cell(app.page))?.items).toEqual([]);
-    const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.page.getByRole('button', { name: 'Open', exact: true }).click()]);
-    await chooser.setFiles((await download.path()) as string);
+    await openCellFile(app.page, (await download.path()) as string);
     await app.page.waitForFunction((n) => window.__celltwin?.cell?.().items.length === n, saved.items.length);
     expect((await cell(app.page))?.items).toEqual(saved.items);
   });

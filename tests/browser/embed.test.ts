@@ -4,7 +4,7 @@
  * editor panel and none of the editor's code loaded — showing the same cell.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canvasIsNotBlank, collectErrors, openApp, saveScreenshot, waitForFirstFrame, type AppSession } from './harness';
+import { canvasIsNotBlank, collectErrors, openApp, saveScreenshot, waitForFirstFrame, type AppSession, clickTopBarCommand } from './harness';
 
 describe('embed', () => {
   let app: AppSession;
@@ -19,7 +19,7 @@ describe('embed', () => {
 
   it('gives a snippet whose URL shows the template running, with a KPI strip and no editor', async () => {
     const page = app.page;
-    await page.getByRole('button', { name: 'New' }).click();
+    await clickTopBarCommand(page, 'New');
     await page.getByRole('dialog', { name: 'New cell' }).locator('.template', { hasText: /Palletiz/ }).click();
     await page.getByRole('dialog', { name: 'New cell' }).waitFor({ state: 'detached' });
     const cell = await page.evaluate(() => window.__celltwin!.cell!());

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { parseCsv } from '../../src/experiments/results';
-import { openApp, REPO_ROOT, saveScreenshot, waitForFirstFrame, type AppSession } from './harness';
+import { openApp, REPO_ROOT, saveScreenshot, waitForFirstFrame, type AppSession, openCellFile } from './harness';
 
 const BASE = path.join(REPO_ROOT, 'tests/fixtures/sim-program-pick-place.cell.json');
 const SWEEP = path.join(REPO_ROOT, 'tests/fixtures/small.sweep.json');
@@ -37,8 +37,7 @@ describe('an experiment in the page', () => {
       return readFileSync(cliOut, 'utf8');
     })();
     app = await openApp({ query: '?fresh', viewport: { width: 1400, height: 900 } });
-    const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.page.getByRole('button', { name: 'Open', exact: true }).click()]);
-    await chooser.setFiles(BASE);
+    await openCellFile(app.page, BASE);
     await app.page.waitForFunction((name) => window.__celltwin?.cell?.().name === name, BASE_NAME);
   }, 240_000);
 

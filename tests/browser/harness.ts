@@ -400,3 +400,25 @@ export async function saveScreenshot(page: Page, name: string, png?: Buffer): Pr
   await writeFile(file, png ?? (await page.screenshot({ animations: 'disabled' })));
   return file;
 }
+
+/** What a file chooser accepts: a path, or a named buffer. */
+export type ChosenFile = string | { name: string; mimeType: string; buffer: Buffer };
+
+/**
+ * Clicks a top-bar command (Share, Embed, New, Open, Save) as a user would: the button when the
+ * bar shows it, else the same command in the "More" menu (narrow windows move commands there).
+ */
+export async function clickTopBarCommand(page: Page, label: string): Promise<void> {
+  const bar = page.locator('header.topbar nav.actions');
+  const exact = new RegExp(`^${label}$`);
+  const button = bar.locator(':scope > button', { hasText: exact });
+  if (await button.isVisible()) return button.click();
+  await bar.locator('[data-command-menu] > summary').click();
+  await bar.locator('[data-command-menu] .menu-items button', { hasText: exact }).click();
+}
+
+/** Opens a cell file through the top bar's Open command (see {@link clickTopBarCommand}). */
+export async function openCellFile(page: Page, file: ChosenFile): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickTopBarCommand(page, 'Open')]);
+  await chooser.setFiles(file);
+}

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canvasIsNotBlank, openApp, saveScreenshot, type AppSession } from './harness';
+import { canvasIsNotBlank, openApp, saveScreenshot, type AppSession, clickTopBarCommand } from './harness';
 
 const cell = (page: Page) => page.evaluate(() => window.__celltwin?.cell?.());
 const item = async (page: Page, id: string) => (await cell(page))?.items.find((i) => i.id === id);
@@ -15,7 +15,7 @@ describe('the new library equipment in the browser', () => {
 
   beforeAll(async () => {
     app = await openApp({ query: '?fresh', viewport: { width: 1200, height: 760 } });
-    await app.page.getByRole('button', { name: 'New' }).click();
+    await clickTopBarCommand(app.page, 'New');
     await app.page.getByRole('button', { name: /Empty cell/ }).click();
   });
 

@@ -16,7 +16,7 @@ import { jacobianRows, manipulabilityReport } from '../../src/kinematics/manipul
 import { gridCellCentre, horizontalReach, PlaneManipulabilityMapper, UNREACHABLE } from '../../src/kinematics/manipulability-map';
 import { ForwardKinematics } from '../../src/kinematics/forward';
 import { activeJoints, flangeLink } from '../../src/model';
-import { openApp, REPO_ROOT, saveScreenshot, type AppSession } from './harness';
+import { openApp, REPO_ROOT, saveScreenshot, type AppSession, openCellFile } from './harness';
 
 const Q5 = (0.25 * Math.PI) / 180;
 const CANVAS_ONLY = 'body * { visibility: hidden !important; } body canvas { visibility: visible !important; }';
@@ -64,8 +64,7 @@ describe('manipulability in the kinematics view', () => {
 
   beforeAll(async () => {
     app = await openApp({ query: '?fresh', viewport: { width: 1400, height: 900 } });
-    const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.page.getByRole('button', { name: 'Open', exact: true }).click()]);
-    await chooser.setFiles({ name: 'near-wrist-singularity.cell.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(cell)) });
+    await openCellFile(app.page, { name: 'near-wrist-singularity.cell.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(cell)) });
     await app.page.waitForFunction((q5) => window.__celltwin?.cell?.().items.some((i) => (i as { joints?: number[] }).joints?.[4] === q5), Q5);
     await app.page.waitForFunction(() => Object.values(window.__celltwin?.robotLoads?.() ?? {}).every((s) => s.done));
   }, 180_000);

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import { openApp, REPO_ROOT, saveScreenshot, type AppSession } from './harness';
+import { openApp, REPO_ROOT, saveScreenshot, type AppSession, openCellFile } from './harness';
 
 const BAR = '[role="progressbar"][aria-label="Replication progress"]';
 /** t₀.₉₇₅ with 4 degrees of freedom, from a printed table of Student's t. */
@@ -62,8 +62,7 @@ describe('Analyse with replications in the page', () => {
       return out.join('\n');
     })();
     app = await openApp({ query: '?fresh', viewport: { width: 1100, height: 700 } });
-    const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.page.getByRole('button', { name: 'Open', exact: true }).click()]);
-    await chooser.setFiles(file);
+    await openCellFile(app.page, file);
     await app.page.waitForFunction(() => window.__celltwin?.cell?.().name === 'Replications test');
     cli = await cliRun;
   });

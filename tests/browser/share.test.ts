@@ -3,7 +3,7 @@
  * page with "Make a copy"; a damaged link says so and opens the usual cell instead.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, saveScreenshot, waitForFirstFrame, type AppSession } from './harness';
+import { openApp, saveScreenshot, waitForFirstFrame, type AppSession, clickTopBarCommand } from './harness';
 
 describe('share links', () => {
   let app: AppSession;
@@ -19,7 +19,7 @@ describe('share links', () => {
 
   it('puts the whole cell into a link', async () => {
     await app.page.getByRole('button', { name: 'Table', exact: false }).first().click(); // a change worth sharing
-    await app.page.getByRole('button', { name: 'Share' }).click();
+    await clickTopBarCommand(app.page, 'Share');
     const notice = app.page.locator('.notice', { hasText: 'Share link' });
     await notice.waitFor();
     link = (await notice.locator('li').nth(1).textContent()) ?? '';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSimulationRobots } from '../../src/cli/commands/run';
 import { readCell } from '../../src/model';
 import { createEngine } from '../../src/physics/create-engine';
-import { measurePng, openApp, REPO_ROOT, saveScreenshot, type AppSession } from './harness';
+import { measurePng, openApp, REPO_ROOT, saveScreenshot, type AppSession, openCellFile } from './harness';
 
 const FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/sim-pick-place.cell.json');
 
@@ -19,8 +19,7 @@ describe('the simulation in the browser', () => {
 
   beforeAll(async () => {
     app = await openApp({ query: '?fresh', viewport: { width: 1000, height: 640 } });
-    const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.page.getByRole('button', { name: 'Open', exact: true }).click()]);
-    await chooser.setFiles(FIXTURE);
+    await openCellFile(app.page, FIXTURE);
     await app.page.waitForFunction(() => window.__celltwin?.cell?.().name.startsWith('Simulation test'));
     await app.page.waitForFunction(() => Object.values(window.__celltwin?.robotLoads?.() ?? {}).every((s) => s.done));
   });

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, saveScreenshot, type AppSession } from './harness';
+import { openApp, saveScreenshot, type AppSession, clickTopBarCommand } from './harness';
 
 /**
  * WCAG 2 contrast ratio of an element's text against the first opaque background behind it
@@ -64,7 +64,7 @@ describe('the New dialog', () => {
 
   it('has a title, cards and a Cancel button with text contrast of at least 4.5:1', async () => {
     const page = app.page;
-    await page.getByRole('button', { name: 'New' }).click();
+    await clickTopBarCommand(page, 'New');
     const dialog = page.getByRole('dialog', { name: 'New cell' });
     await dialog.waitFor();
     for (const selector of ['[role=dialog] h3', '[role=dialog] .modal-actions button', '[role=dialog] .template strong']) {

@@ -1,6 +1,7 @@
 /**
  * Every editor command, declared once (see registry.ts for the fields). The keyboard shortcuts,
- * the shortcut help and the top bar read this list.
+ * the shortcut help, the top bar, its Export menu, the run controls and the view toolbar read
+ * this list.
  */
 import { cellStore } from '../../store/app-store';
 import { duplicateItems, nextItemId } from '../../store/commands';
@@ -16,7 +17,9 @@ import { edit } from '../edit';
 import { pickAndOpenCellFile, saveCellFile } from '../file-actions';
 import { groupSelection, ungroupSelection } from '../group-actions';
 import { notify } from '../notices';
-import { cancelAnalysis, toggleRun } from '../run-actions';
+import { cancelAnalysis, resetRun, stepRun, toggleRun } from '../run-actions';
+import { exportGltf, exportPlanSvg, exportScreenshot } from '../export-actions';
+import { viewOptionsStore } from '../../scene/view-options';
 import { shareCell } from '../session';
 import { openEmbedDialog } from '../embed/embed-dialog-state';
 import { lessonStore } from '../lessons/lesson-store';
@@ -71,6 +74,15 @@ export const ACTIONS: readonly Action[] = [
   { id: 'measure', label: 'Measure', help: 'measure: click two points (Esc leaves)', keys: ['M'], run: toggleMeasuring },
   { id: 'plan', label: 'Plan', help: 'show / hide the 2D plan with dimensions', keys: ['P'], run: togglePlanView },
   { id: 'run', label: 'Run', help: 'run / pause the simulation', keys: ['Space'], run: () => void toggleRun() },
+  { id: 'step', label: 'Step', help: 'advance 0.1 s of simulated time', run: () => void stepRun() },
+  { id: 'reset', label: 'Reset', help: 'stop and go back to the cell as laid out', run: resetRun },
+  { id: 'snap', label: 'Snap 10 mm / 15°', help: 'snap moves to 10 mm and turns to 15° (hold Shift while dragging to move freely)', run: () => gizmoStore.setState((g) => ({ snap: !g.snap })) },
+  { id: 'view3d', label: '3D', help: 'perspective view (orbit with the mouse)', run: () => viewOptionsStore.setState({ view: 'perspective' }) },
+  { id: 'viewTop', label: 'Top', help: 'orthographic top view (pan and zoom)', run: () => viewOptionsStore.setState({ view: 'top' }) },
+  { id: 'collisionGeometry', label: 'Collision geometry', help: "show robots' collision geometry instead of their visual meshes", run: () => viewOptionsStore.setState((v) => ({ showCollision: !v.showCollision })) },
+  { id: 'exportScreenshot', label: 'Screenshot (PNG)', help: 'download a PNG of the 3D view', run: () => void exportScreenshot() },
+  { id: 'exportGltf', label: 'Layout 3D (glTF .glb)', help: 'download the layout as glTF binary, for other 3D tools', run: () => void exportGltf() },
+  { id: 'exportPlanSvg', label: 'Plan with dimensions (SVG)', help: 'download the 2D plan with dimensions in mm as SVG', run: () => void exportPlanSvg() },
   { id: 'save', label: 'Save', help: 'save the cell as .cell.json', keys: ['Mod+S'], edits: true, run: saveCellFile },
   { id: 'open', label: 'Open', help: 'open a .cell.json file', keys: ['Mod+O'], edits: true, run: pickAndOpenCellFile },
   { id: 'share', label: 'Share', help: 'copy a link that holds the whole cell', run: () => void shareCell() },

@@ -3,7 +3,8 @@
  * cell, in simulated seconds per wall second on one core.
  *
  * - ours: the events engine (sim/events) runs `eventsSeconds` from t = 0 — an 8 h shift (28,800 s)
- *   for the templates — draining events once per simulated minute, as a long CLI run does;
+ *   for the templates — draining events once per simulated minute, as a long CLI run does, with
+ *   the collision checks of robot moves on (fixtures, parts, other robots), as the CLI runs it;
  * - reference: the physics engine (the fixed-step Rapier loop) runs `physicsSeconds` from t = 0,
  *   a much shorter span, because an hour of it takes minutes: its rate is the rate of the first
  *   minutes (it slows down as queues fill, so an hour's average is lower still).
@@ -15,7 +16,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Cell } from '../../../src/model/cell';
-import { EventSimulation } from '../../../src/sim/events/event-simulation';
+import { createEngine } from '../../../src/physics/create-engine';
 import { loadSimulationRobots } from '../../../src/cli/commands/run';
 import { defineCase, type BenchCase, type BenchRow } from '../../harness';
 import { simulate } from './sim-cells';
@@ -38,7 +39,8 @@ export interface EngineRunOptions {
 
 /** Runs a fresh events-engine simulation for `seconds`; returns the wall seconds of its first and last hour. */
 async function runEvents(cell: Cell, robots: Awaited<ReturnType<typeof loadSimulationRobots>>, seconds: number): Promise<{ first: number; last: number }> {
-  const sim = new EventSimulation(cell, robots);
+  // As `celltwin run` builds it: with Rapier checking every robot move for collisions.
+  const sim = await createEngine(cell, robots, { engine: 'events' });
   let first = 0, last = 0;
   let hourStart = performance.now();
   for (let t = 60; t <= seconds; t += 60) {
@@ -53,6 +55,7 @@ async function runEvents(cell: Cell, robots: Awaited<ReturnType<typeof loadSimul
   }
   sim.runUntil(seconds);
   sim.activityLog();
+  sim.free();
   return { first, last };
 }
 

@@ -16,11 +16,11 @@
  * once the first frame is up); its medians are in the notes. The ratio is what the link costs.
  */
 import type { Browser } from 'playwright-core';
-import { defineCase, median, type Side } from '../harness';
+import { defineCase, type Side } from '../harness';
 import { encodeShareFragment } from '../../src/io/share-link';
 import type { StaticServer } from '../../tests/browser/harness';
 import { launchChromium, serveApp } from './support/app-pages';
-import { openOnce } from './support/first-frame-page';
+import { pairedFirstFrames } from './support/first-frame-page';
 import { readRepoCell } from './support/sim-cells';
 
 const VIEWPORT = { width: 800, height: 500 };
@@ -41,31 +41,8 @@ export default defineCase({
     server = await serveApp();
     browser = await launchChromium();
     const urls: Record<Side, string> = { ours: `${server.url}#${fragment}`, reference: server.url };
-    const opened: Record<Side, Array<{ firstFrame: number; robots: number }>> = { ours: [], reference: [] };
     const metrics: Record<string, number> = { linkChars: urls.ours.length };
-    // Warm-up and calibration openings come first; the figures cover the timed ones only.
-    const untimed = 2 * WARMUP_ROUNDS + 1;
-    const timeBatch = async (side: Side, calls: number): Promise<number> => {
-      let total = 0;
-      for (let i = 0; i < calls; i++) {
-        const marks = await openOnce(browser!, urls[side], VIEWPORT);
-        opened[side].push(marks);
-        total += marks.firstFrame;
-      }
-      const timedOf = (s: Side) => (opened[s].length > untimed ? opened[s].slice(untimed) : opened[s]);
-      const timed = timedOf(side);
-      metrics[`${side}FirstFrameMs`] = median(timed.map((m) => m.firstFrame));
-      metrics[`${side}RobotsLoadedMs`] = median(timed.map((m) => m.robots));
-      metrics[`${side}Openings`] = timed.length;
-      // How steady the machine was: the spread of the per-round ratios (rounds pair up in order).
-      const reference = timedOf('reference');
-      const ratios = timedOf('ours')
-        .slice(0, reference.length)
-        .map((m, i) => m.firstFrame / reference[i]!.firstFrame)
-        .sort((a, b) => a - b);
-      if (ratios.length > 0) Object.assign(metrics, { roundRatioP25: ratios[Math.floor((ratios.length - 1) / 4)]!, roundRatioP75: ratios[Math.ceil((3 * (ratios.length - 1)) / 4)]! });
-      return total;
-    };
+    const timeBatch = pairedFirstFrames(() => browser!, urls, VIEWPORT, WARMUP_ROUNDS, metrics);
     return { ours: () => timeBatch('ours', 1), reference: () => timeBatch('reference', 1), timeBatch, metrics };
   },
   async teardown() {

@@ -6,6 +6,7 @@
  * loaded (`robotLoads()`, polled every 2 ms once the first frame is up).
  */
 import type { Browser, BrowserContext } from 'playwright-core';
+import { median, type Side } from '../../harness';
 
 /** When, in ms after navigation start, the page drew its first frame and had all robots loaded. */
 export interface StartupMarks {
@@ -81,4 +82,42 @@ export async function openOnce(browser: Browser, url: string, viewport: { width:
   } finally {
     await context?.close();
   }
+}
+
+/**
+ * Paired first-frame timing of two pages (ours and the reference), as the first-frame cases
+ * use it: each call of `timeBatch(side, n)` opens that side's page `n` times in fresh contexts,
+ * and after each batch `metrics` holds the medians of the timed openings (the first
+ * `2 × warmupRounds + 1` openings are warm-up and calibration) and the spread (p25–p75) of the
+ * per-round ratios, which says how steady the machine was.
+ */
+export function pairedFirstFrames(
+  browser: () => Browser,
+  urls: Record<Side, string>,
+  viewport: { width: number; height: number },
+  warmupRounds: number,
+  metrics: Record<string, number>,
+): (side: Side, calls: number) => Promise<number> {
+  const opened: Record<Side, Array<{ firstFrame: number; robots: number }>> = { ours: [], reference: [] };
+  const untimed = 2 * warmupRounds + 1;
+  const timedOf = (s: Side) => (opened[s].length > untimed ? opened[s].slice(untimed) : opened[s]);
+  return async (side, calls) => {
+    let total = 0;
+    for (let i = 0; i < calls; i++) {
+      const marks = await openOnce(browser(), urls[side], viewport);
+      opened[side].push(marks);
+      total += marks.firstFrame;
+    }
+    const timed = timedOf(side);
+    metrics[`${side}FirstFrameMs`] = median(timed.map((m) => m.firstFrame));
+    metrics[`${side}RobotsLoadedMs`] = median(timed.map((m) => m.robots));
+    metrics[`${side}Openings`] = timed.length;
+    const reference = timedOf('reference');
+    const ratios = timedOf('ours')
+      .slice(0, reference.length)
+      .map((m, i) => m.firstFrame / reference[i]!.firstFrame)
+      .sort((a, b) => a - b);
+    if (ratios.length > 0) Object.assign(metrics, { roundRatioP25: ratios[Math.floor((ratios.length - 1) / 4)]!, roundRatioP75: ratios[Math.ceil((3 * (ratios.length - 1)) / 4)]! });
+    return total;
+  };
 }

@@ -6,7 +6,7 @@
  * a run pool of 20 replications of one cell parses each robot once.
  */
 import { parseUrdf } from '../io/urdf';
-import { libraryFileFor, type Cell, type RobotDescription, type RobotSource } from '../model';
+import { describeCellRobots, libraryFileFor, type Cell, type CellRobotDescriptions, type RobotDescription, type RobotSource } from '../model';
 
 const bundledUrdfs = import.meta.glob<string>('../../urdf/*.urdf', { query: '?raw', import: 'default' });
 
@@ -33,13 +33,6 @@ function description(source: RobotSource): Promise<RobotDescription> {
 }
 
 /** Every robot of `cell` by item id and every tool by tool id: what a simulation of it needs. */
-export async function loadCellRobots(cell: Cell): Promise<{ robots: Map<string, RobotDescription>; tools: Map<string, RobotDescription> }> {
-  const robots = new Map<string, RobotDescription>();
-  const tools = new Map<string, RobotDescription>();
-  for (const item of cell.items) {
-    if (item.type !== 'robot') continue;
-    robots.set(item.id, await description(item.source));
-    if (item.tool && !tools.has(item.tool.id)) tools.set(item.tool.id, await description({ type: 'bundled', id: item.tool.id }));
-  }
-  return { robots, tools };
+export function loadCellRobots(cell: Cell): Promise<CellRobotDescriptions> {
+  return describeCellRobots(cell, description, (id) => ({ type: 'bundled', id }));
 }

@@ -14,25 +14,13 @@
  */
 import type { KpiRecord } from '../experiments/kpi-fields';
 import { runCell, runRecordOf, type RunRecord } from '../experiments/run-cell';
+import type { SweepJob } from '../experiments/sweep-plan';
 import type { Cell } from '../model';
 import { loadCellRobots } from './cell-robots';
 import type { RunRequest, RunResponse } from './run-protocol';
 
-/** One run for the pool. */
-export interface PageRunJob {
-  /** A checked cell document (not modified; the same object may appear in many jobs). */
-  cell: Cell;
-  /** Random seed of this run. */
-  seed: number;
-  /** Simulated seconds to run. */
-  until: number;
-  /** Robot loops and finished parts left out of the KPIs at the start. */
-  warmupCycles: number;
-  /** `events` or `physics`; absent: the cell's `simulation.engine`, else events. */
-  engine?: string;
-  /** The caller's name for this run (e.g. `seed 7`, `variant 3 / seed 2`); errors name it. */
-  key: string;
-}
+/** One run for the pool: a sweep's run or a replication (experiments/sweep-plan.ts {@link SweepJob}). */
+export type PageRunJob = SweepJob;
 
 /** One finished run: the job's key and the same row `celltwin run --replications` gives for it. */
 export interface PageRunResult {

@@ -12,13 +12,17 @@ import { SweepError, designVariants, factorName, sweepRuns, variantCell, type Sw
 
 /** What one run needs, as plain data that can be posted to a worker (the page pool's job). */
 export interface SweepJob {
+  /** A checked cell document (not modified; the same object may appear in many jobs). */
   cell: Cell;
+  /** Random seed of this run. */
   seed: number;
-  /** Simulated seconds. */
+  /** Simulated seconds to run. */
   until: number;
+  /** Robot loops and finished parts left out of the KPIs at the start. */
   warmupCycles: number;
+  /** `events` or `physics`; absent: the cell's `simulation.engine`, else events. */
   engine?: string;
-  /** The run's key (`<variant id>-s<seed>`). */
+  /** The run's key (`<variant id>-s<seed>`, or `seed 7` for a replication); errors name it. */
   key: string;
 }
 

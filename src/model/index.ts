@@ -13,3 +13,4 @@ export * from './mounts';
 export * from './light-curtain';
 export * from './part-items';
 export * from './library-presets';
+export * from './cell-robot-descriptions';

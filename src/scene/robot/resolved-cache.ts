@@ -4,7 +4,7 @@
  * document replaces a source object when it changes, so the object itself is the cache key.
  */
 import { useEffect, useState } from 'react';
-import { libraryFileFor, type Cell, type RobotDescription, type RobotSource } from '../../model';
+import { describeCellRobots, libraryFileFor, type Cell, type CellRobotDescriptions, type RobotDescription, type RobotSource } from '../../model';
 import { resolveRobotSource, type ResolvedRobot } from './robot-sources';
 
 const cache = new WeakMap<RobotSource, Promise<ResolvedRobot>>();
@@ -30,15 +30,8 @@ export function toolSource(id: string): RobotSource {
 }
 
 /** The parsed descriptions of every robot and tool of `cell`, by item id and tool id (what a simulation or a check of the cell needs). */
-export async function cellRobotDescriptions(cell: Cell): Promise<{ robots: Map<string, RobotDescription>; tools: Map<string, RobotDescription> }> {
-  const robots = new Map<string, RobotDescription>();
-  const tools = new Map<string, RobotDescription>();
-  for (const item of cell.items) {
-    if (item.type !== 'robot') continue;
-    robots.set(item.id, (await resolvedRobot(item.source)).description);
-    if (item.tool && !tools.has(item.tool.id)) tools.set(item.tool.id, (await resolvedRobot(toolSource(item.tool.id))).description);
-  }
-  return { robots, tools };
+export function cellRobotDescriptions(cell: Cell): Promise<CellRobotDescriptions> {
+  return describeCellRobots(cell, async (source) => (await resolvedRobot(source)).description, toolSource);
 }
 
 /** React binding: the parsed robot once ready, null while loading or when it failed. */

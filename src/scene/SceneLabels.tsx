@@ -36,8 +36,8 @@ const sameBoxes = (a: readonly Box[], b: readonly Box[]) =>
 /**
  * Every label over the 3D view, in one DOM overlay beside the canvas: the targets' names and
  * the kinematics view's ghost and frame names, laid out together (label-layout.ts) so that no
- * two cover each other at any camera angle. A label moved off its point gets a leader line; one
- * with no free place shows as a dot with its name as the tooltip. While the program editor picks
+ * two cover each other at any camera angle. A label moved off its point gets a leader line; a
+ * ghost's or frame's with no free place shows as a dot with its name as the tooltip. While the program editor picks
  * a target, every target's name takes clicks. A label is measured (rendered hidden) before it
  * is first laid out, so the layout works with the sizes the browser really draws.
  */
@@ -111,7 +111,9 @@ export function SceneLabels() {
         </svg>
       )}
       {shown.map(({ label, className, at }) =>
-        at.placed ? (
+        // A target's name left out needs no dot: its marker is there, and hovering the marker
+        // brings the name forward (a dot would take the clicks meant for the surface under it).
+        !at.placed && label.target !== undefined && !picking ? null : at.placed ? (
           <span
             key={label.key}
             data-label={label.key}
@@ -127,7 +129,7 @@ export function SceneLabels() {
           <span
             key={label.key}
             data-label={label.key}
-            className={`scene-label-dot${label.target !== undefined && picking ? ' pickable' : ''}`}
+            className={`scene-label-dot${label.target !== undefined ? ' pickable' : ''}`}
             style={{ transform: `translate(${at.x - 4}px, ${at.y - 4}px)` }}
             onClick={label.target !== undefined ? () => targetClicked(label.target!) : undefined}
             title={label.title === label.text ? label.text : `${label.text}: ${label.title}`}

@@ -10,14 +10,14 @@ import { targetLabelStore } from './target-labels';
 /**
  * Taught targets as small frames with their names; red when no robot of the cell can reach
  * them within its joint limits (or their item is gone). The names are drawn by the DOM overlay
- * TargetLabels.tsx, decluttered; hovering a marker brings its name forward.
+ * SceneLabels.tsx, laid out with the other labels; hovering a marker brings its name forward.
  */
 export function TargetMarkers() {
   const cell = useCell((s) => s.cell);
   const reach = useTargetReach();
   // While the program editor picks a target, markers and labels take clicks.
   const picking = useStore(programPanelStore, (s) => s.picking !== null);
-  // The labels are a DOM overlay (TargetLabels.tsx); the canvas tells it where the targets are.
+  // The labels are a DOM overlay (SceneLabels.tsx); the canvas tells it where the targets are.
   const sources: LabelSource[] = [];
   for (const target of cell.targets) {
     const m = targetInCell(cell, target);

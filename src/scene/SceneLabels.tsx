@@ -1,4 +1,4 @@
-import { useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useCell } from '../store/use-cell';
 import { programPanelStore, targetClicked } from '../tools/program-panel-state';
@@ -71,13 +71,19 @@ export function SceneLabels() {
   });
   const unmeasured = labels.filter((l) => l.size === undefined);
 
-  // The panels over the view move and fold with the UI: read after each render (the labels
-  // re-render with the camera), laid out again only when one moved.
-  useLayoutEffect(() => {
+  // The panels over the view open, grow and fold with the UI: read after each render (the
+  // labels re-render with the camera) and a few times a second while the view stands still (a
+  // hint unfolding in the lesson card); laid out again only when one moved.
+  const readPanels = () => {
     if (!overlay.current) return;
     const now = panelBoxes(overlay.current);
     setPanels((before) => (sameBoxes(before, now) ? before : now));
-  });
+  };
+  useLayoutEffect(readPanels);
+  useEffect(() => {
+    const timer = window.setInterval(readPanels, 400);
+    return () => window.clearInterval(timer);
+  }, []);
 
   // Sizes of the labels rendered hidden below, read before the browser paints; a second render
   // then lays them out (within the same frame).

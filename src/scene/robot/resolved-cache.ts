@@ -4,7 +4,7 @@
  * document replaces a source object when it changes, so the object itself is the cache key.
  */
 import { useEffect, useState } from 'react';
-import { describeCellRobots, libraryFileFor, type Cell, type CellRobotDescriptions, type RobotDescription, type RobotSource } from '../../model';
+import { describeCellRobots, libraryFileFor, type Cell, type CellRobotDescriptions, type RobotSource } from '../../model';
 import { resolveRobotSource, type ResolvedRobot } from './robot-sources';
 
 const cache = new WeakMap<RobotSource, Promise<ResolvedRobot>>();

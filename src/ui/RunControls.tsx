@@ -2,7 +2,6 @@ import { useStore } from 'zustand';
 import { simStatusStore } from '../bridge/sim-status';
 import type { SimSpeed } from '../bridge/sim-protocol';
 import { AnalysisProgress } from './AnalysisProgress';
-import { showExperimentPanel } from './experiment/experiment-store';
 import { analyseRun, setRunSpeed } from './run-actions';
 import { action } from './actions/actions';
 import { actionTitle } from './actions/registry';
@@ -92,9 +91,6 @@ export function RunControls() {
           </optgroup>
         ))}
       </select>
-      <button onClick={showExperimentPanel} title="Vary fields of the cell, run every variant × seed on web workers, compare the results (Experiment tab)">
-        Experiment
-      </button>
       <span
         className="sim-clock"
         aria-label="Simulated time"

@@ -43,6 +43,7 @@ export function TopBar() {
   const inMenu = new Set<CollapsibleCommand>(COLLAPSE_ORDER.slice(0, collapsed));
   // In the bar's order; the ones that do not fit move into "More" (see topbar-overflow.ts).
   const commands: Array<{ key: CollapsibleCommand; label: string; title: string; run: () => void; disabled?: boolean }> = [
+    { key: 'experiment', ...fromRegistry('experiment') },
     { key: 'share', ...fromRegistry('share') },
     { key: 'embed', ...fromRegistry('embed') },
     { key: 'new', label: 'New', title: 'New cell: empty, the demo, or a scenario template', run: () => setNewOpen(true), disabled: readOnly },
@@ -90,6 +91,13 @@ export function TopBar() {
       )}
       <RunControls />
       <nav className="actions" ref={commandsRef}>
+        {commands
+          .filter((c) => c.key === 'experiment' && !inMenu.has(c.key))
+          .map((c) => (
+            <button key={c.key} data-command={c.key} onClick={c.run} title={c.title}>
+              {c.label}
+            </button>
+          ))}
         {!inMenu.has('export') && (
           <details className="menu" data-command="export">
             <summary title="Export the view, the layout or the plan">Export</summary>
@@ -103,7 +111,7 @@ export function TopBar() {
           </details>
         )}
         {commands
-          .filter((c) => !inMenu.has(c.key))
+          .filter((c) => c.key !== 'experiment' && !inMenu.has(c.key))
           .map((c) => (
             <button key={c.key} data-command={c.key} onClick={c.run} title={c.title} disabled={c.disabled}>
               {c.label}

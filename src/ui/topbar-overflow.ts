@@ -7,7 +7,7 @@
 import { useLayoutEffect, useReducer, useRef, useState, type RefObject } from 'react';
 
 /** Commands that may move into the menu, the first to go first. */
-export const COLLAPSE_ORDER = ['embed', 'share', 'new', 'open', 'save', 'export'] as const;
+export const COLLAPSE_ORDER = ['experiment', 'embed', 'share', 'new', 'open', 'save', 'export'] as const;
 export type CollapsibleCommand = (typeof COLLAPSE_ORDER)[number];
 
 /** Room kept free beside the commands so they do not come back only to go again (px). */

@@ -20,6 +20,7 @@ import { notify } from '../notices';
 import { cancelAnalysis, resetRun, stepRun, toggleRun } from '../run-actions';
 import { exportGltf, exportPlanSvg, exportScreenshot } from '../export-actions';
 import { viewOptionsStore } from '../../scene/view-options';
+import { showExperimentPanel } from '../experiment/experiment-store';
 import { shareCell } from '../session';
 import { openEmbedDialog } from '../embed/embed-dialog-state';
 import { lessonStore } from '../lessons/lesson-store';
@@ -80,6 +81,7 @@ export const ACTIONS: readonly Action[] = [
   { id: 'view3d', label: '3D', help: 'perspective view (orbit with the mouse)', run: () => viewOptionsStore.setState({ view: 'perspective' }) },
   { id: 'viewTop', label: 'Top', help: 'orthographic top view (pan and zoom)', run: () => viewOptionsStore.setState({ view: 'top' }) },
   { id: 'collisionGeometry', label: 'Collision geometry', help: "show robots' collision geometry instead of their visual meshes", run: () => viewOptionsStore.setState((v) => ({ showCollision: !v.showCollision })) },
+  { id: 'experiment', label: 'Experiment', help: 'vary fields of the cell, run every variant × seed on web workers and compare the results (Experiment tab)', run: showExperimentPanel },
   { id: 'exportScreenshot', label: 'Screenshot (PNG)', help: 'download a PNG of the 3D view', run: () => void exportScreenshot() },
   { id: 'exportGltf', label: 'Layout 3D (glTF .glb)', help: 'download the layout as glTF binary, for other 3D tools', run: () => void exportGltf() },
   { id: 'exportPlanSvg', label: 'Plan with dimensions (SVG)', help: 'download the 2D plan with dimensions in mm as SVG', run: () => void exportPlanSvg() },

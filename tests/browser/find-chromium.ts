@@ -4,9 +4,12 @@
  * 1. `CHROMIUM_PATH`, when set (it must exist: a wrong path is an error, not a silent fallback);
  * 2. the system's `/usr/bin/chromium`, when installed;
  * 3. the Chromium inside the npm package `@sparticuz/chromium` (x86-64 Linux; it unpacks itself
- *    into the system temp folder on first use and renders WebGL2 through SwiftShader).
+ *    into the system temp folder on first use, or into a folder of this user's when another
+ *    user's copy is there, and renders WebGL2 through SwiftShader).
  */
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Debian's Chromium. */
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -24,10 +27,29 @@ export interface ChromiumLookup {
   packaged: () => Promise<string>;
 }
 
+/**
+ * The package unpacks into `<temp>/chromium` (and its libraries beside it) and reuses what it
+ * finds there. On a machine where another user unpacked it first, that copy is theirs and not
+ * executable for us (EACCES at launch), so this process unpacks into a temp folder of its own.
+ * Must run before the package is imported: it reads the temp folder at import.
+ */
+function ownTempFolderIfTaken(): void {
+  const unpacked = join(tmpdir(), 'chromium');
+  if (!existsSync(unpacked)) return;
+  try {
+    accessSync(unpacked, constants.X_OK);
+  } catch {
+    const own = join(tmpdir(), `celltwin-chromium-${process.getuid?.() ?? 'user'}`);
+    mkdirSync(own, { recursive: true, mode: 0o700 });
+    process.env['TMPDIR'] = own;
+  }
+}
+
 const defaultLookup: ChromiumLookup = {
   env: process.env,
   exists: existsSync,
   packaged: async () => {
+    ownTempFolderIfTaken();
     const mod = (await import('@sparticuz/chromium')) as unknown as { default: { executablePath: () => Promise<string> } };
     return mod.default.executablePath();
   },

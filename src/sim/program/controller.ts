@@ -154,10 +154,15 @@ export class CellController {
     if (set) for (const p of set) p.wake(time);
   }
 
-  /** Fires every transition due after `from` up to and including `to`, in time order. */
+  /**
+   * Fires every transition due after `from` up to and including `to`, in time order (ties in
+   * agent order). Without targeted waking every waiting program is retried at `from` and after
+   * each transition that changed something; with it ({@link wakeOnChange}) only the programs
+   * woken by what they wait for are due.
+   */
   advance(from: number, to: number): void {
-    if (this.waiters) return this.advanceWoken(to);
-    for (const p of this.programs) p.wake(from);
+    if (!this.waiters || this.wakeAll) for (const p of this.programs) p.wake(this.waiters ? to : from);
+    this.wakeAll = false;
     for (let fires = 0; ; fires++) {
       let best: Agent | null = null;
       let time = Infinity;
@@ -172,41 +177,22 @@ export class CellController {
         for (const p of this.programs) if (p.due === time) p.stop(time, 'the programs wait on each other without taking any time', p.program.steps[p.state.index]?.path ?? '');
         continue;
       }
-      if (best.fire(time)) for (const p of this.programs) p.wake(time);
+      if (this.waiters) this.fireWoken(best, time);
+      else if (best.fire(time)) for (const p of this.programs) p.wake(time);
     }
   }
 
-  /**
-   * {@link advance} with targeted waking: the agents due by `time` fire in time order (ties in
-   * agent order, as there), a woken program counting as due now.
-   */
-  private advanceWoken(time: number): void {
-    if (this.wakeAll) for (const p of this.programs) p.wake(time);
-    this.wakeAll = false;
-    for (let fires = 0; ; fires++) {
-      let best: Agent | null = null;
-      let due = Infinity;
-      for (const a of this.agents) {
-        if (a.due <= time && a.due < due) {
-          best = a;
-          due = a.due;
-        }
-      }
-      if (!best) return;
-      if (fires > MAX_FIRES_PER_STEP) {
-        for (const p of this.programs) if (p.due === due) p.stop(due, 'the programs wait on each other without taking any time', p.program.steps[p.state.index]?.path ?? '');
-        continue;
-      }
-      const program = best instanceof RobotProgram ? best : null;
-      if (program) {
-        if (program.waiting) this.retries++;
-        this.unregister(program);
-      }
-      this.clock = due;
-      if (program) this.fired.add(program);
-      best.fire(due);
-      if (program?.waiting) this.register(program);
+  /** Fires one agent under targeted waking: a program is unsubscribed while it runs and subscribed again if it still waits. */
+  private fireWoken(agent: Agent, time: number): void {
+    const program = agent instanceof RobotProgram ? agent : null;
+    if (program) {
+      if (program.waiting) this.retries++;
+      this.unregister(program);
+      this.fired.add(program);
     }
+    this.clock = time;
+    agent.fire(time);
+    if (program?.waiting) this.register(program);
   }
 
   /** The programs fired since the last call, in document order (targeted waking). */

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useCell } from '../store/use-cell';
 import { programPanelStore, targetClicked } from '../tools/program-panel-state';
@@ -71,19 +71,20 @@ export function SceneLabels() {
   });
   const unmeasured = labels.filter((l) => l.size === undefined);
 
-  // The panels over the view open, grow and fold with the UI: read after each render (the
-  // labels re-render with the camera) and a few times a second while the view stands still (a
-  // hint unfolding in the lesson card); laid out again only when one moved.
-  const readPanels = () => {
-    if (!overlay.current) return;
-    const now = panelBoxes(overlay.current);
-    setPanels((before) => (sameBoxes(before, now) ? before : now));
-  };
-  useLayoutEffect(readPanels);
-  useEffect(() => {
+  // The panels over the view open, grow and fold with the UI, not with the camera: read when
+  // the view's size changes and a few times a second (a hint unfolding in the lesson card), not
+  // on every render (the labels re-render with each camera move, and reading boxes forces a
+  // layout); laid out again only when one moved.
+  useLayoutEffect(() => {
+    const readPanels = () => {
+      if (!overlay.current) return;
+      const now = panelBoxes(overlay.current);
+      setPanels((before) => (sameBoxes(before, now) ? before : now));
+    };
+    readPanels();
     const timer = window.setInterval(readPanels, 400);
     return () => window.clearInterval(timer);
-  }, []);
+  }, [view]);
 
   // Sizes of the labels rendered hidden below, read before the browser paints; a second render
   // then lays them out (within the same frame).

@@ -170,7 +170,8 @@ describe('lessons', () => {
     const notice = page.getByText('There is no lesson "nine-branches"');
     await notice.waitFor();
     expect(await page.getByText('The lessons are: wrist-singularity, eight-branches, read-the-dh-table.').count()).toBe(1);
-    expect(await page.evaluate(() => window.__celltwin?.cell?.().name)).toBe('Pick and place demo');
+    // The notice can come before the 3D view (and with it the test probe) is up: wait for the cell.
+    await expect.poll(() => page.evaluate(() => window.__celltwin?.cell?.().name), { timeout: 60_000 }).toBe('Pick and place demo');
     expect(await page.getByRole('complementary', { name: 'Lesson' }).count()).toBe(0);
     expect(app.errors.page).toEqual([]);
   }, 120_000);

@@ -142,7 +142,8 @@ describe('camera tour and Present mode', () => {
     await expect.poll(() => page.locator('.topbar').isVisible()).toBe(true);
     expect(await page.locator('.panel-guard.left').isVisible()).toBe(true);
     expect(await page.locator('.tour-caption').count()).toBe(0);
-    expect(await page.evaluate(() => window.__celltwin!.sim!().phase)).toBe('paused');
+    // The pause goes to the simulation worker and its status comes back a message later.
+    await expect.poll(() => page.evaluate(() => window.__celltwin!.sim!().phase)).toBe('paused');
     expect(errors.page).toEqual([]);
     expect(errors.console).toEqual([]);
     await page.context().close();

@@ -10,11 +10,18 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * `npm start` opens a browser tab where there is a desktop to open it on. On a Linux machine
+ * without a display (a server, a container) there is none, and asking xdg-open only prints an
+ * error: the address in the server's banner is what the user needs there.
+ */
+const hasDesktop = process.platform !== 'linux' || Boolean(process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY']);
+
 export default defineConfig({
   // Relative base: dist/ works when served from any folder.
   base: './',
   plugins: [react()],
-  server: { headers: isolationHeaders },
+  server: { headers: isolationHeaders, open: process.env['npm_lifecycle_event'] === 'start' && hasDesktop },
   preview: { headers: isolationHeaders },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },

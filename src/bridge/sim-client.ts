@@ -6,7 +6,7 @@
 import type { Cell, RobotDescription } from '../model';
 import { canShareMemory, createSharedFrameBuffer, SharedFrameReader } from './frame-channel';
 import { SimHost } from './sim-host';
-import type { EngineSnapshot, FromSim, SimSpeed, ToSim } from './sim-protocol';
+import type { CollisionTally, EngineSnapshot, FromSim, SimSpeed, ToSim } from './sim-protocol';
 import { simStatusStore } from './sim-status';
 import type { TimelineFile } from '../sim/kpi/timeline-file';
 
@@ -32,13 +32,24 @@ export class SimClient {
   private fresh = false;
   private loaded: { cell: Cell; robots: SimRobots } | null = null;
   private checkpoint: EngineSnapshot | null = null;
+  /** The run's collisions as of {@link checkpoint}: a restored run counts on from there. */
+  private checkpointCollisions: CollisionTally | null = null;
   private wantRunning = false;
 
   /** Loads `cell` (replacing any running simulation) and resolves when the worker is ready. */
   async load(cell: Cell, robots: SimRobots, restore: EngineSnapshot | null = null): Promise<void> {
     this.loaded = { cell, robots };
     this.checkpoint = restore;
-    simStatusStore.setState({ phase: 'loading', error: null, collisions: restore ? simStatusStore.getState().collisions : [], faults: restore ? simStatusStore.getState().faults : [] });
+    // A restored run goes back to its checkpoint: the collisions after it come again as it replays.
+    const tally = restore ? this.checkpointCollisions : null;
+    if (!restore) this.checkpointCollisions = null;
+    simStatusStore.setState({
+      phase: 'loading',
+      error: null,
+      collisions: tally ? tally.latest.slice(-MAX_COLLISIONS_KEPT) : [],
+      collisionCount: tally?.count ?? 0,
+      faults: restore ? simStatusStore.getState().faults : [],
+    });
     const port = this.ensurePort();
     this.shared = canShareMemory() ? createSharedFrameBuffer(65_536) : null;
     this.reader = this.shared ? new SharedFrameReader(this.shared) : null;
@@ -46,7 +57,7 @@ export class SimClient {
       this.onReady = resolve;
       this.onFail = reject;
     });
-    port.post({ type: 'load', cell, robots: [...robots.robots], tools: [...robots.tools], frames: this.shared, restore });
+    port.post({ type: 'load', cell, robots: [...robots.robots], tools: [...robots.tools], frames: this.shared, restore, collisions: tally });
     await ready;
   }
 
@@ -85,7 +96,7 @@ export class SimClient {
     this.port = null;
     this.loaded = null;
     this.latestLength = 0;
-    simStatusStore.setState({ phase: 'off', time: 0, step: 0, realTimeFactor: 0, bodies: [], joints: [], collisions: [], faults: [], error: null, kpis: null, intervals: [], analysis: null, programs: [] });
+    simStatusStore.setState({ phase: 'off', time: 0, step: 0, realTimeFactor: 0, bodies: [], joints: [], collisions: [], collisionCount: 0, faults: [], error: null, kpis: null, intervals: [], analysis: null, programs: [] });
   }
 
   /** The simulation's state hash and step count, as the worker computes them. */
@@ -183,7 +194,7 @@ export class SimClient {
         return;
       case 'events': {
         const hits = msg.events.flatMap((e) => (e.type === 'collision' ? [{ time: e.time, a: e.a, b: e.b }] : []));
-        if (hits.length > 0) simStatusStore.setState((s) => ({ collisions: [...s.collisions, ...hits].slice(-MAX_COLLISIONS_KEPT) }));
+        if (hits.length > 0) simStatusStore.setState((s) => ({ collisions: [...s.collisions, ...hits].slice(-MAX_COLLISIONS_KEPT), collisionCount: s.collisionCount + hits.length }));
         const faults = msg.events.flatMap((e) => (e.type === 'program-fault' ? [{ time: e.time, robot: e.robot, step: e.step, message: e.message }] : []));
         if (faults.length > 0) simStatusStore.setState((s) => ({ faults: [...s.faults, ...faults] }));
         return;
@@ -199,6 +210,7 @@ export class SimClient {
         return;
       case 'checkpoint':
         this.checkpoint = msg.snapshot;
+        this.checkpointCollisions = msg.collisions;
         return;
       case 'error':
         simStatusStore.setState({ phase: 'error', error: msg.message });

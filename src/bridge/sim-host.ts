@@ -6,6 +6,7 @@
  */
 import { createEngine, type CellEngine, type EngineKind } from '../physics/create-engine';
 import type { Cell } from '../model';
+import type { CollisionAt } from '../sim/kpi/collision-steps';
 import { computeKpis } from '../sim/kpi/compute';
 import { cellStallLocator } from '../sim/kpi/stall-where';
 import { timelineFile } from '../sim/kpi/timeline-file';
@@ -31,6 +32,8 @@ const STATUS_EVERY_MS = 100;
 const ANALYSIS_FRAME_MS = 250;
 /** KPIs are recomputed from the whole log: about once a second is plenty for a dashboard. */
 const KPIS_EVERY_MS = 1000;
+/** Collisions the worker keeps for the KPIs to name their steps (the count covers them all). */
+const KEPT_COLLISIONS = 500;
 /** The Gantt chart needs the recent past, not hours of it: the newest intervals only. */
 const MAX_INTERVALS_SENT = 4000;
 
@@ -56,6 +59,9 @@ export class SimHost {
 
   /** Where each part went, from the events (the timeline export's `parts`). */
   private routes = new PartRouteRecorder();
+  /** The run's latest collisions (at most {@link KEPT_COLLISIONS}) for the KPIs to name their steps, and how many there were. */
+  private collisions: CollisionAt[] = [];
+  private collisionCount = 0;
 
   constructor(private readonly env: HostEnvironment) {}
 
@@ -122,6 +128,8 @@ export class SimHost {
     this.sim?.free();
     this.sim = null;
     this.routes = new PartRouteRecorder();
+    this.collisions = msg.restore && msg.collisions ? [...msg.collisions.latest] : [];
+    this.collisionCount = msg.restore && msg.collisions ? msg.collisions.count : 0;
     const sim = await createEngine(msg.cell, { robots: new Map(msg.robots), tools: new Map(msg.tools) });
     if (msg.restore) sim.restore(msg.restore as never);
     this.sim = sim;
@@ -184,7 +192,7 @@ export class SimHost {
     if (now - this.lastKpis > KPIS_EVERY_MS) this.kpis();
     if (this.sim.time - this.lastCheckpoint >= CHECKPOINT_EVERY_S) {
       this.lastCheckpoint = this.sim.time;
-      this.env.post({ type: 'checkpoint', snapshot: this.sim.snapshot() });
+      this.env.post({ type: 'checkpoint', snapshot: this.sim.snapshot(), collisions: { count: this.collisionCount, latest: this.latestCollisions() } });
     }
     this.env.schedule(() => this.tick());
   }
@@ -213,9 +221,23 @@ export class SimHost {
       this.knownBodies = bodies.length;
     }
     const events = this.sim.drainEvents();
-    for (const e of events) this.routes.observe(e);
+    for (const e of events) {
+      this.routes.observe(e);
+      if (e.type === 'collision') this.keepCollision(e);
+    }
     if (events.length > 0) this.env.post({ type: 'events', events });
     if (publish) this.publish();
+  }
+
+  private keepCollision(c: CollisionAt): void {
+    this.collisionCount++;
+    this.collisions.push({ time: c.time, a: c.a, b: c.b });
+    // Dropping the older half at once keeps the list bounded without shifting it at every collision.
+    if (this.collisions.length > 2 * KEPT_COLLISIONS) this.collisions = this.collisions.slice(-KEPT_COLLISIONS);
+  }
+
+  private latestCollisions(): CollisionAt[] {
+    return this.collisions.length > KEPT_COLLISIONS ? this.collisions.slice(-KEPT_COLLISIONS) : this.collisions;
   }
 
   private publish(): void {
@@ -258,7 +280,7 @@ export class SimHost {
     const sim = this.sim;
     // Stalls name the step a robot is stuck on and what it waits for (sim/kpi/stall-where.ts).
     const stallWhere = cellStallLocator(this.cell, (robot) => sim.programStatus(robot)?.step ?? null, (zone) => sim.zoneHolder(zone));
-    const kpis = computeKpis(log, this.cell, { stallWhere });
+    const kpis = computeKpis(log, this.cell, { stallWhere, collisions: this.latestCollisions(), collisionCount: this.collisionCount });
     this.env.post({ type: 'kpis', kpis, intervals: log.intervals.slice(-MAX_INTERVALS_SENT), time: this.sim.time });
   }
 

@@ -11,9 +11,16 @@ import type { EventsSnapshot } from '../sim/events/event-simulation';
 import type { TimelineFile } from '../sim/kpi/timeline-file';
 import type { ActivityInterval } from '../sim/activity';
 import type { CellKpis } from '../sim/kpi/compute';
+import type { CollisionAt } from '../sim/kpi/collision-steps';
 
 /** A checkpoint of either engine (events or physics), for worker recovery. */
 export type EngineSnapshot = SimulationSnapshot | EventsSnapshot;
+
+/** The collisions of a run so far: how many, and the latest ones (the worker keeps a bounded number). */
+export interface CollisionTally {
+  count: number;
+  latest: CollisionAt[];
+}
 
 /** Simulation speed: a multiple of real time, or as fast as the worker can go. */
 export type SimSpeed = number | 'max';
@@ -29,6 +36,8 @@ export type ToSim =
       frames: SharedArrayBuffer | null;
       /** Continue from this state instead of time 0 (worker recovery). */
       restore: EngineSnapshot | null;
+      /** With `restore`: the run's collisions up to that state, so the counts go on from there. */
+      collisions?: CollisionTally | null;
     }
   | { type: 'play' }
   | { type: 'pause' }
@@ -69,7 +78,7 @@ export type FromSim =
    */
   | { type: 'analysis'; run: { from: number; until: number } | null }
   | { type: 'events'; events: SimEvent[] }
-  | { type: 'checkpoint'; snapshot: EngineSnapshot }
+  | { type: 'checkpoint'; snapshot: EngineSnapshot; collisions: CollisionTally }
   | { type: 'hash'; hash: string; step: number; time: number }
   /** KPIs so far and the state timeline (for the Gantt chart), sent about once a second. */
   | { type: 'kpis'; kpis: CellKpis; intervals: ActivityInterval[]; time: number }

@@ -19,6 +19,8 @@ export interface SimStatus {
   joints: Array<{ robot: string; joints: string[] }>;
   /** Collisions reported since the run started, newest last (capped). */
   collisions: Array<{ time: number; a: string; b: string }>;
+  /** How many collisions the run has had (all of them, unlike `collisions`). */
+  collisionCount: number;
   /** Programs that stopped on a step they could not carry out, in order. */
   faults: Array<{ time: number; robot: string; step: string; message: string }>;
   /** How frames arrive: shared memory, or transferred buffers. */
@@ -47,6 +49,7 @@ export const simStatusStore = createStore<SimStatus>(() => ({
   bodies: [],
   joints: [],
   collisions: [],
+  collisionCount: 0,
   faults: [],
   transport: null,
   host: null,

@@ -17,6 +17,7 @@ import type { SimulationRobots } from '../sim/cell-model';
 import type { CollisionEvent, SimEvent } from '../sim/events';
 import { cellStallLocator, computeKpis, roundDeep, type CellKpis } from '../sim/kpi';
 import { withPlantDensity } from '../sim/kpi/plant-density';
+import type { CollisionWithSteps } from '../sim/kpi/collision-steps';
 import { timelineFile, type TimelineFile } from '../sim/kpi/timeline-file';
 import { PartRouteRecorder } from '../sim/part-routes';
 import type { PartCounts } from '../sim/simulation';
@@ -32,7 +33,7 @@ export interface RunFacts {
   /** Collisions (robot link against anything, see sim/collision-filter.ts) that started. */
   collisionCount: number;
   /** The first collisions, at most 20. */
-  collisions: { time: number; a: string; b: string }[];
+  collisions: CollisionWithSteps[];
   parts: PartCounts;
   /** Parts each conveyor sensor saw. */
   sensors: { conveyor: string; count: number }[];
@@ -142,7 +143,7 @@ export async function runCell(cell: Cell, loaded: LoadedRobots, options: Simulat
       simulatedSeconds: sec(sim.time),
       steps: sim.stepCount,
       collisionCount: collisions.length,
-      collisions: collisions.slice(0, LISTED_COLLISIONS).map((c) => ({ time: sec(c.time), a: c.a, b: c.b })),
+      collisions: kpis.collisions.slice(0, LISTED_COLLISIONS).map((c) => ({ ...c, time: sec(c.time) })),
       parts: sim.partCounts(),
       sensors: [...sensors].map(([conveyor, count]) => ({ conveyor, count })),
       faults,

@@ -42,7 +42,7 @@ function clock(t: number): string {
 
 /** Run/Pause (Space), step, reset, speed and the simulated clock. */
 export function RunControls() {
-  const { phase, time, speed, realTimeFactor, collisions, transport, analysis } = useStore(simStatusStore);
+  const { phase, time, speed, realTimeFactor, collisions, collisionCount, transport, analysis } = useStore(simStatusStore);
   const running = phase === 'running';
   const busy = phase === 'loading' || phase === 'recovering';
   const replicating = useStore(replicationStore, (s) => s.run?.phase === 'running');
@@ -100,9 +100,9 @@ export function RunControls() {
       </span>
       <AnalysisProgress />
       <ReplicationProgress />
-      {collisions.length > 0 && (
+      {collisionCount > 0 && (
         <span className="sim-collisions" title={collisions.slice(-5).map((c) => `${c.time.toFixed(3)} s: ${c.a} ↔ ${c.b}`).join('\n')}>
-          {collisions.length} collision{collisions.length > 1 ? 's' : ''}
+          {collisionCount.toLocaleString('en-US')} collision{collisionCount > 1 ? 's' : ''}
         </span>
       )}
     </div>

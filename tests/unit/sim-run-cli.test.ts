@@ -52,7 +52,7 @@ describe('celltwin run', () => {
     expect(JSON.parse(other.out).stateHash).not.toBe(JSON.parse(first.out).stateHash);
   }, 60_000);
 
-  it('lists collisions with their times and the two bodies', async () => {
+  it('lists collisions with their times, the two bodies and the program step the robot was on', async () => {
     const cell = cloneCell(readCellFile('tests/fixtures/sim-sweep.cell.json'));
     cell.programs = [{ id: 'p', robot: 'robot-1', steps: [{ type: 'moveJoints', q: [1.2, 0, 0, 0, 0, 0], speed: 0.25 }, { type: 'wait', seconds: 10 }] }];
     const file = join(scratch, 'sweep.cell.json');
@@ -61,10 +61,11 @@ describe('celltwin run', () => {
     expect(code).toBe(0);
     const r = JSON.parse(out);
     expect(r.collisionCount).toBeGreaterThan(0);
-    expect(r.collisions[0]).toEqual({ time: 0.35, a: 'robot-1/tool/base_link', b: 'fence-1' });
+    // 0.35 s into the first move (0.25 rad/s towards 1.2 rad): the robot is on step 1 of its program.
+    expect(r.collisions[0]).toEqual({ time: 0.35, a: 'robot-1/tool/base_link', b: 'fence-1', aStep: 'programs[0].steps[0]' });
     const text = await celltwin('run', file, '--until', '1');
     expect(text.out).toContain('collisions: ');
-    expect(text.out).toContain('0.350000 s  robot-1/tool/base_link ↔ fence-1');
+    expect(text.out).toContain('0.350000 s  robot-1/tool/base_link ↔ fence-1 (robot-1 on programs[0].steps[0])');
   });
 
   it('exits 2 with the path in the file for bad input', async () => {

@@ -8,6 +8,7 @@ import { libraryFileFor } from '../../model/robot-library';
 import type { RobotDescription } from '../../model/robot-description';
 import type { SimulationRobots } from '../../sim/cell-model';
 import { kpisText, kpisToCsv, roundDeep, type CellKpis } from '../../sim/kpi';
+import { collisionStepsText } from '../../sim/kpi/collision-steps';
 import type { CellRun, RunFacts } from '../../experiments/run-cell';
 import { readArgs } from '../args';
 import type { Command, CommandIO } from '../command';
@@ -91,7 +92,7 @@ export async function runCellFile(file: string, io: CommandIO, options: CellRunO
  * (dt stays exact; times in them are already µs).
  */
 export function runReport({ facts, kpis }: CellRun): RunReport {
-  const { collisions: _all, cell: _cell, simulatedSeconds: _t, ...rest } = kpis;
+  const { collisions: _all, collisionCount: _count, cell: _cell, simulatedSeconds: _t, ...rest } = kpis;
   const { parts, sensors, faults, picks, missedPicks, releases, warnings, stateHash, collisionCount, collisions, ...head } = facts;
   return { ...head, ...roundDeep(rest), collisionCount, collisions, faults, parts, sensors, picks, missedPicks, releases, warnings, stateHash };
 }
@@ -178,7 +179,7 @@ function humanReport(file: string, r: RunFacts): string {
     `${r.cell} (${file}), seed ${r.seed}`,
     `simulated ${r.simulatedSeconds} s in ${r.steps} steps`,
     `collisions: ${r.collisionCount}`,
-    ...r.collisions.map((c) => `  ${c.time.toFixed(6)} s  ${c.a} ↔ ${c.b}`),
+    ...r.collisions.map((c) => `  ${c.time.toFixed(6)} s  ${c.a} ↔ ${c.b}${collisionStepsText(c)}`),
     ...r.faults.map((f) => `program fault: ${f.robot} at ${f.time.toFixed(3)} s, ${f.step}: ${f.message}`),
     `parts: ${Object.entries(r.parts).map(([k, v]) => `${v} ${k}`).join(', ')}`,
     ...r.sensors.map((s) => `sensor ${s.conveyor}: ${s.count} parts`),

@@ -39,7 +39,7 @@ import { robotRuntime, tcpAt, type RobotRuntime } from './robot-runtime';
 import { EventQueue } from './scheduler';
 import { CollisionSweep } from './collision-sweep';
 import { partsNear } from './sweep-parts';
-import { RobotPairSweep, type RobotMotionNow } from './robot-pair-sweep';
+import { RobotPairSweep, type PendingPairEvent, type RobotMotionNow } from './robot-pair-sweep';
 import { partPlan } from '../parts';
 import { CollisionFilter } from '../collision-filter';
 import type { PhysicsFactory } from '../physics-port';
@@ -65,6 +65,12 @@ export type EngineEvent =
   | { kind: 'lane'; lane: number; version: number }
   | { kind: 'land'; part: number }
   | { kind: 'wake'; robot: number };
+
+/** Collision events found ahead of their time: along robots' own moves, and between robots. */
+export interface CollisionsAhead {
+  moves: SimEvent[];
+  pairs: PendingPairEvent[];
+}
 
 /** A source's state: the physics engine's, plus whether it waits for its spot. */
 export interface EventSourceState extends SourceState {
@@ -280,6 +286,17 @@ export class EventEngine implements HandlerContext {
   free(): void {
     this.sweep?.free();
     this.pairs?.free();
+  }
+
+  /** Collisions found ahead of time and not due yet, as plain data (a snapshot keeps them: a restored run reports them still). */
+  protected saveCollisionsAhead(): CollisionsAhead {
+    return { moves: this.pendingCollisions.map((e) => ({ ...e })), pairs: this.pairs?.savePending() ?? [] };
+  }
+
+  /** Takes back {@link saveCollisionsAhead}'s lists, after {@link resetSchedules} on a restore. */
+  protected loadCollisionsAhead(saved: CollisionsAhead): void {
+    this.pendingCollisions = saved.moves.map((e) => ({ ...e }));
+    this.pairs?.loadPending(saved.pairs);
   }
 
   /** After a restore: lane events and wakes already in the queue are taken as scheduled anew. */

@@ -19,7 +19,7 @@ import type { RngState } from '../rng';
 import type { SimEvent } from '../events';
 import type { LaneState } from './lanes';
 import type { EnginePart } from './part-world';
-import type { EngineEvent, EventSourceState } from './event-engine';
+import type { CollisionsAhead, EngineEvent, EventSourceState } from './event-engine';
 import type { QueueState } from './scheduler';
 
 /** Tag of an events-engine snapshot. */
@@ -42,6 +42,8 @@ export interface EventsSnapshot {
   queue: QueueState<EngineEvent>;
   controller: ControllerState;
   events: SimEvent[];
+  /** Collisions the checks found ahead of time that are not due yet. */
+  collisionsAhead: CollisionsAhead;
 }
 
 /** A running cell on the events engine. */
@@ -189,6 +191,7 @@ export class EventSimulation extends EventEngine {
       queue: this.queue.save(),
       controller: this.controller.save(),
       events: this.events,
+      collisionsAhead: this.saveCollisionsAhead(),
     });
   }
 
@@ -215,6 +218,7 @@ export class EventSimulation extends EventEngine {
     this.controller.load(s.controller);
     this.events = s.events;
     this.resetSchedules();
+    this.loadCollisionsAhead(s.collisionsAhead);
   }
 
   /** Live bodies: the static ones plus the parts in the world. */

@@ -42,6 +42,12 @@ export interface RobotMotionNow {
 
 type PairEvent = CollisionEvent | CollisionEndEvent;
 
+/** A contact change between two robots found ahead of its time; `pair` names the two robots (lower × 1024 + higher). */
+export interface PendingPairEvent {
+  pair: number;
+  event: PairEvent;
+}
+
 /** Robot-against-robot checks (see the module comment). */
 export class RobotPairSweep {
   private readonly worlds = new Map<number, PhysicsWorld>();
@@ -61,7 +67,7 @@ export class RobotPairSweep {
   /** Boxes of moves by move (robot, end joints, duration, tool, held part), the oldest dropped first. */
   private readonly moveBoxes = new Map<string, Box>();
   /** Changes found ahead of time, with the pair they belong to, oldest first. */
-  private pending: { pair: number; event: PairEvent }[] = [];
+  private pending: PendingPairEvent[] = [];
   /** Pair windows checked and skipped (boxes apart), and samples taken, for the bench and the tests. */
   readonly stats = { checked: 0, skipped: 0, samples: 0 };
 
@@ -132,6 +138,16 @@ export class RobotPairSweep {
   clear(): void {
     this.pending = [];
     this.boxes.fill(null);
+  }
+
+  /** What was found ahead of time and is not due yet, as plain data (for a snapshot). */
+  savePending(): PendingPairEvent[] {
+    return this.pending.map((p) => ({ pair: p.pair, event: { ...p.event } }));
+  }
+
+  /** Takes back {@link savePending}'s list (after {@link clear}, on a restore). */
+  loadPending(saved: readonly PendingPairEvent[]): void {
+    this.pending = saved.map((p) => ({ pair: p.pair, event: { ...p.event } }));
   }
 
   /** Frees the physics worlds. */

@@ -58,7 +58,8 @@ export function compareKpis(a: CellKpis, b: CellKpis): CompareRow[] {
     row('m² per robot', 'm2', a.density.m2PerRobot, b.density.m2PerRobot),
     row('robots per 100 m²', 'per100m2', a.density.robotsPer100M2, b.density.robotsPer100M2),
     row('UPH per m²', 'UPH/m2', a.density.uphPerM2, b.density.uphPerM2),
-    row('collisions', 'count', a.collisions.length, b.collisions.length),
+    // A baseline pinned before the count existed has only its list.
+    row('collisions', 'count', a.collisionCount ?? a.collisions.length, b.collisionCount ?? b.collisions.length),
   ];
   for (const id of unionIds(a.robots, b.robots)) {
     const ra: RobotKpis | undefined = a.robots.find((r) => r.id === id);

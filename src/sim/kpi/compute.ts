@@ -23,6 +23,7 @@
  */
 import type { Cell } from '../../model/cell';
 import { sourceResourceId, type ActivityLog, type ResourceKind } from '../activity';
+import { collisionsWithSteps, type CollisionAt, type CollisionWithSteps } from './collision-steps';
 import { busyShare, findBottleneck, type Bottleneck } from './bottleneck';
 import { cellRobotMotionSource, type MotionSource } from '../../motion/motion-data';
 import { sourceCandidate } from './source-pace';
@@ -32,19 +33,17 @@ import { summarize, type Summary } from './stats';
 import { findStalls, stalledIntervals, type Stall, type StallLocator } from './stalls';
 import { cycleWindow, stateSeconds, timelines, utilizationOf, type ResourceTimeline, type TimeWindow } from './timeline';
 
-/** A collision to list with the KPIs (sim events carry more; this is what the report keeps). */
-export interface CollisionRecord {
-  time: number;
-  a: string;
-  b: string;
-}
+/** A collision to list with the KPIs: time, bodies and the program steps the robots were on (collision-steps.ts). */
+export type CollisionRecord = CollisionWithSteps;
 
 /** Options of {@link computeKpis}. */
 export interface KpiOptions {
   /** Completions (robot loops, finished parts) left out at the start as warm-up; default 2. */
   warmupCycles?: number;
-  /** Collisions of the run, listed as given. */
-  collisions?: readonly CollisionRecord[];
+  /** Collisions of the run, listed as given with the program steps added from the log. */
+  collisions?: readonly CollisionAt[];
+  /** How many collisions the run had, when `collisions` keeps only some of them (the page's worker keeps the latest); default their number. */
+  collisionCount?: number;
   /** Where a stalled robot is stuck (step and what it waits for): see stall-where.ts. */
   stallWhere?: StallLocator;
 }
@@ -113,7 +112,10 @@ export interface CellKpis {
    */
   sources: ResourceKpis[];
   density: DensityKpis;
+  /** The run's collisions (all of them, or the latest ones the page's worker keeps), each with the robots' program steps. */
   collisions: CollisionRecord[];
+  /** How many collisions the run had in all. */
+  collisionCount: number;
 }
 
 const emptyBreakdown = (): Breakdown => Object.fromEntries(BREAKDOWN_CATEGORIES.map((c) => [c, 0])) as Breakdown;
@@ -234,6 +236,7 @@ export function computeKpis(log: ActivityLog, cell: Cell, options: KpiOptions = 
       references: DENSITY_REFERENCES,
       label: DENSITY_LABEL,
     },
-    collisions: [...(options.collisions ?? [])].map((c) => ({ time: c.time, a: c.a, b: c.b })),
+    collisions: collisionsWithSteps(log, options.collisions ?? []),
+    collisionCount: options.collisionCount ?? options.collisions?.length ?? 0,
   };
 }

@@ -1,5 +1,6 @@
 import type { Cell } from '../../model';
 import { bottleneckVerdict } from '../../sim/kpi/bottleneck';
+import { collisionStepsText } from '../../sim/kpi/collision-steps';
 import type { CellKpis } from '../../sim/kpi/compute';
 import { plantDensity } from '../../sim/kpi/plant-density';
 import { DensityGauge } from '../DensityGauge';
@@ -17,6 +18,8 @@ export const KPI_DEFINITIONS = {
     'Robot density (IFR-equivalent) = robots / workers × 10,000. For one cell it is mostly a big number; the plant roll-up (Plant density tab) adds copies of the cell to a plant’s robots and headcount.',
   floor: 'Footprint: bounding area of the cell including fences; UPH per m² = throughput / footprint.',
 } as const;
+
+const COLLISIONS_DEFINITION = 'Collisions: robot links touching fixtures, other robots or parts, each counted once when the touch begins.';
 
 const fixed = (v: number | null | undefined, digits = 2) => (v === null || v === undefined ? '—' : v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
@@ -53,6 +56,12 @@ export function bottleneckLabel(kpis: CellKpis, names: ReadonlyMap<string, strin
   return names.get(v.bottleneck.id) ?? v.bottleneck.id;
 }
 
+/** The collisions card's tooltip: the definition, then the latest collisions with the program steps the robots were on. */
+function collisionsTitle(kpis: CellKpis): string {
+  const latest = kpis.collisions.slice(-5).map((c) => `${c.time.toFixed(3)} s: ${c.a} ↔ ${c.b}${collisionStepsText(c)}`);
+  return [COLLISIONS_DEFINITION, ...(latest.length > 0 ? ['Latest:', ...latest] : [])].join('\n');
+}
+
 /** The headline numbers of a run with units, each with its definition as a tooltip. */
 export function KpiCards({ kpis, cell, names, baselines }: { kpis: CellKpis; cell: Cell; names: ReadonlyMap<string, string>; baselines: ReadonlyMap<string, CardBaseline> }) {
   const d = kpis.density;
@@ -69,7 +78,7 @@ export function KpiCards({ kpis, cell, names, baselines }: { kpis: CellKpis; cel
         definition={`${KPI_DEFINITIONS.bottleneck}${v.kind === 'found' ? ` Busy ${(v.bottleneck.busyShare * 100).toFixed(0)}%.` : ''}`}
         baseline={baselines.get('bottleneck')}
       />
-      <Card label="Collisions" value={String(kpis.collisions.length)} definition="Robot links touching fixtures, other robots or parts." />
+      <Card label="Collisions" value={(kpis.collisionCount ?? kpis.collisions.length).toLocaleString('en-US')} definition={collisionsTitle(kpis)} />
       <Card label="Footprint" value={fixed(d.footprintM2, 1)} unit="m²" definition={KPI_DEFINITIONS.floor} baseline={baselines.get('footprint')}>
         <span className="kpi-sub">{fixed(d.uphPerM2, 1)} UPH per m²</span>
       </Card>

@@ -1,0 +1,73 @@
+/**
+ * Collisions in the page: a UR5e that swings into a fence and back, over and over. Analysed for
+ * 30 s in the page, the Collisions card counts what `celltwin run` counts for the same file, and
+ * its tooltip names the program step the robot was on.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { readCell } from '../../src/model';
+import { openApp, openCellFile, REPO_ROOT, saveScreenshot, type AppSession } from './harness';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'celltwin-collisions-'));
+
+/** The simulation fixture with a program that swings the arm into the fence and back. */
+function swingingCellFile(): string {
+  const read = readCell(readFileSync(path.join(REPO_ROOT, 'tests/fixtures/sim-sweep.cell.json'), 'utf8'));
+  if (!read.ok) throw new Error('sim-sweep.cell.json does not read');
+  const cell = read.cell;
+  cell.name = 'Swing into the fence';
+  cell.simulation = { ...cell.simulation, engine: 'events', duration: 30 };
+  cell.programs = [
+    {
+      id: 'p',
+      robot: 'robot-1',
+      steps: [
+        { type: 'moveJoints', q: [1.2, 0, 0, 0, 0, 0], speed: 0.5 },
+        { type: 'moveJoints', q: [0, 0, 0, 0, 0, 0], speed: 0.5 },
+      ],
+    },
+  ];
+  const file = path.join(scratch, 'swing.cell.json');
+  writeFileSync(file, JSON.stringify(cell, null, 2));
+  return file;
+}
+
+describe('collisions in the page', () => {
+  let app: AppSession;
+  let file: string;
+
+  beforeAll(async () => {
+    file = swingingCellFile();
+    app = await openApp({ query: '?fresh', viewport: { width: 1280, height: 800 } });
+    await openCellFile(app.page, file);
+    await app.page.waitForFunction(() => window.__celltwin?.cell?.().name === 'Swing into the fence');
+    await app.page.waitForFunction(() => Object.values(window.__celltwin?.robotLoads?.() ?? {}).every((s) => s.done));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('counts on the Collisions card what celltwin run counts, and names the step in its tooltip', async () => {
+    const out: string[] = [];
+    expect(await main(['run', file, '--json'], { out: (t) => out.push(t), err: () => undefined, cwd: REPO_ROOT })).toBe(0);
+    const cli = JSON.parse(out.join('\n')) as { collisionCount: number; collisions: Array<{ a: string; b: string; aStep?: string }> };
+    expect(cli.collisionCount).toBeGreaterThan(3);
+
+    const page = app.page;
+    await page.getByLabel('Analyse').selectOption({ label: 'cell run, 30 s' });
+    await page.waitForFunction(() => window.__celltwin?.sim?.().analysis === null && (window.__celltwin?.sim?.().time ?? 0) >= 29.99, null, { timeout: 180_000 });
+    const card = page.locator('[data-kpi="Collisions"]');
+    await expect.poll(() => card.locator('.kpi-value').innerText()).toBe(cli.collisionCount.toLocaleString('en-US'));
+    expect(await page.evaluate(() => window.__celltwin!.sim!().collisionCount)).toBe(cli.collisionCount);
+    const title = (await card.getAttribute('title')) ?? '';
+    expect(title).toMatch(/^Collisions: robot links touching/);
+    expect(title).toMatch(/ ↔ fence-1 \(robot-1 on programs\[0\]\.steps\[[01]\]\)/);
+    await saveScreenshot(page, 'collisions-card.png');
+    expect(app.errors.page).toEqual([]);
+  }, 240_000);
+});

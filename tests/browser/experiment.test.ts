@@ -147,7 +147,7 @@ describe('an experiment in the page', () => {
     expect(app.errors.page).toEqual([]);
   }, 120_000);
 
-  it('keeps the experiment’s form across a reload', async () => {
+  it('keeps the experiment’s form and its last results across a reload', async () => {
     const page = app.page;
     await page.reload({ waitUntil: 'load' });
     await waitForFirstFrame(page);
@@ -155,5 +155,11 @@ describe('an experiment in the page', () => {
     const factors = page.getByRole('region', { name: 'Factors' });
     await expect.poll(() => factors.locator('.factor-pointer').allTextContents()).toEqual(['/items/infeed/speed', '/items/infeed/source/interval', '/items/infeed/source/jitter']);
     await expect.poll(() => page.getByLabel('Experiment size').innerText()).toMatch(/^8 variants × 3 seeds = 24 runs of 12 s/);
+    // The 24 runs are back from IndexedDB, marked with when they were kept, plots and all.
+    await expect.poll(() => page.locator('.exp-status').innerText()).toMatch(/^24\/24 runs in .* · kept from /);
+    expect(await page.locator('.exp-table tr.run').count()).toBe(24);
+    expect(await page.locator('.exp-table tr.summary').count()).toBe(8);
+    expect(await page.locator('.pareto-point').count()).toBe(8);
+    expect(app.errors.page).toEqual([]);
   }, 120_000);
 });

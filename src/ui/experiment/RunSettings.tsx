@@ -121,6 +121,7 @@ export function RunSettings() {
               {running && left !== null && ` · about ${formatDuration(Math.max(1, left))} left`}
               {run.phase === 'done' && run.endedAt !== null && run.startedAt !== null && ` in ${formatDuration(Math.max(1, (run.endedAt - run.startedAt) / 1000))}`}
               {run.phase === 'cancelled' && ' · cancelled'}
+              {run.restoredAt !== null && ` · kept from ${new Date(run.restoredAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`}
             </span>
           </>
         )}

@@ -10,13 +10,13 @@ import { planSweepOn } from '../../experiments/sweep-plan';
 import { readSweep } from '../../experiments/sweep-schema';
 import { SweepError } from '../../experiments/variants';
 import { formatProblem, type Cell } from '../../model';
-import { floorFigures } from '../../sim/kpi/floor';
 import { cellStore } from '../../store/app-store';
 import { edit } from '../edit';
 import { notify } from '../notices';
 import { addFactor, draftFromSweep, draftToSweep, factorFromField, type VariedField } from './draft';
 import { changeDraft, experimentStore, NO_RUN, showExperimentPanel, type ExperimentRun } from './experiment-store';
 import { pagePool } from './page-pool';
+import { variantLayout } from './result-storage';
 
 /** The label a factor gets: the item's name and the field's label (`Infeed belt Belt speed`). */
 export function factorLabel(cell: Cell, pointer: string, fieldLabel: string): string {
@@ -72,12 +72,7 @@ export async function startExperiment(pool: SweepPool = pagePool): Promise<void>
       factorNames: plan.factorNames,
       units: Object.fromEntries(draft.factors.map((f) => [f.label, f.unit])),
       cells: Object.fromEntries(plan.cells),
-      layout: Object.fromEntries(
-        [...plan.cells].map(([id, c]) => {
-          const f = floorFigures(c);
-          return [id, { floorM2: f.footprintM2, robots: f.robots }];
-        }),
-      ),
+      layout: variantLayout(plan.cells),
       variants: plan.variants.length,
     },
   });

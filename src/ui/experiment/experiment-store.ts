@@ -10,6 +10,7 @@ import type { RunRow } from '../../experiments/results';
 import type { SweepFile } from '../../experiments/sweep-schema';
 import { emptyDraft, type ExperimentDraft } from './draft';
 import { loadDraft, saveDraft } from './draft-storage';
+import { idbResultStorage, keepResult, readKeptResult } from './result-storage';
 
 /** Where an experiment run is. */
 export type ExperimentPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -36,6 +37,8 @@ export interface ExperimentRun {
   layout: Record<string, { floorM2: number; robots: number }>;
   variants: number;
   error: string | null;
+  /** When these results were kept, if they were read back at start (result-storage.ts); null for a run of this session. */
+  restoredAt: number | null;
 }
 
 /** The whole state. */
@@ -64,6 +67,7 @@ export const NO_RUN: ExperimentRun = {
   layout: {},
   variants: 0,
   error: null,
+  restoredAt: null,
 };
 
 /** The browser's localStorage, where there is one (not in Node tests). */
@@ -77,10 +81,19 @@ const storage = (): Storage | undefined => {
 
 export const experimentStore = createStore<ExperimentState>(() => ({ draft: loadDraft(storage()) ?? emptyDraft(), run: NO_RUN, rate: null, openRequest: 0 }));
 
-// The form is kept across reloads (draft-storage.ts); results are not (re-run them, or export them).
+// The form is kept across reloads (draft-storage.ts), and so is the last run that ended with rows
+// (result-storage.ts), in IndexedDB where the page has it.
+const results = typeof indexedDB === 'undefined' ? null : idbResultStorage();
 experimentStore.subscribe((s, before) => {
   if (s.draft !== before.draft) saveDraft(storage(), s.draft);
+  if (results && s.run.phase !== before.run.phase && before.run.phase === 'running') void keepResult(results, s.run);
 });
+if (results) {
+  void readKeptResult(results).then((kept) => {
+    // A run started meanwhile wins over the kept one.
+    if (kept && experimentStore.getState().run.phase === 'idle') experimentStore.setState({ run: kept });
+  });
+}
 
 /** Changes the form with `f`. */
 export function changeDraft(f: (d: ExperimentDraft) => ExperimentDraft): void {

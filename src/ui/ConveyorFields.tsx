@@ -48,7 +48,7 @@ function SourceFields({ item, source }: { item: ConveyorItem; source: Source }) 
       {distribution === 'uniform' && (
         <NumberField label="Jitter" value={source.jitter ?? 0} unit={SECONDS} min={0.01} step={0.5} pointer={itemPointer(item.id, 'source', 'jitter')} onCommit={(v) => set({ ...source, jitter: v })} />
       )}
-      <PartSpecFields kind={source.part} prefix="Part " onChange={(part) => set({ ...source, part })} />
+      <PartSpecFields kind={source.part} prefix="Part " pointerOf={(...path) => itemPointer(item.id, 'source', 'part', ...path)} onChange={(part) => set({ ...source, part })} />
     </>
   );
 }

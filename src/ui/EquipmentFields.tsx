@@ -21,5 +21,5 @@ export function LightCurtainFields({ item }: { item: LightCurtainItem }) {
 
 /** A loose part's shape, mass and friction; a new shape keeps the part standing where it stood. */
 export function PartFields({ item }: { item: PartItem }) {
-  return <PartSpecFields kind={item} onChange={(kind) => edit(setPartKind(item.id, kind))} />;
+  return <PartSpecFields kind={item} pointerOf={(...path) => itemPointer(item.id, ...path)} onChange={(kind) => edit(setPartKind(item.id, kind))} />;
 }

@@ -17,7 +17,7 @@ export interface NumberFieldProps {
    * Where the value lives in the cell (a JSON Pointer, experiment/field-pointer.ts). With it, the
    * field's context menu offers "Vary this in an experiment".
    */
-  pointer?: string;
+  pointer?: string | undefined;
 }
 
 /**

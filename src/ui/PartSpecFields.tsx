@@ -15,9 +15,10 @@ function switchShape(shape: Shape, to: Shape['type']): Shape {
 /**
  * What a part is made of: shape (box with length, width, height; or cylinder with diameter and
  * length along its axis, standing up), mass and friction coefficient. Each committed field calls
- * `onChange` once with the whole new kind, so each is one undo step.
+ * `onChange` once with the whole new kind, so each is one undo step. With `pointerOf` (where the
+ * kind lives in the cell) the numbers offer "Vary this in an experiment".
  */
-export function PartSpecFields({ kind, onChange, prefix = '' }: { kind: PartKind; onChange(next: PartKind): void; prefix?: string }) {
+export function PartSpecFields({ kind, onChange, prefix = '', pointerOf }: { kind: PartKind; onChange(next: PartKind): void; prefix?: string; pointerOf?: (...path: Array<string | number>) => string }) {
   const shape = kind.shape;
   const set = (patch: Partial<PartKind>) => onChange({ ...kind, ...patch });
   const setShape = (next: Shape) => set({ shape: next });
@@ -41,22 +42,25 @@ export function PartSpecFields({ kind, onChange, prefix = '' }: { kind: PartKind
             unit={MM}
             min={1}
             step={10}
+            pointer={pointerOf?.('shape', 'size', axis)}
             onCommit={(v) => setShape({ type: 'box', size: shape.size.map((s, i) => (i === axis ? v : s)) as [number, number, number] })}
           />
         ))
       ) : (
         <>
+          {/* No "vary this" on the diameter: the file holds the radius, and a factor's levels are the field's own numbers. */}
           <NumberField label={name('Diameter')} value={2 * shape.radius} unit={MM} min={1} step={10} onCommit={(v) => setShape({ ...shape, radius: v / 2 })} />
-          <NumberField label={name('Length')} value={shape.length} unit={MM} min={1} step={10} onCommit={(v) => setShape({ ...shape, length: v })} />
+          <NumberField label={name('Length')} value={shape.length} unit={MM} min={1} step={10} pointer={pointerOf?.('shape', 'length')} onCommit={(v) => setShape({ ...shape, length: v })} />
         </>
       )}
-      <NumberField label={name('Mass')} value={kind.mass} unit={KG} min={0.001} step={0.1} onCommit={(v) => set({ mass: v })} />
+      <NumberField label={name('Mass')} value={kind.mass} unit={KG} min={0.001} step={0.1} pointer={pointerOf?.('mass')} onCommit={(v) => set({ mass: v })} />
       <NumberField
         label={name('Friction')}
         value={kind.friction ?? DEFAULT_PART_FRICTION}
         unit={COUNT}
         min={0}
         step={0.05}
+        pointer={pointerOf?.('friction')}
         onCommit={(v) => set({ friction: v })}
       />
     </>

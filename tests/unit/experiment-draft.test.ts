@@ -97,6 +97,32 @@ describe('the form as a sweep file', () => {
   });
 });
 
+describe('a part field picked to vary', () => {
+  it('varies the mass of the parts a belt brings: the heavier part keeps the robot busier (slower loaded moves)', async () => {
+    let d = addFactor(emptyDraft(), factorFromField({ pointer: itemPointer('infeed', 'source', 'part', 'mass'), label: 'Infeed · Part mass', value: 0.5, unit: 'kg' }));
+    d = updateFactor(d, d.factors[0]!.key, { mode: 'list', list: '0.5, 4' });
+    d = { ...d, replications: 1, duration: 60, kpis: ['robot.*'] };
+    const r = draftToSweep(d, base);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const plan = planSweepOn(r.sweep, base);
+    const masses = [...plan.cells.values()].map((c) => (c.items.find((i) => i.id === 'infeed') as unknown as { source: { part: { mass: number } } }).source.part.mass);
+    expect(masses).toEqual([0.5, 4]);
+    const pool: SweepPool = async (jobs, opts) => {
+      const out = [];
+      for (const job of jobs) {
+        const result = { key: job.key, ...(await runTask({ cell: job.cell, file: job.key, seed: job.seed, until: job.until, warmupCycles: job.warmupCycles })) };
+        opts.onResult?.(result);
+        out.push(result);
+      }
+      return out;
+    };
+    const rows = await runPlan(plan, pool, {});
+    const busy = rows.map((row) => Object.entries(row.kpis).find(([k]) => k.endsWith('.busy'))![1] as number);
+    // 0.5 kg: 88 % busy; 4 kg: nearly always busy (the payload slows the loaded moves).
+    expect(busy[1]!).toBeGreaterThan(busy[0]! + 0.05);
+  }, 120_000);
+});
+
 describe('the small sweep planned in memory', () => {
   const read = readSweep(fixture('small.sweep.json'));
   if (!read.ok) throw new Error('fixture');

@@ -3,6 +3,7 @@ import { updateItem } from '../store/commands';
 import { putOnMount, setTrackPosition, takeOffMount } from '../store/mount-commands';
 import { useCell } from '../store/use-cell';
 import { edit } from './edit';
+import { itemPointer } from './experiment/field-pointer';
 import { NumberField } from './NumberField';
 import { MM } from './units';
 
@@ -37,7 +38,7 @@ export function MountFields({ item }: { item: RobotItem }) {
       </p>
       {mount.type === 'track' && (
         <>
-          <NumberField label="Track position" value={item.mount.position ?? 0} unit={MM} step={10} onCommit={(v) => edit(setTrackPosition(item.id, v))} />
+          <NumberField label="Track position" value={item.mount.position ?? 0} unit={MM} step={10} pointer={itemPointer(item.id, 'mount', 'position')} onCommit={(v) => edit(setTrackPosition(item.id, v))} />
           <p className="hint">
             Travel −{mm(travel)} … +{mm(travel)} mm from the track's centre.
           </p>
@@ -57,7 +58,11 @@ function useRobotOn(id: string): RobotItem | undefined {
   return useCell((s) => s.cell.items.find((i): i is RobotItem => i.type === 'robot' && i.mount?.item === id));
 }
 
-/** A pedestal's or a track's own fields (mm), and which robot stands on it. */
+/**
+ * A pedestal's or a track's own fields (mm), and which robot stands on it. These and the track
+ * position can be varied in an experiment: a variant's robot is put back on its mount when the
+ * varied cell is read (model/mounts.ts), as after an edit.
+ */
 export function MountItemFields({ item }: { item: MountItem }) {
   const robot = useRobotOn(item.id);
   const update = (patch: Partial<MountItem>) => edit(updateItem(item.id, patch as Partial<CellItem>));
@@ -68,18 +73,18 @@ export function MountItemFields({ item }: { item: MountItem }) {
     const [sx, sy, sz] = item.size;
     return (
       <>
-        <NumberField label="Length" value={sx} unit={MM} min={1} step={10} onCommit={(v) => update({ size: [v, sy, sz] })} />
-        <NumberField label="Width" value={sy} unit={MM} min={1} step={10} onCommit={(v) => update({ size: [sx, v, sz] })} />
-        <NumberField label="Height" value={sz} unit={MM} min={1} step={10} onCommit={(v) => update({ size: [sx, sy, v] })} />
+        <NumberField label="Length" value={sx} unit={MM} min={1} step={10} pointer={itemPointer(item.id, 'size', 0)} onCommit={(v) => update({ size: [v, sy, sz] })} />
+        <NumberField label="Width" value={sy} unit={MM} min={1} step={10} pointer={itemPointer(item.id, 'size', 1)} onCommit={(v) => update({ size: [sx, v, sz] })} />
+        <NumberField label="Height" value={sz} unit={MM} min={1} step={10} pointer={itemPointer(item.id, 'size', 2)} onCommit={(v) => update({ size: [sx, sy, v] })} />
         {carries}
       </>
     );
   }
   return (
     <>
-      <NumberField label="Rail length" value={item.length} unit={MM} min={1} step={100} onCommit={(v) => update({ length: v })} />
-      <NumberField label="Width" value={item.width} unit={MM} min={1} step={10} onCommit={(v) => update({ width: v })} />
-      <NumberField label="Carriage height" value={item.height} unit={MM} min={1} step={10} onCommit={(v) => update({ height: v })} />
+      <NumberField label="Rail length" value={item.length} unit={MM} min={1} step={100} pointer={itemPointer(item.id, 'length')} onCommit={(v) => update({ length: v })} />
+      <NumberField label="Width" value={item.width} unit={MM} min={1} step={10} pointer={itemPointer(item.id, 'width')} onCommit={(v) => update({ width: v })} />
+      <NumberField label="Carriage height" value={item.height} unit={MM} min={1} step={10} pointer={itemPointer(item.id, 'height')} onCommit={(v) => update({ height: v })} />
       <p className="hint">Travel ±{mm(trackTravel(item))} mm (rail length minus the {mm(carriageLength(item))} mm carriage).</p>
       {carries}
     </>

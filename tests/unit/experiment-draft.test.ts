@@ -18,6 +18,8 @@ import { planSweepOn, resultsMeta } from '../../src/experiments/sweep-plan';
 import { readCell } from '../../src/model/validate';
 import { addFactor, draftFromSweep, draftToSweep, emptyDraft, factorFromField, parseList, updateFactor, variantCount } from '../../src/ui/experiment/draft';
 import { itemPointer, unitForPointer } from '../../src/ui/experiment/field-pointer';
+import type { Cell, RobotItem } from '../../src/model';
+import { putOnMount } from '../../src/store/mount-commands';
 import { REPO_ROOT } from './corpus-helpers';
 
 const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'tests/fixtures', name), 'utf8');
@@ -121,6 +123,32 @@ describe('a part field picked to vary', () => {
     // 0.5 kg: 88 % busy; 4 kg: nearly always busy (the payload slows the loaded moves).
     expect(busy[1]!).toBeGreaterThan(busy[0]! + 0.05);
   }, 120_000);
+});
+
+describe('a mount field picked to vary', () => {
+  const robotOf = (c: Cell) => c.items.find((i): i is RobotItem => i.id === 'robot-1' && i.type === 'robot')!;
+
+  it('raises the robot with its pedestal: a 500 mm and an 800 mm pedestal stand it at 0.5 m and 0.8 m', () => {
+    const cell = putOnMount('robot-1', 'pedestal').apply(base);
+    let d = addFactor(emptyDraft(), factorFromField({ pointer: itemPointer('pedestal-2', 'size', 2), label: 'Pedestal · Height', value: 0.5, unit: 'mm' }));
+    d = updateFactor(d, d.factors[0]!.key, { mode: 'list', list: '500, 800' });
+    const r = draftToSweep(d, cell);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const heights = [...planSweepOn(r.sweep, cell).cells.values()].map((c) => robotOf(c).pose.xyz[2]);
+    expect(heights[0]).toBeCloseTo(0.5, 12);
+    expect(heights[1]).toBeCloseTo(0.8, 12);
+  });
+
+  it('slides the robot along its track: carriage positions −500 mm and +500 mm stand it 1 m apart along the rail', () => {
+    const cell = putOnMount('robot-1', 'track').apply(base);
+    let d = addFactor(emptyDraft(), factorFromField({ pointer: itemPointer('robot-1', 'mount', 'position'), label: 'Track position', value: 0, unit: 'mm' }));
+    d = updateFactor(d, d.factors[0]!.key, { mode: 'list', list: '-500, 500' });
+    const r = draftToSweep(d, cell);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const [a, b] = [...planSweepOn(r.sweep, cell).cells.values()].map((c) => robotOf(c).pose.xyz);
+    expect(Math.hypot(b![0] - a![0], b![1] - a![1])).toBeCloseTo(1, 12);
+    expect(b![2]).toBeCloseTo(a![2], 12);
+  });
 });
 
 describe('the small sweep planned in memory', () => {

@@ -3,33 +3,21 @@
  * 30 s in the page, the Collisions card counts what `celltwin run` counts for the same file, and
  * its tooltip names the program step the robot was on.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import { readCell } from '../../src/model';
+import { swingingCell } from '../unit/support/sim-fixtures';
 import { openApp, openCellFile, REPO_ROOT, saveScreenshot, type AppSession } from './harness';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'celltwin-collisions-'));
 
-/** The simulation fixture with a program that swings the arm into the fence and back. */
+/** The swinging arm as a cell file of 30 s. */
 function swingingCellFile(): string {
-  const read = readCell(readFileSync(path.join(REPO_ROOT, 'tests/fixtures/sim-sweep.cell.json'), 'utf8'));
-  if (!read.ok) throw new Error('sim-sweep.cell.json does not read');
-  const cell = read.cell;
+  const cell = swingingCell();
   cell.name = 'Swing into the fence';
-  cell.simulation = { ...cell.simulation, engine: 'events', duration: 30 };
-  cell.programs = [
-    {
-      id: 'p',
-      robot: 'robot-1',
-      steps: [
-        { type: 'moveJoints', q: [1.2, 0, 0, 0, 0, 0], speed: 0.5 },
-        { type: 'moveJoints', q: [0, 0, 0, 0, 0, 0], speed: 0.5 },
-      ],
-    },
-  ];
+  cell.simulation.duration = 30;
   const file = path.join(scratch, 'swing.cell.json');
   writeFileSync(file, JSON.stringify(cell, null, 2));
   return file;

@@ -11,7 +11,7 @@ import { runCell } from '../../src/experiments/run-cell';
 import type { Cell } from '../../src/model';
 import type { ActivityLog } from '../../src/sim/activity';
 import { collisionStepsText, collisionsWithSteps } from '../../src/sim/kpi/collision-steps';
-import { cloneCell, readCellFile } from './support/sim-fixtures';
+import { swingingCell } from './support/sim-fixtures';
 
 const log: ActivityLog = {
   duration: 10,
@@ -55,23 +55,6 @@ describe('the program steps of collisions', () => {
     expect(collisionStepsText(found[0]!)).toBe('');
   });
 });
-
-/** The fixture's UR5e swings into the fence and back, over and over: a collision every loop. */
-function swingingCell(): Cell {
-  const cell = cloneCell(readCellFile('tests/fixtures/sim-sweep.cell.json'));
-  cell.simulation.engine = 'events';
-  cell.programs = [
-    {
-      id: 'p',
-      robot: 'robot-1',
-      steps: [
-        { type: 'moveJoints', q: [1.2, 0, 0, 0, 0, 0], speed: 0.5 },
-        { type: 'moveJoints', q: [0, 0, 0, 0, 0, 0], speed: 0.5 },
-      ],
-    },
-  ];
-  return cell;
-}
 
 /** A page worker's host on a fake clock, loaded with `cell` (from `restore` when given). */
 async function host(cell: Cell, restore: Extract<FromSim, { type: 'checkpoint' }> | null = null) {

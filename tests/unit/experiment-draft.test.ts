@@ -21,6 +21,7 @@ import { itemPointer, unitForPointer } from '../../src/ui/experiment/field-point
 import type { Cell, RobotItem } from '../../src/model';
 import { putOnMount } from '../../src/store/mount-commands';
 import { REPO_ROOT } from './corpus-helpers';
+import { runTaskPool } from './support/sweep-pool';
 
 const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'tests/fixtures', name), 'utf8');
 const base = (() => {
@@ -109,16 +110,7 @@ describe('a part field picked to vary', () => {
     const plan = planSweepOn(r.sweep, base);
     const masses = [...plan.cells.values()].map((c) => (c.items.find((i) => i.id === 'infeed') as unknown as { source: { part: { mass: number } } }).source.part.mass);
     expect(masses).toEqual([0.5, 4]);
-    const pool: SweepPool = async (jobs, opts) => {
-      const out = [];
-      for (const job of jobs) {
-        const result = { key: job.key, ...(await runTask({ cell: job.cell, file: job.key, seed: job.seed, until: job.until, warmupCycles: job.warmupCycles })) };
-        opts.onResult?.(result);
-        out.push(result);
-      }
-      return out;
-    };
-    const rows = await runPlan(plan, pool, {});
+    const rows = await runPlan(plan, runTaskPool, {});
     const busy = rows.map((row) => Object.entries(row.kpis).find(([k]) => k.endsWith('.busy'))![1] as number);
     // 0.5 kg: 88 % busy; 4 kg: nearly always busy (the payload slows the loaded moves).
     expect(busy[1]!).toBeGreaterThan(busy[0]! + 0.05);

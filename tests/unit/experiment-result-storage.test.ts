@@ -7,14 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runTask } from '../../src/cli/pool/run-task';
-import { runPlan, type SweepPool } from '../../src/experiments/run-plan';
+import { runPlan } from '../../src/experiments/run-plan';
 import { planSweepOn } from '../../src/experiments/sweep-plan';
 import { readCell } from '../../src/model/validate';
 import { addFactor, draftToSweep, emptyDraft, factorFromField, updateFactor } from '../../src/ui/experiment/draft';
 import { NO_RUN, type ExperimentRun } from '../../src/ui/experiment/experiment-store';
 import { keepResult, readKeptResult, variantLayout, type ResultStorage } from '../../src/ui/experiment/result-storage';
 import { REPO_ROOT } from './corpus-helpers';
+import { runTaskPool } from './support/sweep-pool';
 
 /** A storage that keeps a structured clone, as IndexedDB does. */
 function memoryStorage(): ResultStorage & { value: unknown } {
@@ -28,16 +28,6 @@ function memoryStorage(): ResultStorage & { value: unknown } {
   return s;
 }
 
-const pool: SweepPool = async (jobs, opts) => {
-  const out = [];
-  for (const job of jobs) {
-    const result = { key: job.key, ...(await runTask({ cell: job.cell, file: job.key, seed: job.seed, until: job.until, warmupCycles: job.warmupCycles })) };
-    opts.onResult?.(result);
-    out.push(result);
-  }
-  return out;
-};
-
 let finished: ExperimentRun;
 
 beforeAll(async () => {
@@ -49,7 +39,7 @@ beforeAll(async () => {
   const checked = draftToSweep(draft, read.cell);
   if (!checked.ok) throw new Error('the draft does not make a sweep');
   const plan = planSweepOn(checked.sweep, read.cell);
-  const rows = await runPlan(plan, pool, {});
+  const rows = await runPlan(plan, runTaskPool, {});
   finished = {
     ...NO_RUN,
     phase: 'done',

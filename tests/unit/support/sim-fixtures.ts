@@ -50,3 +50,23 @@ export function position(sim: Simulation, name: string): [number, number, number
   if (!p) throw new Error(`no body "${name}"`);
   return [p[0]!, p[1]!, p[2]!];
 }
+
+/**
+ * The sweep fixture's UR5e swinging into the fence and back, over and over, on the events
+ * engine: a collision on every swing, with the program step it happened on.
+ */
+export function swingingCell(): Cell {
+  const cell = cloneCell(readCellFile('tests/fixtures/sim-sweep.cell.json'));
+  cell.simulation = { ...cell.simulation, engine: 'events' };
+  cell.programs = [
+    {
+      id: 'p',
+      robot: 'robot-1',
+      steps: [
+        { type: 'moveJoints', q: [1.2, 0, 0, 0, 0, 0], speed: 0.5 },
+        { type: 'moveJoints', q: [0, 0, 0, 0, 0, 0], speed: 0.5 },
+      ],
+    },
+  ];
+  return cell;
+}

@@ -3,12 +3,13 @@
  * through the platform-neutral run the CLI uses too (src/experiments/run-cell.ts), so a cell and
  * seed give byte-identical KPI rows here and in `celltwin run --replications`.
  */
-import type { RunRequest, RunResponse } from '../src/bridge/run-protocol';
+import { isPing, type RunResponse, type ToRunWorker } from '../src/bridge/run-protocol';
 import { runCell, runRecordOf } from '../src/experiments/run-cell';
 
 const scope = self as unknown as Worker;
 
-scope.onmessage = async (event: MessageEvent<RunRequest>) => {
+scope.onmessage = async (event: MessageEvent<ToRunWorker>) => {
+  if (isPing(event.data)) return scope.postMessage({ type: 'pong' });
   const { id, cell, robots, tools, seed, until, warmupCycles, engine } = event.data;
   let reply: RunResponse;
   try {

@@ -10,14 +10,16 @@
  *
  * Starting a worker costs seconds (it loads the simulation and Rapier's WebAssembly), so after a
  * call that finished the workers wait {@link IDLE_WORKER_MS} for the next call before they end;
- * a cancelled or failed call ends its workers at once.
+ * a cancelled or failed call ends its workers at once. A kept worker must answer a ping within
+ * {@link PING_TIMEOUT_MS} before it gets runs again: a browser may end a worker without an error
+ * event, and runs posted to it would never come back.
  */
 import type { KpiRecord } from '../experiments/kpi-fields';
 import { runCell, runRecordOf, type RunRecord } from '../experiments/run-cell';
 import type { SweepJob } from '../experiments/sweep-plan';
 import type { Cell } from '../model';
 import { loadCellRobots } from './cell-robots';
-import type { RunRequest, RunResponse } from './run-protocol';
+import { isPong, type FromRunWorker, type RunRequest } from './run-protocol';
 
 /** One run for the pool: a sweep's run or a replication (experiments/sweep-plan.ts {@link SweepJob}). */
 export type PageRunJob = SweepJob;
@@ -59,14 +61,40 @@ export const MAX_POOL_WORKERS = 8;
 /** How long finished workers wait for the next call before they end (ms). */
 export const IDLE_WORKER_MS = 60_000;
 
+/** How long a kept worker has to answer a ping before it is taken for gone (ms). */
+export const PING_TIMEOUT_MS = 2_000;
+
 /** Workers kept from the last finished call, and the timer that ends them. */
 const idle: Worker[] = [];
 let idleTimer: ReturnType<typeof setTimeout> | null = null;
 
-/** A worker for a call: a kept one, else a new one. */
-function takeWorker(): Worker {
-  const kept = idle.pop();
-  if (kept) return kept;
+/** Whether `worker` answers a ping within `ms`. */
+function answers(worker: Worker, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (alive: boolean) => {
+      clearTimeout(timer);
+      worker.onmessage = null;
+      worker.onerror = null;
+      resolve(alive);
+    };
+    const timer = setTimeout(() => done(false), ms);
+    worker.onmessage = (e: MessageEvent<FromRunWorker>) => {
+      if (isPong(e.data)) done(true);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      done(false);
+    };
+    worker.postMessage({ type: 'ping' });
+  });
+}
+
+/** A worker for a call: a kept one that still answers, else a new one. */
+async function takeWorker(): Promise<Worker> {
+  for (let kept = idle.pop(); kept !== undefined; kept = idle.pop()) {
+    if (await answers(kept, PING_TIMEOUT_MS)) return kept;
+    kept.terminate();
+  }
   return new Worker(new URL('../../workers/run.worker.ts', import.meta.url), { type: 'module' });
 }
 
@@ -129,11 +157,15 @@ export async function runOnPagePool(jobs: PageRunJob[], opts: RunPoolOptions = {
   return typeof Worker === 'function' ? onWorkers(jobs, request, size, opts) : onThisThread(jobs, request, opts);
 }
 
-function onWorkers(jobs: PageRunJob[], request: (id: number) => RunRequest, size: number, opts: RunPoolOptions): Promise<PageRunResult[]> {
+async function onWorkers(jobs: PageRunJob[], request: (id: number) => RunRequest, size: number, opts: RunPoolOptions): Promise<PageRunResult[]> {
   const { signal, onProgress, onResult } = opts;
   const total = jobs.length;
   const results: PageRunResult[] = new Array<PageRunResult>(total);
-  const workers: Worker[] = [];
+  const workers = await Promise.all(Array.from({ length: size }, takeWorker));
+  if (signal?.aborted) {
+    for (const w of workers) w.terminate();
+    throw abortReason(signal);
+  }
   /** The job each worker is running (-1: none). */
   const current: number[] = [];
   let next = 0;
@@ -169,9 +201,9 @@ function onWorkers(jobs: PageRunJob[], request: (id: number) => RunRequest, size
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     for (let w = 0; w < size; w++) {
-      const worker = takeWorker();
-      worker.onmessage = (e: MessageEvent<RunResponse>) => {
-        if (settled) return;
+      const worker = workers[w]!;
+      worker.onmessage = (e: MessageEvent<FromRunWorker>) => {
+        if (settled || isPong(e.data)) return;
         const reply = e.data;
         if (!reply.ok) return fail(reply.id, reply.message);
         running--;
@@ -191,7 +223,6 @@ function onWorkers(jobs: PageRunJob[], request: (id: number) => RunRequest, size
         if (id >= 0) fail(id, message);
         else finish(new Error(`the run pool's worker ${w + 1} stopped: ${e.message || 'no message'}`));
       };
-      workers.push(worker);
       current.push(-1);
     }
     for (let w = 0; w < size; w++) dispatch(w);

@@ -21,3 +21,25 @@ export interface RunRequest {
 
 /** A worker's answer: the run's row (experiments/run-cell.ts runRecordOf), or why it failed. */
 export type RunResponse = { id: number; ok: true; record: RunRecord } | { id: number; ok: false; message: string };
+
+/** Asks a kept worker whether it is still there before a new call gives it runs. */
+export interface PingRequest {
+  type: 'ping';
+}
+
+/** A worker's answer to a {@link PingRequest}. */
+export interface PongResponse {
+  type: 'pong';
+}
+
+/** Page → run worker. */
+export type ToRunWorker = RunRequest | PingRequest;
+
+/** Run worker → page. */
+export type FromRunWorker = RunResponse | PongResponse;
+
+/** Whether a message to a run worker is a ping. */
+export const isPing = (m: ToRunWorker): m is PingRequest => 'type' in m && m.type === 'ping';
+
+/** Whether a message from a run worker is a pong. */
+export const isPong = (m: FromRunWorker): m is PongResponse => 'type' in m && m.type === 'pong';

@@ -116,6 +116,11 @@ export class JointDriver {
     return this.trajectory !== null;
   }
 
+  /** The trajectory being followed and its absolute start time (null when idle). */
+  current(): { trajectory: JointTrajectory; start: number } | null {
+    return this.trajectory ? { trajectory: this.trajectory, start: this.start } : null;
+  }
+
   /** Absolute time at which the current trajectory ends (the current time when idle). */
   endTime(now: number): number {
     return this.trajectory ? this.start + this.trajectory.duration : now;

@@ -97,6 +97,37 @@ describe('the events engine checks robot moves', () => {
     expect(events.filter((e) => !between(e))).toEqual([]);
   });
 
+  it('restored from a checkpoint taken mid-move, finds the robot-against-robot contacts of the run that went on', async () => {
+    const cell = twoRobots();
+    const robots = await loadSimulationRobots(cell);
+    // Robot 1 swings towards robot 2; the checkpoint is taken during that move, and robot 2
+    // starts its own swing after it: its pair check must see robot 1 moving, not standing.
+    const goOn = (sim: CellEngine) => {
+      sim.runUntil(0.3);
+      sim.setJointTargets('robot-2', [Math.PI / 2, 0, 0, 0, 0, 0], { speed: 0.25 });
+      sim.runUntil(3);
+      return collisions(sim.drainEvents());
+    };
+    const whole = await createEngine(cell, robots, { engine: 'events' });
+    const restored = await createEngine(cell, robots, { engine: 'events' });
+    try {
+      whole.setJointTargets('robot-1', [-Math.PI / 2, 0, 0, 0, 0, 0], { speed: 0.25 });
+      whole.runUntil(0.2);
+      expect(collisions(whole.drainEvents())).toEqual([]);
+      const checkpoint = whole.snapshot();
+      const expected = goOn(whole);
+      expect(expected.filter((e) => e.a.startsWith('robot-1/') && e.b.startsWith('robot-2/')).length).toBeGreaterThan(0);
+      restored.restore(checkpoint as never);
+      const found = goOn(restored);
+      expect(found.map((e) => [e.a, e.b])).toEqual(expected.map((e) => [e.a, e.b]));
+      // The restored move is followed through its samples (every dt): the times agree to a step.
+      found.forEach((e, i) => expect(Math.abs(e.time - expected[i]!.time)).toBeLessThanOrEqual(whole.dt + 1e-9));
+    } finally {
+      whole.free();
+      restored.free();
+    }
+  });
+
   it('replays a repeated move against the same part from its first check, at the same offset', async () => {
     const cell = readCellFile(SWEEP);
     const sim = new EventSimulation(cell, await loadSimulationRobots(cell), { physics: rapierPhysicsFactory(await initRapier()) });

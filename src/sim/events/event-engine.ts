@@ -303,7 +303,9 @@ export class EventEngine implements HandlerContext {
   protected resetSchedules(): void {
     this.laneScheduled.fill(-1);
     this.wakeAt.fill(-1);
-    this.motions.fill(null);
+    // The moves under way come back with the drivers (as their samples): the robot-pair check
+    // of the next move sees them moving, not standing where they were at the checkpoint.
+    this.robots.forEach((r, i) => (this.motions[i] = r.arm.current()));
     this.pairs?.clear();
     this.world.lanes.forEach((_, k) => this.laneChanged(k, null, this.now));
   }

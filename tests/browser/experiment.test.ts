@@ -160,6 +160,7 @@ describe('an experiment in the page', () => {
     expect(await page.locator('.exp-table tr.run').count()).toBe(24);
     expect(await page.locator('.exp-table tr.summary').count()).toBe(8);
     expect(await page.locator('.pareto-point').count()).toBe(8);
+    await saveScreenshot(page, 'experiment-kept.png');
     expect(app.errors.page).toEqual([]);
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 /**
  * Collisions in the page: a UR5e that swings into a fence and back, over and over. Analysed for
- * 30 s in the page, the Collisions card counts what `celltwin run` counts for the same file, and
- * its tooltip names the program step the robot was on.
+ * 30 s in the page, the Collisions card counts what `celltwin run` counts for the same file, its
+ * tooltip names the program step the robot was on, and the list under the charts shows the latest.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,6 +55,17 @@ describe('collisions in the page', () => {
     const title = (await card.getAttribute('title')) ?? '';
     expect(title).toMatch(/^Collisions: robot links touching/);
     expect(title).toMatch(/ ↔ fence-1 \(robot-1 on programs\[0\]\.steps\[[01]\]\)/);
+    // Under the charts, the latest 20 with names and steps, newest first: the CLI's last one on top.
+    const list = page.getByRole('region', { name: 'Collisions' });
+    expect(await list.locator('h3').textContent()).toBe(`Collisions ${cli.collisionCount} in all, the latest 20 shown`);
+    const rows = list.locator('tbody tr');
+    expect(await rows.count()).toBe(20);
+    const top = await rows.first().locator('td').allInnerTexts();
+    expect(top[1]).toMatch(/^UR5e · /);
+    expect(top[3]).toMatch(/^UR5e: step [12] · Joint move \(constant speed\) · 50 %$/);
+    expect(await rows.first().locator('td').nth(3).getAttribute('title')).toMatch(/^programs\[0\]\.steps\[[01]\]$/);
+    await page.getByRole('button', { name: 'Whole window' }).click();
+    await list.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'collisions-card.png');
     expect(app.errors.page).toEqual([]);
   }, 240_000);

@@ -13,6 +13,7 @@ import { autosaveStorage } from '../recovery';
 import { BreakdownBars } from './BreakdownBars';
 import { Gantt } from './Gantt';
 import { formatTime, type TimeRange } from './gantt-view';
+import { CollisionList } from './CollisionList';
 import { KpiCards, KPI_DEFINITIONS, type CardBaseline } from './KpiCards';
 import { exportKpisCsv, exportKpisJson, exportSvgPng, exportTimelineJson } from './kpi-export';
 import { MIN_VIEW, storedPanelHeight, storePanelHeight } from './panel-size';
@@ -198,6 +199,7 @@ export function Dashboard() {
                 <Breakdown kpis={kpis} names={names} />
                 <Utilization kpis={kpis} names={names} />
               </div>
+              <CollisionList kpis={kpis} cell={cell} names={names} />
             </>
           )}
         </div>

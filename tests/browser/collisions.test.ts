@@ -40,7 +40,7 @@ describe('collisions in the page', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  it('counts on the Collisions card what celltwin run counts, and names the step in its tooltip', async () => {
+  it('counts on the Collisions card what celltwin run counts, lists the latest with their steps, and opens a step in the program editor', async () => {
     const out: string[] = [];
     expect(await main(['run', file, '--json'], { out: (t) => out.push(t), err: () => undefined, cwd: REPO_ROOT })).toBe(0);
     const cli = JSON.parse(out.join('\n')) as { collisionCount: number; collisions: Array<{ a: string; b: string; aStep?: string }> };
@@ -63,7 +63,14 @@ describe('collisions in the page', () => {
     const top = await rows.first().locator('td').allInnerTexts();
     expect(top[1]).toMatch(/^UR5e · /);
     expect(top[3]).toMatch(/^UR5e: step [12] · Joint move \(constant speed\) · 50 %$/);
-    expect(await rows.first().locator('td').nth(3).getAttribute('title')).toMatch(/^programs\[0\]\.steps\[[01]\]$/);
+    const step = rows.first().locator('td').nth(3).getByRole('button');
+    expect(await step.getAttribute('title')).toMatch(/^programs\[0\]\.steps\[[01]\]: open it in the program editor$/);
+    // The step opens in the program editor.
+    const index = Number(/step (\d)/.exec(top[3]!)![1]) - 1;
+    await step.click();
+    const program = page.getByRole('list', { name: 'Program of UR5e' });
+    await expect.poll(() => program.locator('li.step.open').count()).toBe(1);
+    expect(await program.locator('li.step').nth(index).getAttribute('class')).toContain('open');
     await page.getByRole('button', { name: 'Whole window' }).click();
     await list.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'collisions-card.png');

@@ -1,6 +1,8 @@
+import { useStore } from 'zustand';
 import type { Cell } from '../../model';
 import { bodyOwner } from '../../sim/kpi/collision-steps';
 import type { CellKpis } from '../../sim/kpi/compute';
+import { displayedStep, programPanelStore } from '../../tools/program-panel-state';
 import { stepSummary } from '../program/step-defaults';
 
 /** Rows the list shows: the newest collisions first. */
@@ -13,22 +15,48 @@ export function bodyLabel(body: string, names: ReadonlyMap<string, string>): str
   return body === owner ? name : `${name} · ${body.slice(owner.length + 1)}`;
 }
 
-/** A step path in words: `programs[0].steps[2]` → `step 3 · MoveL Pallet slot 1` (the path itself when the cell has no such step). */
-export function stepWords(path: string, cell: Cell): string {
+/** A step of the cell on screen: its robot, its index in the program editor, and its words. */
+interface ShownStep {
+  robot: string;
+  index: number;
+  words: string;
+}
+
+/**
+ * The step a run reports as `programs[i].steps[j]`, as the editor numbers it (a run started from
+ * step k reports the program rotated by k: `offset`), in words: `step 3 · MoveL Pallet slot 1`.
+ * Null when the cell has no such step.
+ */
+export function shownStep(path: string, cell: Cell, offset = 0): ShownStep | null {
   const m = /^programs\[(\d+)\]\.steps\[(\d+)\]$/.exec(path);
-  const step = m ? cell.programs[Number(m[1])]?.steps[Number(m[2])] : undefined;
-  return step ? `step ${Number(m![2]) + 1} · ${stepSummary(step, cell)}` : path;
+  const program = m ? cell.programs[Number(m[1])] : undefined;
+  if (!m || !program) return null;
+  const index = displayedStep(Number(m[2]), offset, program.steps.length);
+  const step = program.steps[index];
+  return step ? { robot: program.robot, index, words: `step ${index + 1} · ${stepSummary(step, cell)}` } : null;
 }
 
 /**
  * The run's latest collisions with the program step each robot was on (sim/kpi/collision-steps.ts),
- * under the charts: a planner reads which move runs into what, and where in which program.
+ * under the charts: a planner reads which move runs into what, and where in which program. A step
+ * opens in the program editor.
  */
 export function CollisionList({ kpis, cell, names }: { kpis: CellKpis; cell: Cell; names: ReadonlyMap<string, string> }) {
+  const offsets = useStore(programPanelStore, (s) => s.runOffsets);
   const count = kpis.collisionCount ?? kpis.collisions.length;
   if (count === 0 || kpis.collisions.length === 0) return null;
   const shown = kpis.collisions.slice(-SHOWN).reverse();
-  const stepOf = (body: string, step: string | undefined) => (step === undefined ? null : `${names.get(bodyOwner(body)) ?? bodyOwner(body)}: ${stepWords(step, cell)}`);
+  const stepButton = (body: string, path: string | undefined) => {
+    if (path === undefined) return null;
+    const step = shownStep(path, cell, offsets[bodyOwner(body)] ?? 0);
+    const robot = names.get(bodyOwner(body)) ?? bodyOwner(body);
+    if (!step) return <span key={body}>{`${robot}: ${path}`}</span>;
+    return (
+      <button key={body} className="link" title={`${path}: open it in the program editor`} onClick={() => programPanelStore.setState({ tab: 'program', robot: step.robot, open: step.index, picking: null })}>
+        {`${robot}: ${step.words}`}
+      </button>
+    );
+  };
   return (
     <section className="dash-section" aria-label="Collisions">
       <h3>
@@ -47,14 +75,17 @@ export function CollisionList({ kpis, cell, names }: { kpis: CellKpis; cell: Cel
           </tr>
         </thead>
         <tbody>
-          {shown.map((c, i) => (
-            <tr key={`${c.time}-${c.a}-${c.b}-${i}`}>
-              <td>{c.time.toFixed(3)}</td>
-              <td>{bodyLabel(c.a, names)}</td>
-              <td>{bodyLabel(c.b, names)}</td>
-              <td title={[c.aStep, c.bStep].filter((s) => s !== undefined).join('; ')}>{[stepOf(c.a, c.aStep), stepOf(c.b, c.bStep)].filter((s) => s !== null).join('; ') || '—'}</td>
-            </tr>
-          ))}
+          {shown.map((c, i) => {
+            const steps = [stepButton(c.a, c.aStep), stepButton(c.b, c.bStep)].filter((s) => s !== null);
+            return (
+              <tr key={`${c.time}-${c.a}-${c.b}-${i}`}>
+                <td>{c.time.toFixed(3)}</td>
+                <td>{bodyLabel(c.a, names)}</td>
+                <td>{bodyLabel(c.b, names)}</td>
+                <td>{steps.length > 0 ? steps : '—'}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </section>

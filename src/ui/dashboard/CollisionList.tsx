@@ -30,7 +30,8 @@ interface ShownStep {
 export function shownStep(path: string, cell: Cell, offset = 0): ShownStep | null {
   const m = /^programs\[(\d+)\]\.steps\[(\d+)\]$/.exec(path);
   const program = m ? cell.programs[Number(m[1])] : undefined;
-  if (!m || !program) return null;
+  // A started-late run's program is the cell's, rotated: as long, so a step past its end is none.
+  if (!m || !program || Number(m[2]) >= program.steps.length) return null;
   const index = displayedStep(Number(m[2]), offset, program.steps.length);
   const step = program.steps[index];
   return step ? { robot: program.robot, index, words: `step ${index + 1} · ${stepSummary(step, cell)}` } : null;

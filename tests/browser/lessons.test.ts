@@ -146,7 +146,7 @@ describe('lessons', () => {
     await saveScreenshot(page, 'lesson-library.png');
     await entry.click();
     await page.getByLabel('Search the library').fill('');
-    // The list marks the two lessons done so far in this session.
+    // The list marks the two lessons done so far.
     expect(await page.getByRole('dialog', { name: 'Lessons' }).locator('.lesson-done').count()).toBe(2);
     await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: /Read the DH table/ }).click();
     const status = page.getByRole('status', { name: 'Lesson check' });
@@ -164,7 +164,7 @@ describe('lessons', () => {
     expect(app.errors.page).toEqual([]);
   }, 120_000);
 
-  it('?lesson= with an unknown id leaves the cell alone and names the lessons there are', async () => {
+  it('?lesson= with an unknown id leaves the cell alone and names the lessons there are; the lessons done stay marked', async () => {
     const page = app.page;
     await page.goto(`${app.server.url}?fresh&lesson=nine-branches`, { waitUntil: 'load' });
     const notice = page.getByText('There is no lesson "nine-branches"');
@@ -173,6 +173,9 @@ describe('lessons', () => {
     // The notice can come before the 3D view (and with it the test probe) is up: wait for the cell.
     await expect.poll(() => page.evaluate(() => window.__celltwin?.cell?.().name), { timeout: 60_000 }).toBe('Pick and place demo');
     expect(await page.getByRole('complementary', { name: 'Lesson' }).count()).toBe(0);
+    // The three lessons done before this reload are still marked (kept in localStorage).
+    await page.locator('footer.statusbar button.lessons-link').click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Lessons' }).locator('.lesson-done').count()).toBe(3);
     expect(app.errors.page).toEqual([]);
   }, 120_000);
 });

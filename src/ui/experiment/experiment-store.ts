@@ -9,6 +9,7 @@ import type { Cell } from '../../model/cell';
 import type { RunRow } from '../../experiments/results';
 import type { SweepFile } from '../../experiments/sweep-schema';
 import { emptyDraft, type ExperimentDraft } from './draft';
+import { browserStorage } from '../browser-storage';
 import { loadDraft, saveDraft } from './draft-storage';
 import { idbResultStorage, keepResult, readKeptResult } from './result-storage';
 
@@ -70,22 +71,13 @@ export const NO_RUN: ExperimentRun = {
   restoredAt: null,
 };
 
-/** The browser's localStorage, where there is one (not in Node tests). */
-const storage = (): Storage | undefined => {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-};
-
-export const experimentStore = createStore<ExperimentState>(() => ({ draft: loadDraft(storage()) ?? emptyDraft(), run: NO_RUN, rate: null, openRequest: 0 }));
+export const experimentStore = createStore<ExperimentState>(() => ({ draft: loadDraft(browserStorage()) ?? emptyDraft(), run: NO_RUN, rate: null, openRequest: 0 }));
 
 // The form is kept across reloads (draft-storage.ts), and so is the last run that ended with rows
 // (result-storage.ts), in IndexedDB where the page has it.
 const results = typeof indexedDB === 'undefined' ? null : idbResultStorage();
 experimentStore.subscribe((s, before) => {
-  if (s.draft !== before.draft) saveDraft(storage(), s.draft);
+  if (s.draft !== before.draft) saveDraft(browserStorage(), s.draft);
   if (results && s.run.phase !== before.run.phase && before.run.phase === 'running') void keepResult(results, s.run);
 });
 if (results) {

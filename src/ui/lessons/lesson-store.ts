@@ -11,6 +11,8 @@ import { resolvedRobot } from '../../scene/robot/resolved-cache';
 import { cellStore } from '../../store/app-store';
 import { lessonById, type LessonEntry } from './lesson-catalog';
 import { judgeLesson, lessonRobotItem, type LessonStatus } from './lesson-judge';
+import { browserStorage } from '../browser-storage';
+import { loadLessonsDone, saveLessonsDone } from './lesson-progress';
 
 export interface LessonUiState {
   /** The lesson list is open. */
@@ -25,11 +27,15 @@ export interface LessonUiState {
   robotGone: boolean;
   /** What the student typed, for a lesson that asks for a number (mm as typed). */
   answer: string;
-  /** Lessons done in this page session (the list marks them). */
+  /** Lessons done, in this browser (the list marks them; kept across visits by lesson-progress.ts). */
   done: string[];
 }
 
-export const lessonStore = createStore<LessonUiState>(() => ({ listOpen: false, open: null, hintsShown: 0, status: null, robotGone: false, answer: '', done: [] }));
+export const lessonStore = createStore<LessonUiState>(() => ({ listOpen: false, open: null, hintsShown: 0, status: null, robotGone: false, answer: '', done: loadLessonsDone(browserStorage()) }));
+
+lessonStore.subscribe((s, before) => {
+  if (s.done !== before.done) saveLessonsDone(browserStorage(), s.done);
+});
 
 /** The entry of the open lesson, or null. */
 export function openLessonEntry(): LessonEntry | null {

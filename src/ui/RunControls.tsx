@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { simStatusStore } from '../bridge/sim-status';
 import type { SimSpeed } from '../bridge/sim-protocol';
 import { AnalysisProgress } from './AnalysisProgress';
+import { showCollisionList } from './dashboard/collision-request';
 import { analyseRun, setRunSpeed } from './run-actions';
 import { action } from './actions/actions';
 import { actionTitle } from './actions/registry';
@@ -101,9 +102,9 @@ export function RunControls() {
       <AnalysisProgress />
       <ReplicationProgress />
       {collisionCount > 0 && (
-        <span className="sim-collisions" title={collisions.slice(-5).map((c) => `${c.time.toFixed(3)} s: ${c.a} ↔ ${c.b}`).join('\n')}>
+        <button className="link sim-collisions" onClick={showCollisionList} title={[...collisions.slice(-5).map((c) => `${c.time.toFixed(3)} s: ${c.a} ↔ ${c.b}`), 'Click: the list with program steps in the Results panel'].join('\n')}>
           {collisionCount.toLocaleString('en-US')} collision{collisionCount > 1 ? 's' : ''}
-        </span>
+        </button>
       )}
     </div>
   );

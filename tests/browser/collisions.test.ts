@@ -55,8 +55,16 @@ describe('collisions in the page', () => {
     const title = (await card.getAttribute('title')) ?? '';
     expect(title).toMatch(/^Collisions: robot links touching/);
     expect(title).toMatch(/ ↔ fence-1 \(robot-1 on programs\[0\]\.steps\[[01]\]\)/);
-    // Under the charts, the latest 20 with names and steps, newest first: the CLI's last one on top.
+    // The count in the run controls brings the list into view (from another tab too).
+    await page.getByRole('tab', { name: 'A vs B' }).click();
+    await page.getByRole('button', { name: `${cli.collisionCount} collisions` }).click();
     const list = page.getByRole('region', { name: 'Collisions' });
+    await expect.poll(() => list.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const panel = el.closest('.dash-body')!.getBoundingClientRect();
+      return r.top >= panel.top - 1 && r.top < panel.bottom;
+    })).toBe(true);
+    // Under the charts, the latest 20 with names and steps, newest first: the CLI's last one on top.
     expect(await list.locator('h3').textContent()).toBe(`Collisions ${cli.collisionCount} in all, the latest 20 shown`);
     const rows = list.locator('tbody tr');
     expect(await rows.count()).toBe(20);

@@ -1,12 +1,17 @@
+import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { Cell } from '../../model';
 import { bodyOwner } from '../../sim/kpi/collision-steps';
 import type { CellKpis } from '../../sim/kpi/compute';
 import { displayedStep, programPanelStore } from '../../tools/program-panel-state';
 import { stepSummary } from '../program/step-defaults';
+import { collisionListStore } from './collision-request';
 
 /** Rows the list shows: the newest collisions first. */
 const SHOWN = 20;
+
+/** The last request to show the list that it scrolled into view for (collision-request.ts). */
+let scrolledFor = 0;
 
 /** A body by its item's name: `robot-1/forearm_link` → `UR10e picker · forearm_link`, `fence-1` → `Safety fence`. */
 export function bodyLabel(body: string, names: ReadonlyMap<string, string>): string {
@@ -44,6 +49,14 @@ export function shownStep(path: string, cell: Cell, offset = 0): ShownStep | nul
  */
 export function CollisionList({ kpis, cell, names }: { kpis: CellKpis; cell: Cell; names: ReadonlyMap<string, string> }) {
   const offsets = useStore(programPanelStore, (s) => s.runOffsets);
+  const request = useStore(collisionListStore, (s) => s.request);
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // Once per request: the list mounts again on each return to the Results tab.
+    if (request <= scrolledFor) return;
+    scrolledFor = request;
+    section.current?.scrollIntoView({ block: 'start' });
+  }, [request]);
   const count = kpis.collisionCount ?? kpis.collisions.length;
   if (count === 0 || kpis.collisions.length === 0) return null;
   const shown = kpis.collisions.slice(-SHOWN).reverse();
@@ -59,7 +72,7 @@ export function CollisionList({ kpis, cell, names }: { kpis: CellKpis; cell: Cel
     );
   };
   return (
-    <section className="dash-section" aria-label="Collisions">
+    <section className="dash-section" aria-label="Collisions" ref={section}>
       <h3>
         Collisions{' '}
         <span className="muted">

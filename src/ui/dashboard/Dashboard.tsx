@@ -13,6 +13,7 @@ import { autosaveStorage } from '../recovery';
 import { BreakdownBars } from './BreakdownBars';
 import { Gantt } from './Gantt';
 import { formatTime, type TimeRange } from './gantt-view';
+import { collisionListStore } from './collision-request';
 import { CollisionList } from './CollisionList';
 import { KpiCards, KPI_DEFINITIONS, type CardBaseline } from './KpiCards';
 import { exportKpisCsv, exportKpisJson, exportSvgPng, exportTimelineJson } from './kpi-export';
@@ -75,6 +76,13 @@ export function Dashboard() {
     setTab('experiment');
     setOpen(true);
   }, [experimentRequest]);
+  // The collision count in the run controls asks for the collision list (on the Results tab).
+  const collisionRequest = useStore(collisionListStore, (s) => s.request);
+  useEffect(() => {
+    if (collisionRequest === 0) return;
+    setTab('results');
+    setOpen(true);
+  }, [collisionRequest]);
   // Analyse with 5 or 20 runs shows its progress and then its figures at the top of the Results tab.
   const replicationRequest = useStore(replicationStore, (s) => s.openRequest);
   const replicationShown = useStore(replicationStore, (s) => s.run !== null);

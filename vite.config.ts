@@ -48,6 +48,10 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // expect.poll waits for a condition; its limit only catches a hang. Vitest's 1 s default
+          // is short for a page on SwiftShader on a shared 2-core machine (a worker round trip,
+          // a re-render after a store change), as the harness's 90 s for Playwright waits is not.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

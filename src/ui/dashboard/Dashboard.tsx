@@ -39,6 +39,15 @@ const TABS: Array<[Tab, string]> = [
 /** Height of the page region the results panel shares with the 3D view (below the top bar, above the status bar). */
 const available = () => Math.max(200, window.innerHeight - 44 - 26);
 
+/** Calls `show` each time `request` (a counter other panels bump; 0: never asked) goes up. */
+function useShowOnRequest(request: number, show: () => void): void {
+  const latest = useRef(show);
+  latest.current = show;
+  useEffect(() => {
+    if (request !== 0) latest.current();
+  }, [request]);
+}
+
 /**
  * The results panel under the scene: KPI cards with units, the Gantt over the whole run, the
  * cycle-time breakdown and utilization with labels, A vs B against a pinned baseline, saved
@@ -68,31 +77,20 @@ export function Dashboard() {
     observer.observe(el);
     return () => observer.disconnect();
   }, [open, tab]);
-  // A new run starts at t = 0: show it whole again.
+  const show = (t: Tab) => {
+    setTab(t);
+    setOpen(true);
+  };
   // "Vary this in an experiment" (inspector) and the Experiment button ask for the Experiment tab.
-  const experimentRequest = useStore(experimentStore, (s) => s.openRequest);
-  useEffect(() => {
-    if (experimentRequest === 0) return;
-    setTab('experiment');
-    setOpen(true);
-  }, [experimentRequest]);
+  useShowOnRequest(useStore(experimentStore, (s) => s.openRequest), () => show('experiment'));
   // The collision count in the run controls asks for the collision list (on the Results tab).
-  const collisionRequest = useStore(collisionListStore, (s) => s.request);
-  useEffect(() => {
-    if (collisionRequest === 0) return;
-    setTab('results');
-    setOpen(true);
-  }, [collisionRequest]);
+  useShowOnRequest(useStore(collisionListStore, (s) => s.request), () => show('results'));
   // Analyse with 5 or 20 runs shows its progress and then its figures at the top of the Results tab.
-  const replicationRequest = useStore(replicationStore, (s) => s.openRequest);
+  useShowOnRequest(useStore(replicationStore, (s) => s.openRequest), () => show('results'));
   const replicationShown = useStore(replicationStore, (s) => s.run !== null);
-  useEffect(() => {
-    if (replicationRequest === 0) return;
-    setTab('results');
-    setOpen(true);
-  }, [replicationRequest]);
   const drawn = useWholeTimeline(intervals, kpis, phase);
   const noResults = kpis === null;
+  // A new run starts at t = 0: show it whole again.
   useEffect(() => {
     if (noResults) setRange(null);
   }, [noResults]);

@@ -6,7 +6,7 @@
 import type { Cell, RobotDescription } from '../model';
 import { canShareMemory, createSharedFrameBuffer, SharedFrameReader } from './frame-channel';
 import { SimHost } from './sim-host';
-import type { CollisionTally, EngineSnapshot, FromSim, SimSpeed, ToSim } from './sim-protocol';
+import type { Checkpoint, FromSim, SimSpeed, ToSim } from './sim-protocol';
 import { simStatusStore } from './sim-status';
 import type { TimelineFile } from '../sim/kpi/timeline-file';
 
@@ -31,23 +31,19 @@ export class SimClient {
   private latestLength = 0;
   private fresh = false;
   private loaded: { cell: Cell; robots: SimRobots } | null = null;
-  private checkpoint: EngineSnapshot | null = null;
-  /** The run's collisions as of {@link checkpoint}: a restored run counts on from there. */
-  private checkpointCollisions: CollisionTally | null = null;
+  private checkpoint: Checkpoint | null = null;
   private wantRunning = false;
 
   /** Loads `cell` (replacing any running simulation) and resolves when the worker is ready. */
-  async load(cell: Cell, robots: SimRobots, restore: EngineSnapshot | null = null): Promise<void> {
+  async load(cell: Cell, robots: SimRobots, restore: Checkpoint | null = null): Promise<void> {
     this.loaded = { cell, robots };
     this.checkpoint = restore;
     // A restored run goes back to its checkpoint: the collisions after it come again as it replays.
-    const tally = restore ? this.checkpointCollisions : null;
-    if (!restore) this.checkpointCollisions = null;
     simStatusStore.setState({
       phase: 'loading',
       error: null,
-      collisions: tally ? tally.latest.slice(-MAX_COLLISIONS_KEPT) : [],
-      collisionCount: tally?.count ?? 0,
+      collisions: restore ? restore.collisions.latest.slice(-MAX_COLLISIONS_KEPT) : [],
+      collisionCount: restore?.collisions.count ?? 0,
       faults: restore ? simStatusStore.getState().faults : [],
     });
     const port = this.ensurePort();
@@ -57,7 +53,7 @@ export class SimClient {
       this.onReady = resolve;
       this.onFail = reject;
     });
-    port.post({ type: 'load', cell, robots: [...robots.robots], tools: [...robots.tools], frames: this.shared, restore, collisions: tally });
+    port.post({ type: 'load', cell, robots: [...robots.robots], tools: [...robots.tools], frames: this.shared, restore });
     await ready;
   }
 
@@ -209,8 +205,7 @@ export class SimClient {
         this.hashWaiters.shift()?.({ hash: msg.hash, step: msg.step, time: msg.time });
         return;
       case 'checkpoint':
-        this.checkpoint = msg.snapshot;
-        this.checkpointCollisions = msg.collisions;
+        this.checkpoint = msg.checkpoint;
         return;
       case 'error':
         simStatusStore.setState({ phase: 'error', error: msg.message });

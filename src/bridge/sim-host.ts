@@ -128,10 +128,10 @@ export class SimHost {
     this.sim?.free();
     this.sim = null;
     this.routes = new PartRouteRecorder();
-    this.collisions = msg.restore && msg.collisions ? [...msg.collisions.latest] : [];
-    this.collisionCount = msg.restore && msg.collisions ? msg.collisions.count : 0;
+    this.collisions = msg.restore ? [...msg.restore.collisions.latest] : [];
+    this.collisionCount = msg.restore?.collisions.count ?? 0;
     const sim = await createEngine(msg.cell, { robots: new Map(msg.robots), tools: new Map(msg.tools) });
-    if (msg.restore) sim.restore(msg.restore as never);
+    if (msg.restore) sim.restore(msg.restore.snapshot as never);
     this.sim = sim;
     this.cell = msg.cell;
     const length = sim.frameLength();
@@ -192,7 +192,7 @@ export class SimHost {
     if (now - this.lastKpis > KPIS_EVERY_MS) this.kpis();
     if (this.sim.time - this.lastCheckpoint >= CHECKPOINT_EVERY_S) {
       this.lastCheckpoint = this.sim.time;
-      this.env.post({ type: 'checkpoint', snapshot: this.sim.snapshot(), collisions: { count: this.collisionCount, latest: this.latestCollisions() } });
+      this.env.post({ type: 'checkpoint', checkpoint: { snapshot: this.sim.snapshot(), collisions: { count: this.collisionCount, latest: this.latestCollisions() } } });
     }
     this.env.schedule(() => this.tick());
   }

@@ -22,6 +22,12 @@ export interface CollisionTally {
   latest: CollisionAt[];
 }
 
+/** What a worker restarts from: the engine's state and the run's collisions up to it. */
+export interface Checkpoint {
+  snapshot: EngineSnapshot;
+  collisions: CollisionTally;
+}
+
 /** Simulation speed: a multiple of real time, or as fast as the worker can go. */
 export type SimSpeed = number | 'max';
 
@@ -34,10 +40,8 @@ export type ToSim =
       tools: Array<[string, RobotDescription]>;
       /** Shared memory for frames, or null to use transferred buffers. */
       frames: SharedArrayBuffer | null;
-      /** Continue from this state instead of time 0 (worker recovery). */
-      restore: EngineSnapshot | null;
-      /** With `restore`: the run's collisions up to that state, so the counts go on from there. */
-      collisions?: CollisionTally | null;
+      /** Continue from this checkpoint instead of time 0 (worker recovery): its state, and its collision count goes on. */
+      restore: Checkpoint | null;
     }
   | { type: 'play' }
   | { type: 'pause' }
@@ -78,7 +82,7 @@ export type FromSim =
    */
   | { type: 'analysis'; run: { from: number; until: number } | null }
   | { type: 'events'; events: SimEvent[] }
-  | { type: 'checkpoint'; snapshot: EngineSnapshot; collisions: CollisionTally }
+  | { type: 'checkpoint'; checkpoint: Checkpoint }
   | { type: 'hash'; hash: string; step: number; time: number }
   /** KPIs so far and the state timeline (for the Gantt chart), sent about once a second. */
   | { type: 'kpis'; kpis: CellKpis; intervals: ActivityInterval[]; time: number }

@@ -68,12 +68,22 @@ export async function readVariants(storage: AutosaveStorage): Promise<Variant[]>
       if (!isObject(v) || typeof v['id'] !== 'string' || typeof v['name'] !== 'string' || typeof v['savedAt'] !== 'number' || !isObject(v['cell'])) continue;
       const read = validateCell(migrateCell(v['cell']).doc);
       if (!read.ok) continue;
-      out.push({ id: v['id'], name: v['name'], cell: read.cell, kpis: isObject(v['kpis']) ? (v['kpis'] as unknown as CellKpis) : null, savedAt: v['savedAt'] });
+      out.push({ id: v['id'], name: v['name'], cell: read.cell, kpis: isObject(v['kpis']) ? storedKpis(v['kpis']) : null, savedAt: v['savedAt'] });
     }
     return out;
   } catch {
     return [];
   }
+}
+
+/**
+ * Stored KPIs as today's CellKpis: results kept before the run's collision count existed have
+ * only their list, whose length was the count then. Filled here, once, so nothing that reads
+ * results needs a fallback.
+ */
+function storedKpis(raw: Record<string, unknown>): CellKpis {
+  const kpis = raw as unknown as CellKpis;
+  return typeof raw['collisionCount'] === 'number' ? kpis : { ...kpis, collisionCount: Array.isArray(raw['collisions']) ? raw['collisions'].length : 0 };
 }
 
 /** The stored baseline, checked like a variant; null when there is none or it does not read. */
@@ -82,7 +92,7 @@ export async function readBaseline(storage: AutosaveStorage): Promise<Baseline |
     const raw = await storage.get(BASELINE_KEY);
     if (!isObject(raw) || typeof raw['label'] !== 'string' || typeof raw['pinnedAt'] !== 'number' || !isObject(raw['cell']) || !isObject(raw['kpis'])) return null;
     const read = validateCell(migrateCell(raw['cell']).doc);
-    return read.ok ? { label: raw['label'], cell: read.cell, kpis: raw['kpis'] as unknown as CellKpis, pinnedAt: raw['pinnedAt'] } : null;
+    return read.ok ? { label: raw['label'], cell: read.cell, kpis: storedKpis(raw['kpis']), pinnedAt: raw['pinnedAt'] } : null;
   } catch {
     return null;
   }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SimHost } from '../../src/bridge/sim-host';
-import type { CollisionTally, FromSim } from '../../src/bridge/sim-protocol';
+import type { Checkpoint, FromSim } from '../../src/bridge/sim-protocol';
 import { loadSimulationRobots } from '../../src/cli/commands/run';
 import { runCell } from '../../src/experiments/run-cell';
 import type { Cell } from '../../src/model';
@@ -57,14 +57,13 @@ describe('the program steps of collisions', () => {
 });
 
 /** A page worker's host on a fake clock, loaded with `cell` (from `restore` when given). */
-async function host(cell: Cell, restore: Extract<FromSim, { type: 'checkpoint' }> | null = null) {
+async function host(cell: Cell, restore: Checkpoint | null = null) {
   const robots = await loadSimulationRobots(cell);
   const posts: FromSim[] = [];
   const queue: Array<() => void> = [];
   let clock = 0;
   const h = new SimHost({ post: (m) => posts.push(m), now: () => (clock += 2), schedule: (fn) => queue.push(fn) });
-  const collisions: CollisionTally | null = restore?.collisions ?? null;
-  await h.handle({ type: 'load', cell, robots: [...(robots.robots ?? [])], tools: [...(robots.tools ?? [])], frames: null, restore: restore?.snapshot ?? null, collisions });
+  await h.handle({ type: 'load', cell, robots: [...(robots.robots ?? [])], tools: [...(robots.tools ?? [])], frames: null, restore });
   const runUntil = async (until: number) => {
     await h.handle({ type: 'run-until', until });
     while (queue.length > 0) queue.shift()!();
@@ -103,7 +102,7 @@ describe('collisions in a run', () => {
     // A worker that crashed after 12 s starts again from its last checkpoint (about 10 s) and its tally.
     const first = await host(cell);
     await first.playPast(12);
-    const checkpoint = first.posts.flatMap((p) => (p.type === 'checkpoint' ? [p] : [])).at(-1)!;
+    const checkpoint = first.posts.flatMap((p) => (p.type === 'checkpoint' ? [p.checkpoint] : [])).at(-1)!;
     expect(checkpoint.snapshot.time).toBeGreaterThan(9);
     expect(checkpoint.collisions.count).toBe(cli.kpis.collisions.filter((c) => c.time <= checkpoint.snapshot.time).length);
     const restored = await host(cell, checkpoint);

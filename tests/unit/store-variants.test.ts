@@ -71,6 +71,14 @@ describe('the pinned baseline across a reload', () => {
     stopAgain();
   });
 
+  it('reads a baseline kept before the collision count existed with the length of its list as the count', async () => {
+    const { collisionCount: _count, ...older } = { ...kpis, collisions: [{ time: 1.5, a: 'robot-1/forearm_link', b: 'fence-1' }] };
+    const storage = memoryStorage({ [BASELINE_KEY]: { label: 'old', pinnedAt: 1, cell: emptyCell('old'), kpis: older } });
+    expect((await readBaseline(storage))?.kpis.collisionCount).toBe(1);
+    const current = memoryStorage({ [BASELINE_KEY]: { label: 'new', pinnedAt: 2, cell: emptyCell('new'), kpis: { ...kpis, collisionCount: 7 } } });
+    expect((await readBaseline(current))?.kpis.collisionCount).toBe(7);
+  });
+
   it('reads nothing from a stored baseline whose cell is invalid', async () => {
     const storage = memoryStorage({ [BASELINE_KEY]: { label: 'x', pinnedAt: 1, cell: { ...emptyCell(), units: 'feet' }, kpis } });
     expect(await readBaseline(storage)).toBeNull();

@@ -58,8 +58,7 @@ export function compareKpis(a: CellKpis, b: CellKpis): CompareRow[] {
     row('m² per robot', 'm2', a.density.m2PerRobot, b.density.m2PerRobot),
     row('robots per 100 m²', 'per100m2', a.density.robotsPer100M2, b.density.robotsPer100M2),
     row('UPH per m²', 'UPH/m2', a.density.uphPerM2, b.density.uphPerM2),
-    // A baseline pinned before the count existed has only its list.
-    row('collisions', 'count', a.collisionCount ?? a.collisions.length, b.collisionCount ?? b.collisions.length),
+    row('collisions', 'count', a.collisionCount, b.collisionCount),
   ];
   for (const id of unionIds(a.robots, b.robots)) {
     const ra: RobotKpis | undefined = a.robots.find((r) => r.id === id);

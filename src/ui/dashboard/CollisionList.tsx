@@ -57,7 +57,7 @@ export function CollisionList({ kpis, cell, names }: { kpis: CellKpis; cell: Cel
     scrolledFor = request;
     section.current?.scrollIntoView({ block: 'start' });
   }, [request]);
-  const count = kpis.collisionCount ?? kpis.collisions.length;
+  const count = kpis.collisionCount;
   if (count === 0 || kpis.collisions.length === 0) return null;
   const shown = kpis.collisions.slice(-SHOWN).reverse();
   const stepButton = (body: string, path: string | undefined) => {

@@ -78,7 +78,7 @@ export function KpiCards({ kpis, cell, names, baselines }: { kpis: CellKpis; cel
         definition={`${KPI_DEFINITIONS.bottleneck}${v.kind === 'found' ? ` Busy ${(v.bottleneck.busyShare * 100).toFixed(0)}%.` : ''}`}
         baseline={baselines.get('bottleneck')}
       />
-      <Card label="Collisions" value={(kpis.collisionCount ?? kpis.collisions.length).toLocaleString('en-US')} definition={collisionsTitle(kpis)} />
+      <Card label="Collisions" value={kpis.collisionCount.toLocaleString('en-US')} definition={collisionsTitle(kpis)} />
       <Card label="Footprint" value={fixed(d.footprintM2, 1)} unit="m²" definition={KPI_DEFINITIONS.floor} baseline={baselines.get('footprint')}>
         <span className="kpi-sub">{fixed(d.uphPerM2, 1)} UPH per m²</span>
       </Card>

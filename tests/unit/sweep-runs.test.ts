@@ -126,21 +126,24 @@ describe('the same sweep on a pg-boss queue with two worker processes', () => {
     const spec = JSON.parse(readFileSync(join(REPO_ROOT, SWEEP), 'utf8'));
     writeFileSync(oneSeed, JSON.stringify({ ...spec, base: join(REPO_ROOT, 'tests/fixtures', spec.base), replications: 1 }));
     const doomed = startWorker(url);
-    const survivor = startWorker(url);
     const out = join(scratch, 'killed.csv');
-    const sweep = celltwin('sweep', oneSeed, '--queue', url, '--lease', '3', '--out', out);
-    // Kill the first worker just after it finished a run: by then it has taken the next one.
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (doomed.lines.some((l) => l.endsWith(' done'))) {
-          clearInterval(poll);
-          setTimeout(() => {
-            doomed.child.kill('SIGKILL');
-            resolve();
-          }, 300);
-        }
-      }, 50);
-    });
+    let swept = false;
+    const sweep = celltwin('sweep', oneSeed, '--queue', url, '--lease', '3', '--out', out).finally(() => (swept = true));
+    // Kill the worker while it holds a run. It works alone so far, so a run the queue calls
+    // active is its own; frozen (SIGSTOP) it cannot finish that run between the look and the kill.
+    // (A kill on a timer could land between two runs, and then nothing would be retried.)
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    while (!doomed.lines.some((l) => l.endsWith(' done'))) await pause(20);
+    for (;;) {
+      if (swept) throw new Error('the lone worker finished every run before it could be caught holding one');
+      doomed.child.kill('SIGSTOP');
+      const active = await sql(url, `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'celltwin-runs' AND state = 'active'`);
+      if (Number(active[0]!['n']) > 0) break;
+      doomed.child.kill('SIGCONT');
+      await pause(10);
+    }
+    doomed.child.kill('SIGKILL');
+    const survivor = startWorker(url);
     const r = await sweep;
     await stopWorker(survivor.child);
     expect(r.code).toBe(0);
